@@ -1,0 +1,211 @@
+//! Who should pair with an owner, and who should take an unassigned
+//! mission. (SPEC §3 "Mentor suggestions", "Owner suggestions")
+
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+use super::gaps::{self, SkillGap, cover_level};
+use super::index::{Index, MissionId, PersonId, SkillId, ToolId};
+use crate::model::Team;
+
+/// How many suggestions are shown.
+pub const TOP: usize = 3;
+
+/// A colleague who could pair with the owner, and the gaps they cover.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MentorSuggestion {
+    pub person: PersonId,
+    pub covers: Vec<SkillId>,
+}
+
+/// Everyone who could mentor `owner` on the `uncovered` gaps (skill, need),
+/// best first: most gaps covered, then people the owner turns to, then the
+/// least busy mentor, then by name. `mentoring` counts active missions each
+/// person mentors (the plan passes its own running count).
+pub fn rank_mentors(
+    team: &Team,
+    index: &Index,
+    mentoring: &[u32],
+    owner: PersonId,
+    uncovered: &[(SkillId, u8)],
+) -> Vec<MentorSuggestion> {
+    let mut covers: HashMap<PersonId, Vec<SkillId>> = HashMap::new();
+    for &(skill, need) in uncovered {
+        for &(person, _) in index.holders_at(skill, cover_level(need)) {
+            if person != owner && mentoring[person] < team.people[person].mentor_capacity {
+                covers.entry(person).or_default().push(skill);
+            }
+        }
+    }
+    let turns_to = &index.person_turns_to[owner];
+    let mut ranked: Vec<MentorSuggestion> = covers
+        .into_iter()
+        .map(|(person, covers)| MentorSuggestion { person, covers })
+        .collect();
+    ranked.sort_by_cached_key(|s| {
+        (
+            Reverse(s.covers.len()),
+            !turns_to.contains(&s.person),
+            mentoring[s.person],
+            team.people[s.person].name.as_str(),
+            s.person,
+        )
+    });
+    ranked
+}
+
+/// The top mentor suggestions for an owner's uncovered gaps.
+pub fn suggest_mentors(
+    team: &Team,
+    index: &Index,
+    owner: PersonId,
+    gaps: &[SkillGap],
+) -> Vec<MentorSuggestion> {
+    let uncovered: Vec<(SkillId, u8)> = gaps
+        .iter()
+        .filter(|g| !g.is_covered())
+        .map(|g| (g.skill, g.need))
+        .collect();
+    if uncovered.is_empty() {
+        return Vec::new();
+    }
+    let mut ranked = rank_mentors(team, index, &index.mentoring, owner, &uncovered);
+    ranked.truncate(TOP);
+    ranked
+}
+
+/// Someone who could take an unassigned mission.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OwnerSuggestion {
+    pub person: PersonId,
+    /// Σ gap² + 2 × tool gaps.
+    pub cost: u32,
+    /// Missions they could still take on.
+    pub spare: u32,
+    pub skill_gaps: Vec<SkillGap>,
+    pub tool_gaps: Vec<ToolId>,
+    /// A *stretch* pick: this mentor would cover every gap.
+    pub stretch_with: Option<PersonId>,
+    /// Needed skills they want to grow in.
+    pub wants: Vec<SkillId>,
+}
+
+/// People with spare capacity, most spare first, then by name: the order
+/// of equally costly candidates.
+pub fn by_spare_capacity(team: &Team, index: &Index) -> Vec<PersonId> {
+    let mut people: Vec<PersonId> = (0..team.people.len())
+        .filter(|&p| spare(team, index, p) > 0)
+        .collect();
+    people.sort_by(|&a, &b| {
+        spare(team, index, b)
+            .cmp(&spare(team, index, a))
+            .then_with(|| team.people[a].name.cmp(&team.people[b].name))
+            .then(a.cmp(&b))
+    });
+    people
+}
+
+/// Missions a person could still take on.
+pub fn spare(team: &Team, index: &Index, person: PersonId) -> u32 {
+    team.people[person]
+        .capacity
+        .saturating_sub(index.load[person])
+}
+
+/// The top owner candidates for an unassigned mission: lowest cost, then
+/// most spare capacity, then name. `by_spare` is [`by_spare_capacity`].
+pub fn suggest_owners(
+    team: &Team,
+    index: &Index,
+    by_spare: &[PersonId],
+    mission: MissionId,
+) -> Vec<OwnerSuggestion> {
+    let mentor = index.mentor[mission];
+    let eligible = |p: PersonId| Some(p) != mentor && spare(team, index, p) > 0;
+    // Only people with a needed skill or tool cost less than the maximum;
+    // everyone else ties at it, so the first few by spare capacity suffice.
+    let mut holders: Vec<PersonId> = index.mission_skills[mission]
+        .iter()
+        .flat_map(|&(skill, _)| index.holders[skill].iter().map(|&(p, _)| p))
+        .chain(
+            index.mission_tools[mission]
+                .iter()
+                .flat_map(|&tool| index.tool_holders[tool].iter().copied()),
+        )
+        .collect();
+    holders.sort_unstable();
+    holders.dedup();
+    let outsiders = by_spare
+        .iter()
+        .copied()
+        .filter(|p| holders.binary_search(p).is_err() && Some(*p) != mentor)
+        .take(TOP);
+    let rank = |p: PersonId| {
+        (
+            gaps::cost(index, mission, p),
+            Reverse(spare(team, index, p)),
+            team.people[p].name.as_str(),
+            p,
+        )
+    };
+    let mut best: Vec<_> = Vec::with_capacity(TOP + 1);
+    for person in holders
+        .iter()
+        .copied()
+        .filter(|&p| eligible(p))
+        .chain(outsiders)
+    {
+        let key = rank(person);
+        if best.len() < TOP || key < best[best.len() - 1] {
+            let at = best.partition_point(|k| k < &key);
+            best.insert(at, key);
+            best.truncate(TOP);
+        }
+    }
+    best.into_iter()
+        .map(|(cost, Reverse(spare), _, person)| {
+            describe_candidate(team, index, mission, person, cost, spare)
+        })
+        .collect()
+}
+
+fn describe_candidate(
+    team: &Team,
+    index: &Index,
+    mission: MissionId,
+    person: PersonId,
+    cost: u32,
+    spare: u32,
+) -> OwnerSuggestion {
+    let mentor = index.mentor[mission];
+    let skill_gaps = gaps::skill_gaps(index, mission, person, mentor);
+    let tool_gaps = gaps::tool_gaps(index, mission, person);
+    let stretch_with = if skill_gaps.is_empty()
+        || !tool_gaps.is_empty()
+        || skill_gaps.iter().any(SkillGap::is_wide)
+    {
+        None
+    } else if skill_gaps.iter().all(SkillGap::is_covered) {
+        mentor
+    } else {
+        let all: Vec<(SkillId, u8)> = skill_gaps.iter().map(|g| (g.skill, g.need)).collect();
+        rank_mentors(team, index, &index.mentoring, person, &all)
+            .into_iter()
+            .find(|s| s.covers.len() == all.len())
+            .map(|s| s.person)
+    };
+    let wants = index.mission_skills[mission]
+        .iter()
+        .map(|&(skill, _)| skill)
+        .filter(|skill| index.person_wants[person].contains(skill))
+        .collect();
+    OwnerSuggestion {
+        person,
+        cost,
+        spare,
+        skill_gaps,
+        tool_gaps,
+        stretch_with,
+        wants,
+    }
+}

@@ -1,0 +1,478 @@
+//! One test (or more) per rule of SPEC §3, each on the smallest team that
+//! shows it.
+
+use super::*;
+use crate::model::Team;
+
+fn team(ron_text: &str) -> Team {
+    ron::from_str(ron_text).expect("test team parses")
+}
+
+fn names<'a>(team: &'a Team, people: impl IntoIterator<Item = PersonId>) -> Vec<&'a str> {
+    people
+        .into_iter()
+        .map(|p| team.people[p].name.as_str())
+        .collect()
+}
+
+fn verdict_of(t: &Team, mission: usize) -> Verdict {
+    analyse(t).missions[mission].verdict
+}
+
+const PAIR: &str = r#"(people: [
+    (name: "Ann", skills: {"rust": 1, "sql": 3}, tools: ["CI"]),
+    (name: "Ben", skills: {"rust": 4, "sql": 4}),
+], missions: ["#;
+
+fn with_missions(missions: &str) -> Team {
+    team(&format!("{PAIR}{missions}])"))
+}
+
+#[test]
+fn done_missions_get_done_and_count_nowhere() {
+    let t = with_missions(
+        r#"(title: "Old", goal: "", skills: {"go": 4}, tools: ["x"], owner: Some("Ann"),
+            mentor: Some("Ben"), status: Done)"#,
+    );
+    let a = analyse(&t);
+    assert_eq!(a.missions[0], MissionReport::done());
+    assert_eq!(a.people[0].load(), 0);
+    assert_eq!(a.people[1].mentoring(), 0);
+    assert!(!a.people[0].isolated);
+    let go = a.index.skills.get("go").unwrap();
+    let report = a.skills.iter().find(|s| s.skill == go).unwrap();
+    assert!(!report.single_point, "needed only by done work");
+}
+
+#[test]
+fn no_owner_is_unassigned_even_when_handed_over() {
+    let t = with_missions(r#"(title: "M", goal: "g", status: HandedOver)"#);
+    assert_eq!(verdict_of(&t, 0), Verdict::Unassigned);
+}
+
+#[test]
+fn unassigned_still_reports_a_missing_goal() {
+    let t = with_missions(r#"(title: "M", goal: "  ")"#);
+    let a = analyse(&t);
+    assert_eq!(a.missions[0].verdict, Verdict::Unassigned);
+    assert!(a.missions[0].goal_missing);
+}
+
+#[test]
+fn an_empty_or_blank_goal_blocks() {
+    for goal in ["", "   ", "\t"] {
+        let t = with_missions(&format!(
+            r#"(title: "M", goal: {goal:?}, owner: Some("Ben"))"#
+        ));
+        let a = analyse(&t);
+        assert!(a.missions[0].goal_missing, "{goal:?}");
+        assert_eq!(a.missions[0].verdict, Verdict::Blocked);
+    }
+    let t = with_missions(r#"(title: "M", goal: "Ship", owner: Some("Ben"))"#);
+    assert_eq!(verdict_of(&t, 0), Verdict::Ready);
+}
+
+#[test]
+fn tool_gaps_are_listed_in_the_missions_order_and_block() {
+    let t = with_missions(
+        r#"(title: "M", goal: "g", tools: ["vault", " ci ", "pager"], owner: Some("Ann"))"#,
+    );
+    let a = analyse(&t);
+    let gaps: Vec<&str> = a.missions[0]
+        .tool_gaps
+        .iter()
+        .map(|&t| a.tool_name(t))
+        .collect();
+    assert_eq!(
+        gaps,
+        ["vault", "pager"],
+        "CI matches ci, ignoring case and spaces"
+    );
+    assert_eq!(a.missions[0].verdict, Verdict::Blocked);
+}
+
+#[test]
+fn blocked_comes_before_at_risk() {
+    let t = with_missions(
+        r#"(title: "M", goal: "", skills: {"go": 4}, delegation: Some(7), owner: Some("Ann"))"#,
+    );
+    let a = analyse(&t);
+    assert!(a.missions[0].abandonment_risk);
+    assert_eq!(a.missions[0].verdict, Verdict::Blocked);
+}
+
+#[test]
+fn skill_gaps_compare_have_with_need_and_absent_is_zero() {
+    let t = with_missions(
+        r#"(title: "M", goal: "g", skills: {"rust": 2, "sql": 3, "go": 1}, owner: Some("Ann"))"#,
+    );
+    let a = analyse(&t);
+    let gaps: Vec<(&str, u8, u8)> = a.missions[0]
+        .skill_gaps
+        .iter()
+        .map(|g| (a.skill_name(g.skill), g.need, g.have))
+        .collect();
+    // sql 3 of 3 is no gap; go is absent, so 0.
+    assert_eq!(gaps, [("go", 1, 0), ("rust", 2, 1)]);
+}
+
+#[test]
+fn a_mentor_covers_a_gap_at_the_need_and_at_least_autonomous() {
+    let cases = [
+        // (need, mentor level, covered)
+        (2, 2, false),
+        (2, 3, true),
+        (1, 3, true),
+        (4, 3, false),
+        (4, 4, true),
+    ];
+    for (need, level, covered) in cases {
+        let t = team(&format!(
+            r#"(people: [(name: "Ann"), (name: "Ben", skills: {{"go": {level}}})],
+               missions: [(title: "M", goal: "g", skills: {{"go": {need}}},
+                           owner: Some("Ann"), mentor: Some("Ben"))])"#
+        ));
+        let a = analyse(&t);
+        let gap = &a.missions[0].skill_gaps[0];
+        assert_eq!(
+            gap.covered_by.is_some(),
+            covered,
+            "need {need}, mentor at {level}"
+        );
+        if covered {
+            assert_eq!(gap.covered_by, Some(1));
+        }
+    }
+}
+
+#[test]
+fn all_gaps_covered_is_a_stretch_and_one_uncovered_is_at_risk() {
+    let t = with_missions(
+        r#"(title: "Covered", goal: "g", skills: {"rust": 3}, owner: Some("Ann"), mentor: Some("Ben")),
+           (title: "Alone", goal: "g", skills: {"rust": 3}, owner: Some("Ann"))"#,
+    );
+    assert_eq!(verdict_of(&t, 0), Verdict::Stretch);
+    assert_eq!(verdict_of(&t, 1), Verdict::AtRisk);
+}
+
+#[test]
+fn a_gap_wider_than_two_is_at_risk_even_when_covered() {
+    // Ann has rust 1: need 4 is a gap of 3 (wide); need 3 a gap of 2 (not).
+    let t = with_missions(
+        r#"(title: "Wide", goal: "g", skills: {"rust": 4}, owner: Some("Ann"), mentor: Some("Ben")),
+           (title: "Pairable", goal: "g", skills: {"rust": 3}, owner: Some("Ann"), mentor: Some("Ben"))"#,
+    );
+    let a = analyse(&t);
+    assert!(a.missions[0].skill_gaps[0].is_wide());
+    assert!(a.missions[0].skill_gaps[0].is_covered());
+    assert_eq!(a.missions[0].verdict, Verdict::AtRisk);
+    assert!(!a.missions[1].skill_gaps[0].is_wide());
+    assert_eq!(a.missions[1].verdict, Verdict::Stretch);
+}
+
+#[test]
+fn owning_more_than_capacity_is_overloaded_and_at_risk() {
+    let at_capacity = team(
+        r#"(people: [(name: "Ann", capacity: 2)], missions: [
+            (title: "A", goal: "g", owner: Some("Ann")),
+            (title: "B", goal: "g", owner: Some("Ann")),
+            (title: "C", goal: "g", owner: Some("Ann"), status: Done)])"#,
+    );
+    let a = analyse(&at_capacity);
+    assert!(
+        !a.missions[0].overloaded,
+        "2 of 2, the done one does not count"
+    );
+    assert_eq!(a.missions[0].verdict, Verdict::Ready);
+    assert!(!a.people[0].overloaded);
+
+    let over = team(
+        r#"(people: [(name: "Ann", capacity: 1)], missions: [
+            (title: "A", goal: "g", owner: Some("Ann")),
+            (title: "B", goal: "g", owner: Some("Ann"), status: HandedOver)])"#,
+    );
+    let a = analyse(&over);
+    assert!(a.missions.iter().all(|m| m.overloaded));
+    assert!(a.missions.iter().all(|m| m.verdict == Verdict::AtRisk));
+    assert!(a.people[0].overloaded);
+    assert_eq!(a.people[0].load(), 2);
+}
+
+#[test]
+fn abandonment_risk_needs_hands_off_delegation_and_an_uncovered_gap() {
+    let cases = [
+        // (delegation, mentor, risk)
+        ("Some(5)", "None", true),
+        ("Some(7)", "None", true),
+        ("Some(4)", "None", false),
+        ("None", "None", false),
+        ("Some(5)", "Some(\"Ben\")", false),
+    ];
+    for (delegation, mentor, risk) in cases {
+        let t = with_missions(&format!(
+            r#"(title: "M", goal: "g", skills: {{"rust": 2}}, owner: Some("Ann"),
+                delegation: {delegation}, mentor: {mentor})"#
+        ));
+        let a = analyse(&t);
+        assert_eq!(
+            a.missions[0].abandonment_risk, risk,
+            "{delegation} {mentor}"
+        );
+    }
+}
+
+#[test]
+fn abandonment_risk_alone_makes_a_mission_at_risk() {
+    // Ann (rust 1) with Ben covering rust but not go: one uncovered gap.
+    let t = with_missions(
+        r#"(title: "M", goal: "g", skills: {"rust": 2}, owner: Some("Ann"), delegation: Some(6))"#,
+    );
+    assert_eq!(verdict_of(&t, 0), Verdict::AtRisk);
+}
+
+#[test]
+fn micromanagement_is_hands_on_delegation_of_an_autonomous_owner() {
+    let cases = [
+        // (delegation, skills needed, warning)
+        ("Some(2)", r#"{"sql": 2}"#, true),
+        ("Some(1)", r#"{}"#, true),
+        ("Some(3)", r#"{"sql": 2}"#, false),
+        ("None", r#"{"sql": 2}"#, false),
+        // Ann meets rust 1 but is not autonomous in it.
+        ("Some(2)", r#"{"rust": 1}"#, false),
+        // A gap rules it out.
+        ("Some(2)", r#"{"sql": 4}"#, false),
+    ];
+    for (delegation, skills, warning) in cases {
+        let t = with_missions(&format!(
+            r#"(title: "M", goal: "g", skills: {skills}, owner: Some("Ann"), delegation: {delegation})"#
+        ));
+        let a = analyse(&t);
+        assert_eq!(
+            a.missions[0].micromanagement, warning,
+            "{delegation} {skills}"
+        );
+    }
+}
+
+#[test]
+fn micromanagement_is_a_warning_not_a_verdict() {
+    let t = with_missions(
+        r#"(title: "M", goal: "g", skills: {"sql": 3}, owner: Some("Ann"), delegation: Some(1))"#,
+    );
+    let a = analyse(&t);
+    assert!(a.missions[0].micromanagement);
+    assert_eq!(a.missions[0].verdict, Verdict::Ready);
+}
+
+const MENTORS: &str = r#"(people: [
+    (name: "Owner", skills: {"go": 0}, turns_to: ["Zoe"]),
+    (name: "Both", skills: {"go": 4, "sql": 4}),
+    (name: "Zoe", skills: {"go": 3}),
+    (name: "Alf", skills: {"go": 3}),
+    (name: "Busy", skills: {"go": 4, "sql": 4}, mentor_capacity: 1),
+    (name: "Low", skills: {"go": 2, "sql": 2}),
+    (name: "Bea", skills: {"go": 3}),
+    (name: "Other", skills: {"k8s": 4}),
+], missions: [
+    (title: "M", goal: "g", skills: {"go": 2, "sql": 3}, owner: Some("Owner")),
+    (title: "Taken", goal: "g", owner: Some("Other"), mentor: Some("Busy")),
+    (title: "Also", goal: "g", owner: Some("Other"), mentor: Some("Alf")),
+])"#;
+
+#[test]
+fn mentor_suggestions_rank_by_coverage_then_turns_to_then_load_then_name() {
+    let t = team(MENTORS);
+    let a = analyse(&t);
+    let suggested: Vec<&str> = names(&t, a.missions[0].suggested_mentors.iter().map(|s| s.person));
+    // Both covers 2; Zoe is turned to; Bea and Alf tie on coverage, Bea
+    // mentors nothing while Alf mentors one. Busy is full; Low too weak;
+    // Other covers nothing; Owner is the owner. Top three only.
+    assert_eq!(suggested, ["Both", "Zoe", "Bea"]);
+    let covers: Vec<&str> = a.missions[0].suggested_mentors[0]
+        .covers
+        .iter()
+        .map(|&s| a.skill_name(s))
+        .collect();
+    assert_eq!(covers, ["go", "sql"]);
+}
+
+#[test]
+fn mentor_suggestions_break_ties_by_name_in_plain_string_order() {
+    let t = team(
+        r#"(people: [(name: "O"), (name: "bob", skills: {"go": 3}), (name: "Cy", skills: {"go": 3}),
+                     (name: "Al", skills: {"go": 3})],
+            missions: [(title: "M", goal: "g", skills: {"go": 1}, owner: Some("O"))])"#,
+    );
+    let a = analyse(&t);
+    let suggested = names(&t, a.missions[0].suggested_mentors.iter().map(|s| s.person));
+    assert_eq!(
+        suggested,
+        ["Al", "Cy", "bob"],
+        "uppercase sorts before lowercase"
+    );
+}
+
+#[test]
+fn mentor_suggestions_only_for_uncovered_gaps() {
+    let t = with_missions(
+        r#"(title: "M", goal: "g", skills: {"rust": 2}, owner: Some("Ann"), mentor: Some("Ben"))"#,
+    );
+    assert!(analyse(&t).missions[0].suggested_mentors.is_empty());
+}
+
+const OWNERS: &str = r#"(people: [
+    (name: "Full", skills: {"go": 4}, capacity: 1),
+    (name: "Exact", skills: {"go": 3}, tools: ["vault"]),
+    (name: "Near", skills: {"go": 2}, tools: ["vault"], wants: ["GO"]),
+    (name: "NoTool", skills: {"go": 3}),
+    (name: "Blank1", capacity: 5),
+    (name: "Blank2"),
+    (name: "Guide", skills: {"go": 4}, capacity: 1),
+], missions: [
+    (title: "Busy", goal: "g", owner: Some("Full")),
+    (title: "Busy2", goal: "g", owner: Some("Guide")),
+    (title: "Open", goal: "g", skills: {"go": 3}, tools: ["vault"]),
+])"#;
+
+#[test]
+fn owner_suggestions_rank_by_cost_and_need_spare_capacity() {
+    let t = team(OWNERS);
+    let a = analyse(&t);
+    let report = &a.missions[2];
+    assert_eq!(report.verdict, Verdict::Unassigned);
+    let picks: Vec<(&str, u32)> = report
+        .suggested_owners
+        .iter()
+        .map(|s| (t.people[s.person].name.as_str(), s.cost))
+        .collect();
+    // Exact 0; Near: gap 1 → 1; NoTool: one tool → 2. Full is at capacity.
+    assert_eq!(picks, [("Exact", 0), ("Near", 1), ("NoTool", 2)]);
+}
+
+#[test]
+fn owner_suggestions_mark_stretch_picks_and_wants() {
+    let t = team(OWNERS);
+    let a = analyse(&t);
+    let near = &a.missions[2].suggested_owners[1];
+    assert_eq!(near.skill_gaps.len(), 1);
+    // Exact, Full, Guide and NoTool all cover go; Exact comes first by name.
+    assert_eq!(
+        near.stretch_with.map(|p| t.people[p].name.as_str()),
+        Some("Exact")
+    );
+    assert_eq!(near.wants.len(), 1, "Near wants go (any case)");
+    let exact = &a.missions[2].suggested_owners[0];
+    assert_eq!(exact.stretch_with, None, "no gaps, no stretch");
+    let no_tool = &a.missions[2].suggested_owners[2];
+    assert_eq!(no_tool.tool_gaps.len(), 1);
+}
+
+#[test]
+fn owner_suggestions_tie_on_cost_by_spare_capacity_then_name() {
+    let t = team(
+        r#"(people: [(name: "Cy", capacity: 2), (name: "Al", capacity: 2), (name: "Bo", capacity: 4),
+                     (name: "Di", capacity: 0)],
+            missions: [(title: "Open", goal: "g", skills: {"go": 2})])"#,
+    );
+    let a = analyse(&t);
+    let picks = names(&t, a.missions[0].suggested_owners.iter().map(|s| s.person));
+    assert_eq!(picks, ["Bo", "Al", "Cy"]);
+    assert!(a.missions[0].suggested_owners.iter().all(|s| s.cost == 4));
+}
+
+#[test]
+fn owner_suggestions_leave_out_the_missions_mentor() {
+    let t = team(
+        r#"(people: [(name: "A", skills: {"go": 3}), (name: "B", skills: {"go": 1})],
+            missions: [(title: "Open", goal: "g", skills: {"go": 3}, mentor: Some("A"))])"#,
+    );
+    let a = analyse(&t);
+    let picks = names(&t, a.missions[0].suggested_owners.iter().map(|s| s.person));
+    assert_eq!(picks, ["B"]);
+    assert_eq!(a.missions[0].suggested_owners[0].stretch_with, Some(0));
+}
+
+#[test]
+fn a_stretch_pick_needs_pairable_gaps_and_no_missing_tool() {
+    let t = team(
+        r#"(people: [(name: "Learner", skills: {"go": 0}), (name: "Expert", skills: {"go": 4}, capacity: 0)],
+            missions: [(title: "Wide", goal: "g", skills: {"go": 3}),
+                       (title: "Near", goal: "g", skills: {"go": 2})])"#,
+    );
+    let a = analyse(&t);
+    assert_eq!(
+        a.missions[0].suggested_owners[0].stretch_with, None,
+        "gap of 3 is wide"
+    );
+    assert_eq!(a.missions[1].suggested_owners[0].stretch_with, Some(1));
+}
+
+#[test]
+fn a_skill_needed_by_active_work_that_one_person_holds_is_a_single_point() {
+    let t = team(
+        r#"(people: [(name: "A", skills: {"tf": 4, "go": 3, "k8s": 2}), (name: "B", skills: {"go": 3, "k8s": 2})],
+            missions: [(title: "M", goal: "g", skills: {"tf": 2, "go": 2, "k8s": 1})])"#,
+    );
+    let a = analyse(&t);
+    let single: Vec<(&str, bool, usize)> = a
+        .skills
+        .iter()
+        .map(|s| (a.skill_name(s.skill), s.single_point, s.holders.len()))
+        .collect();
+    // go: two holders; k8s: nobody at 3 — still a single point (zero is ≤ 1).
+    assert_eq!(
+        single,
+        [("go", false, 2), ("k8s", true, 0), ("tf", true, 1)]
+    );
+}
+
+#[test]
+fn isolation_is_owning_active_work_with_no_one_to_turn_to_and_no_mentor() {
+    let t = team(
+        r#"(people: [
+            (name: "Alone"),
+            (name: "Paired"),
+            (name: "Connected", turns_to: ["Alone"]),
+            (name: "Idle"),
+            (name: "Finished"),
+        ], missions: [
+            (title: "A", goal: "g", owner: Some("Alone")),
+            (title: "P1", goal: "g", owner: Some("Paired")),
+            (title: "P2", goal: "g", owner: Some("Paired"), mentor: Some("Idle")),
+            (title: "C", goal: "g", owner: Some("Connected")),
+            (title: "F", goal: "g", owner: Some("Finished"), status: Done),
+        ])"#,
+    );
+    let a = analyse(&t);
+    let isolated: Vec<bool> = a.people.iter().map(|p| p.isolated).collect();
+    assert_eq!(isolated, [true, false, false, false, false]);
+}
+
+#[test]
+fn load_and_mentoring_count_active_missions() {
+    let t = team(
+        r#"(people: [(name: "A", mentor_capacity: 1), (name: "B")], missions: [
+            (title: "1", goal: "g", owner: Some("B"), mentor: Some("A")),
+            (title: "2", goal: "g", owner: Some("B"), mentor: Some("A"), status: HandedOver),
+            (title: "3", goal: "g", owner: Some("B"), mentor: Some("A"), status: Done),
+        ])"#,
+    );
+    let a = analyse(&t);
+    assert_eq!((a.people[1].load(), a.people[0].mentoring()), (2, 2));
+    assert!(a.people[0].mentor_overloaded, "2 mentored, capacity 1");
+    assert!(!a.people[1].mentor_overloaded);
+}
+
+#[test]
+fn verdict_counts_and_attention() {
+    let t = with_missions(
+        r#"(title: "R", goal: "g", owner: Some("Ben")),
+           (title: "D", goal: "g", status: Done)"#,
+    );
+    let a = analyse(&t);
+    assert!(!a.needs_attention());
+    assert_eq!(a.verdict_counts(), [0, 0, 0, 0, 1, 1]);
+    let t = with_missions(r#"(title: "U", goal: "g")"#);
+    assert!(analyse(&t).needs_attention());
+}

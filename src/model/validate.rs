@@ -1,0 +1,372 @@
+//! The rules of the data file that serde cannot express (SPEC §2): unique
+//! names, levels in range, references that resolve. Shared by the loader and
+//! the app's forms, so a form refuses exactly what a file would.
+
+use std::collections::HashMap;
+
+use super::{Delegation, Key, MAX_NEED, MAX_SKILL, MIN_NEED, Team, key};
+
+/// What a problem is about, so the message can say where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Subject {
+    Team,
+    /// A person, by name and position in the file.
+    Person {
+        name: String,
+        index: usize,
+    },
+    /// A mission, by title and position in the file.
+    Mission {
+        title: String,
+        index: usize,
+    },
+}
+
+impl std::fmt::Display for Subject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Subject::Team => f.write_str("the team"),
+            Subject::Person { name, index } if name.trim().is_empty() => {
+                write!(f, "person #{}", index + 1)
+            }
+            Subject::Person { name, .. } => write!(f, "person {name:?}"),
+            Subject::Mission { title, index } if title.trim().is_empty() => {
+                write!(f, "mission #{}", index + 1)
+            }
+            Subject::Mission { title, .. } => write!(f, "mission {title:?}"),
+        }
+    }
+}
+
+/// One broken rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Invalid {
+    pub subject: Subject,
+    pub message: String,
+    /// A "did you mean" or how to fix it.
+    pub hint: Option<String>,
+}
+
+/// Every broken rule of the team, in file order; empty when the team is valid.
+pub fn validate(team: &Team) -> Vec<Invalid> {
+    let mut out = Vec::new();
+    let people = name_index(team.people.iter().map(|p| p.name.as_str()));
+    check_people(team, &people, &mut out);
+    check_missions(team, &people, &mut out);
+    out
+}
+
+/// Maps each person's key to the name as first spelt.
+fn name_index<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<Key, &'a str> {
+    let mut index = HashMap::new();
+    for name in names {
+        index.entry(key(name)).or_insert(name);
+    }
+    index
+}
+
+fn check_people(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invalid>) {
+    let mut seen: HashMap<Key, &str> = HashMap::new();
+    for (index, person) in team.people.iter().enumerate() {
+        let subject = Subject::Person {
+            name: person.name.clone(),
+            index,
+        };
+        let mut problem = |message: String, hint: Option<String>| {
+            out.push(Invalid {
+                subject: subject.clone(),
+                message,
+                hint,
+            })
+        };
+        if person.name.trim().is_empty() {
+            problem("has an empty name".into(), None);
+        } else if let Some(first) = seen.insert(key(&person.name), &person.name) {
+            problem(
+                format!("appears twice (also as {first:?})"),
+                Some(
+                    "names ignore case and surrounding spaces; rename or merge one of them".into(),
+                ),
+            );
+        }
+        for (skill, &level) in &person.skills {
+            if skill.trim().is_empty() {
+                problem("has a skill with an empty name".into(), None);
+            }
+            if level > MAX_SKILL {
+                problem(
+                    format!("has skill {skill:?} at level {level}, out of range"),
+                    Some("a person's levels go from 0 (none) to 4 (expert: can teach it)".into()),
+                );
+            }
+        }
+        for tool in &person.tools {
+            if tool.trim().is_empty() {
+                problem("has a tool with an empty name".into(), None);
+            }
+        }
+        for colleague in &person.turns_to {
+            if key(colleague) == key(&person.name) {
+                problem(format!("turns to themselves ({colleague:?})"), None);
+            } else if !people.contains_key(&key(colleague)) {
+                problem(
+                    format!("turns to {colleague:?}, who is not a person of this team"),
+                    did_you_mean(colleague, people),
+                );
+            }
+        }
+        for entry in &person.log {
+            for action in &entry.actions {
+                if action.text.trim().is_empty() {
+                    problem(
+                        format!("has an empty action item in the log of {}", entry.date),
+                        None,
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn check_missions(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invalid>) {
+    let mut seen: HashMap<Key, &str> = HashMap::new();
+    for (index, mission) in team.missions.iter().enumerate() {
+        let subject = Subject::Mission {
+            title: mission.title.clone(),
+            index,
+        };
+        let mut problem = |message: String, hint: Option<String>| {
+            out.push(Invalid {
+                subject: subject.clone(),
+                message,
+                hint,
+            })
+        };
+        if mission.title.trim().is_empty() {
+            problem("has an empty title".into(), None);
+        } else if let Some(first) = seen.insert(key(&mission.title), &mission.title) {
+            problem(
+                format!("appears twice (also as {first:?})"),
+                Some("titles ignore case and surrounding spaces; rename one of them".into()),
+            );
+        }
+        for (skill, &level) in &mission.skills {
+            if skill.trim().is_empty() {
+                problem("needs a skill with an empty name".into(), None);
+            }
+            if !(MIN_NEED..=MAX_NEED).contains(&level) {
+                problem(
+                    format!("needs skill {skill:?} at level {level}, out of range"),
+                    Some("a mission needs levels 1 (learning) to 4 (expert)".into()),
+                );
+            }
+        }
+        for tool in &mission.tools {
+            if tool.trim().is_empty() {
+                problem("needs a tool with an empty name".into(), None);
+            }
+        }
+        for (role, name) in [("owner", &mission.owner), ("mentor", &mission.mentor)] {
+            if let Some(name) = name
+                && !people.contains_key(&key(name))
+            {
+                problem(
+                    format!("has {role} {name:?}, who is not a person of this team"),
+                    did_you_mean(name, people),
+                );
+            }
+        }
+        if let (Some(owner), Some(mentor)) = (&mission.owner, &mission.mentor)
+            && key(owner) == key(mentor)
+        {
+            problem(
+                format!("has {mentor:?} as both owner and mentor"),
+                Some("a mentor is a second person who pairs with the owner".into()),
+            );
+        }
+        let delegation_hint =
+            || Some("delegation levels go from 1 (Tell) to 7 (Delegate)".to_string());
+        if let Some(level) = mission.delegation
+            && !(Delegation::MIN..=Delegation::MAX).contains(&level)
+        {
+            problem(
+                format!("has delegation level {level}, out of range"),
+                delegation_hint(),
+            );
+        }
+        for change in &mission.delegation_history {
+            if !(Delegation::MIN..=Delegation::MAX).contains(&change.level) {
+                problem(
+                    format!(
+                        "has delegation level {} in its history ({}), out of range",
+                        change.level, change.date
+                    ),
+                    delegation_hint(),
+                );
+            }
+        }
+    }
+}
+
+/// "did you mean …?" for a name that is close to one of the team's.
+pub fn did_you_mean(name: &str, people: &HashMap<Key, &str>) -> Option<String> {
+    let wanted = key(name);
+    people
+        .iter()
+        .map(|(k, shown)| (strsim::jaro_winkler(wanted.as_str(), k.as_str()), *shown))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, shown)| format!("did you mean {shown:?}?"))
+}
+
+/// The closest names to `name` among `names`, best first, for messages.
+pub fn closest_name<'a>(name: &str, names: impl Iterator<Item = &'a str>) -> Option<String> {
+    did_you_mean(name, &name_index(names))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Mission, Person};
+
+    fn team(people: &[&str]) -> Team {
+        Team {
+            people: people.iter().map(|n| Person::named(*n)).collect(),
+            ..Team::default()
+        }
+    }
+
+    fn messages(team: &Team) -> Vec<String> {
+        validate(team)
+            .into_iter()
+            .map(|p| format!("{}: {}", p.subject, p.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_valid_team_has_no_problems() {
+        let mut t = team(&["Amina", "Bruno"]);
+        let mut m = Mission::titled("Ship it");
+        m.owner = Some("amina ".into());
+        m.mentor = Some("BRUNO".into());
+        m.delegation = Some(7);
+        m.skills.insert("rust".into(), 4);
+        t.missions.push(m);
+        t.people[0].turns_to.push("Bruno".into());
+        t.people[0].skills.insert("rust".into(), 0);
+        assert_eq!(validate(&t), vec![]);
+    }
+
+    #[test]
+    fn duplicate_people_compare_trimmed_and_case_insensitively() {
+        let t = team(&["Amina Diallo", " amina diallo"]);
+        assert_eq!(
+            messages(&t),
+            vec![r#"person " amina diallo": appears twice (also as "Amina Diallo")"#]
+        );
+    }
+
+    #[test]
+    fn duplicate_mission_titles_are_refused() {
+        let mut t = team(&[]);
+        t.missions.push(Mission::titled("Ship"));
+        t.missions.push(Mission::titled("SHIP "));
+        assert_eq!(messages(&t).len(), 1);
+        assert!(messages(&t)[0].contains("appears twice"));
+    }
+
+    #[test]
+    fn empty_names_are_refused() {
+        let mut t = team(&["  "]);
+        t.missions.push(Mission::titled(""));
+        assert_eq!(
+            messages(&t),
+            vec![
+                "person #1: has an empty name",
+                "mission #1: has an empty title"
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_owner_gets_a_did_you_mean() {
+        let mut t = team(&["Amina Diallo", "Bruno Costa"]);
+        let mut m = Mission::titled("Ship");
+        m.owner = Some("Amina Dialo".into());
+        t.missions.push(m);
+        let problems = validate(&t);
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("owner \"Amina Dialo\""));
+        assert_eq!(
+            problems[0].hint.as_deref(),
+            Some("did you mean \"Amina Diallo\"?")
+        );
+    }
+
+    #[test]
+    fn unknown_mentor_and_turns_to_are_refused() {
+        let mut t = team(&["Amina", "Bruno"]);
+        t.people[0].turns_to.push("Zed".into());
+        let mut m = Mission::titled("Ship");
+        m.mentor = Some("Nobody".into());
+        t.missions.push(m);
+        let all = messages(&t);
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert!(all[0].contains("turns to \"Zed\""));
+        assert!(all[1].contains("mentor \"Nobody\""));
+        assert_eq!(validate(&t)[1].hint, None, "nothing close to suggest");
+    }
+
+    #[test]
+    fn turning_to_oneself_is_refused() {
+        let mut t = team(&["Amina"]);
+        t.people[0].turns_to.push("amina".into());
+        assert_eq!(
+            messages(&t),
+            vec![r#"person "Amina": turns to themselves ("amina")"#]
+        );
+    }
+
+    #[test]
+    fn mentor_who_is_the_owner_is_refused() {
+        let mut t = team(&["Amina"]);
+        let mut m = Mission::titled("Ship");
+        m.owner = Some("Amina".into());
+        m.mentor = Some(" AMINA".into());
+        t.missions.push(m);
+        assert!(messages(&t)[0].contains("both owner and mentor"));
+    }
+
+    #[test]
+    fn levels_out_of_range_are_refused() {
+        let mut t = team(&["Amina"]);
+        t.people[0].skills.insert("rust".into(), 5);
+        t.people[0].skills.insert("sql".into(), 4);
+        let mut m = Mission::titled("Ship");
+        m.skills.insert("rust".into(), 0);
+        m.skills.insert("go".into(), 5);
+        m.skills.insert("sql".into(), 1);
+        m.delegation = Some(8);
+        m.delegation_history.push(crate::model::DelegationChange {
+            date: "2026-01-01".parse().unwrap(),
+            level: 0,
+        });
+        t.missions.push(m);
+        let all = messages(&t);
+        assert_eq!(all.len(), 5, "{all:?}");
+        assert!(all[0].contains("skill \"rust\" at level 5"));
+        assert!(all[1].contains("\"go\" at level 5"));
+        assert!(all[2].contains("\"rust\" at level 0"));
+        assert!(all[3].contains("delegation level 8"));
+        assert!(all[4].contains("delegation level 0 in its history"));
+    }
+
+    #[test]
+    fn delegation_zero_is_out_of_range() {
+        let mut t = team(&[]);
+        let mut m = Mission::titled("Ship");
+        m.delegation = Some(0);
+        t.missions.push(m);
+        assert_eq!(messages(&t).len(), 1);
+    }
+}

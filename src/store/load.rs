@@ -1,0 +1,262 @@
+use std::fs::{File, Metadata};
+use std::hash::{DefaultHasher, Hasher};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use serde::Deserialize;
+
+use super::Problem;
+use crate::model::validate::{Subject, validate};
+use crate::model::{CURRENT_VERSION, Team};
+
+/// A team read from disk, with the proof of what was read.
+#[derive(Debug)]
+pub struct Loaded {
+    pub team: Team,
+    pub baseline: Baseline,
+}
+
+/// What the file looked like when it was loaded or last saved. Only a
+/// successful load or save makes one, so nothing can be saved over a file
+/// that failed to load; a save compares it with the disk to spot other writers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Baseline {
+    len: u64,
+    modified: Option<SystemTime>,
+    hash: u64,
+}
+
+impl Baseline {
+    pub(super) fn of(bytes: &[u8], meta: &Metadata) -> Self {
+        Baseline {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            hash: hash(bytes),
+        }
+    }
+
+    /// Whether the metadata alone already shows a different file.
+    pub(super) fn differs_from(&self, meta: &Metadata) -> bool {
+        self.len != meta.len() || self.modified != meta.modified().ok()
+    }
+
+    pub(super) fn same_bytes(&self, bytes: &[u8]) -> bool {
+        self.len == bytes.len() as u64 && self.hash == hash(bytes)
+    }
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    hasher.write(bytes);
+    hasher.finish()
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{}: no such file", .0.display())]
+    Missing(PathBuf),
+    #[error("{}: cannot read it: {error}", path.display())]
+    Unreadable { path: PathBuf, error: io::Error },
+    #[error("{}", render_problems(.0))]
+    Refused(Vec<Problem>),
+}
+
+fn render_problems(problems: &[Problem]) -> String {
+    let mut text = problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let count = problems.len();
+    text.push_str(&format!(
+        "\n{count} problem{} found; the file was not changed.",
+        if count == 1 { "" } else { "s" }
+    ));
+    text
+}
+
+/// Reads, parses and validates the team file.
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let unreadable = |error: io::Error| LoadError::Unreadable {
+        path: path.to_path_buf(),
+        error,
+    };
+    let mut file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Err(LoadError::Missing(path.to_path_buf()));
+        }
+        Err(e) => return Err(unreadable(e)),
+    };
+    // Metadata from the open handle describes the very bytes we read.
+    let meta = file.metadata().map_err(unreadable)?;
+    if meta.is_dir() {
+        return Err(unreadable(io::Error::other("it is a directory")));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.read_to_end(&mut bytes).map_err(unreadable)?;
+    let team = parse(&bytes, path).map_err(LoadError::Refused)?;
+    Ok(Loaded {
+        team,
+        baseline: Baseline::of(&bytes, &meta),
+    })
+}
+
+/// Parses and validates a team file's bytes; `file` names it in messages.
+pub fn parse(bytes: &[u8], file: &Path) -> Result<Team, Vec<Problem>> {
+    let text = std::str::from_utf8(bytes).map_err(|e| vec![not_utf8(bytes, e, file)])?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    check_version(text, file)?;
+    let team: Team = ron::Options::default()
+        .from_str(text)
+        .map_err(|e| vec![syntax_problem(&e, text, file)])?;
+    let invalid = validate(&team);
+    if invalid.is_empty() {
+        return Ok(team);
+    }
+    Err(invalid
+        .into_iter()
+        .map(|invalid| {
+            let line = locate(text, &team, &invalid.subject);
+            Problem {
+                file: file.to_path_buf(),
+                line,
+                column: None,
+                subject: Some(invalid.subject.to_string()),
+                message: invalid.message,
+                excerpt: None,
+                hint: invalid.hint,
+            }
+        })
+        .collect())
+}
+
+fn not_utf8(bytes: &[u8], error: std::str::Utf8Error, file: &Path) -> Problem {
+    let before = &bytes[..error.valid_up_to()];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+    Problem {
+        line: Some(line),
+        column: Some(column),
+        hint: Some("save the file as UTF-8 text".into()),
+        ..Problem::whole_file(file.to_path_buf(), "is not UTF-8 text")
+    }
+}
+
+/// A newer file is refused before anything else: opening and re-saving it
+/// would drop what this version does not know.
+fn check_version(text: &str, file: &Path) -> Result<(), Vec<Problem>> {
+    #[derive(Deserialize)]
+    struct VersionOnly {
+        #[serde(default)]
+        version: Option<u64>,
+    }
+    // A file that does not parse this far is reported by the full parse.
+    let Ok(VersionOnly {
+        version: Some(version),
+    }) = ron::from_str::<VersionOnly>(text)
+    else {
+        return Ok(());
+    };
+    let current = u64::from(CURRENT_VERSION);
+    let message = if version > current {
+        format!(
+            "was written by a newer handover (file version {version}; this one reads version {current})"
+        )
+    } else if version < 1 {
+        format!("has version {version}; this handover reads version {current}")
+    } else {
+        return Ok(());
+    };
+    Err(vec![Problem {
+        line: line_of(text, "version"),
+        hint: (version > current)
+            .then(|| "update handover to open it; it was not opened or re-saved".into()),
+        ..Problem::whole_file(file.to_path_buf(), message)
+    }])
+}
+
+fn line_of(text: &str, field: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| l.trim_start().starts_with(field))
+        .map(|i| i + 1)
+}
+
+fn syntax_problem(error: &ron::error::SpannedError, text: &str, file: &Path) -> Problem {
+    let line = error.span.start.line;
+    let (message, hint) = match &error.code {
+        ron::Error::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => {
+            let within = outer.as_deref().map(describe_struct).unwrap_or("here");
+            let closest = expected
+                .iter()
+                .map(|e| (strsim::jaro_winkler(found, e), e))
+                .filter(|(score, _)| *score >= 0.75)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, e)| format!("did you mean `{e}`?"));
+            (
+                format!("unknown field `{found}` in {within}"),
+                closest.or_else(|| Some(format!("the fields are: {}", expected.join(", ")))),
+            )
+        }
+        code => (code.to_string(), None),
+    };
+    Problem {
+        file: file.to_path_buf(),
+        line: Some(line),
+        column: Some(error.span.start.col),
+        subject: None,
+        message,
+        excerpt: text.lines().nth(line.saturating_sub(1)).map(str::to_string),
+        hint,
+    }
+}
+
+fn describe_struct(name: &str) -> &str {
+    match name {
+        "Team" => "the team",
+        "Person" => "a person",
+        "Mission" => "a mission",
+        "LogEntry" => "a log entry",
+        "Action" => "an action item",
+        "DelegationChange" => "a delegation history entry",
+        other => other,
+    }
+}
+
+/// The line where a person or mission starts, found by its name, so
+/// problems of meaning point into the file too.
+fn locate(text: &str, team: &Team, subject: &Subject) -> Option<usize> {
+    let (field, value, nth) = match subject {
+        Subject::Team => return None,
+        Subject::Person { name, index } => {
+            let earlier = team.people[..*index]
+                .iter()
+                .filter(|p| &p.name == name)
+                .count();
+            ("name", name, earlier)
+        }
+        Subject::Mission { title, index } => {
+            let earlier = team.missions[..*index]
+                .iter()
+                .filter(|m| &m.title == title)
+                .count();
+            ("title", title, earlier)
+        }
+    };
+    let literal = ron::to_string(value).ok()?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            line.split_once(':').is_some_and(|(before, after)| {
+                before.trim_start().trim_start_matches('(').trim() == field
+                    && after.trim_start().starts_with(&literal)
+            })
+        })
+        .nth(nth)
+        .map(|(i, _)| i + 1)
+}

@@ -1,0 +1,14 @@
+//! The only code that touches the team file: where it is, loading and
+//! validating it, saving it atomically. (SPEC §2)
+
+mod format;
+mod load;
+mod paths;
+mod problem;
+mod save;
+
+pub use format::to_ron;
+pub use load::{Baseline, LoadError, Loaded, load, parse};
+pub use paths::{DataPath, PathOrigin, backup_path, resolve};
+pub use problem::Problem;
+pub use save::{SaveError, create_new, save, write_private_new};
