@@ -3,7 +3,12 @@
 //! Data flows one way: file → [`store`] → [`model`] → [`analysis`] → output.
 //! Nothing outside `tui` knows a terminal exists.
 
+pub mod agenda;
 pub mod analysis;
+pub mod cli;
+pub mod commands;
+pub mod demo;
 pub mod model;
+pub mod sample;
 pub mod store;
 pub mod text;

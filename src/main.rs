@@ -1,3 +1,65 @@
-fn main() {
-    println!("handover");
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use handover::cli::{Cli, Command};
+use handover::commands::{self, Failure, style::Paint};
+use handover::store;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(failure) => {
+            let label = if io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+                "\x1b[1;31merror:\x1b[0m"
+            } else {
+                "error:"
+            };
+            let _ = writeln!(io::stderr(), "{label} {failure}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let data = || store::resolve(cli.file.as_deref()).map_err(Failure);
+    match cli.command {
+        None => {
+            writeln!(
+                out,
+                "handover: the planner is not built yet. Try `handover check` or `handover --help`."
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Path) => commands::path::run(&data()?, &mut out),
+        Some(Command::Init) => commands::init::run(&data()?, &mut io::stderr()),
+        Some(Command::Check { json }) => {
+            let team = commands::load_team(&data()?.path)?;
+            commands::check::run(&team, json, Paint::for_stdout(), &mut out)
+        }
+        Some(Command::Agenda {
+            person,
+            out: file,
+            force,
+        }) => {
+            let team = commands::load_team(&data()?.path)?;
+            commands::agenda::run(
+                &team,
+                &person,
+                file.as_deref(),
+                force,
+                &mut out,
+                &mut io::stderr(),
+            )
+        }
+        Some(Command::Demo {
+            people,
+            missions,
+            seed,
+        }) => commands::demo::run(people, missions, seed, &mut out),
+    }
 }

@@ -1,0 +1,329 @@
+//! The one-on-one agenda of a person, as Markdown: what to raise, drawn
+//! from the analysis. The CLI prints it and the app shows the same text.
+
+use std::fmt::Write;
+
+use crate::analysis::explain::{self, person};
+use crate::analysis::{Analysis, PersonId, Verdict};
+use crate::model::{Delegation, Team};
+use crate::text::{clean, clean_multiline};
+
+/// How many past notes the agenda recalls.
+pub const RECENT_NOTES: usize = 3;
+
+/// The agenda for one person.
+pub fn agenda(team: &Team, a: &Analysis, who: PersonId) -> String {
+    let p = &team.people[who];
+    let report = &a.people[who];
+    let mut md = String::new();
+    let _ = writeln!(md, "# One-on-one: {}", person(team, who));
+    let mut facts = Vec::new();
+    if !p.role.trim().is_empty() {
+        facts.push(clean(&p.role).into_owned());
+    }
+    facts.push(format!("owns {} of {}", report.load(), p.capacity));
+    facts.push(format!(
+        "mentors {} of {}",
+        report.mentoring(),
+        p.mentor_capacity
+    ));
+    let _ = writeln!(md, "\n{}", facts.join(" · "));
+
+    open_actions(team, who, &mut md);
+    missions(team, a, who, &mut md);
+    talking_points(team, a, who, &mut md);
+    relations(team, a, who, &mut md);
+    recent_notes(team, who, &mut md);
+    md
+}
+
+fn open_actions(team: &Team, who: PersonId, md: &mut String) {
+    let open: Vec<_> = team.people[who]
+        .log
+        .iter()
+        .flat_map(|entry| entry.actions.iter().map(move |a| (entry.date, a)))
+        .filter(|(_, action)| !action.done)
+        .collect();
+    if open.is_empty() {
+        return;
+    }
+    md.push_str("\n## Open actions\n\n");
+    for (date, action) in open {
+        let _ = writeln!(md, "- [ ] {} (agreed {date})", clean(&action.text));
+    }
+}
+
+fn missions(team: &Team, a: &Analysis, who: PersonId, md: &mut String) {
+    let owns = &a.people[who].owns;
+    md.push_str("\n## Missions\n");
+    if owns.is_empty() {
+        md.push_str("\nNo active missions.\n");
+        return;
+    }
+    for &m in owns {
+        let mission = &team.missions[m];
+        let report = &a.missions[m];
+        let _ = writeln!(
+            md,
+            "\n### {} — {}\n",
+            clean(&mission.title),
+            report.verdict.label()
+        );
+        let goal = if report.goal_missing {
+            "none yet".into()
+        } else {
+            clean(&mission.goal)
+        };
+        let _ = writeln!(md, "- Goal: {goal}");
+        if let Some(level) = mission.delegation {
+            let mut line = format!("- Delegation: {level} {}", Delegation::name(level));
+            if let Some(earlier) = mission.delegation_history.last() {
+                let _ = write!(
+                    line,
+                    " (was {} {} from {})",
+                    earlier.level,
+                    Delegation::name(earlier.level),
+                    earlier.date
+                );
+            }
+            let _ = writeln!(md, "{line}");
+        }
+        if let Some(due) = mission.due {
+            let _ = writeln!(md, "- Due: {due}");
+        }
+        for finding in explain::findings(team, a, m) {
+            let _ = writeln!(md, "- {finding}");
+        }
+    }
+}
+
+fn talking_points(team: &Team, a: &Analysis, who: PersonId, md: &mut String) {
+    let points = points(team, a, who);
+    md.push_str("\n## Talking points\n\n");
+    if points.is_empty() {
+        md.push_str("- [ ] Nothing flagged: ask what would help them most right now.\n");
+    }
+    for point in points {
+        let _ = writeln!(md, "- [ ] {point}");
+    }
+}
+
+/// What to raise, drawn from the gaps and signals of the person's work.
+pub fn points(team: &Team, a: &Analysis, who: PersonId) -> Vec<String> {
+    let report = &a.people[who];
+    let p = &team.people[who];
+    let mut points = Vec::new();
+    for &m in &report.owns {
+        let title = clean(&team.missions[m].title).into_owned();
+        let r = &a.missions[m];
+        if r.goal_missing {
+            points.push(format!(
+                "Agree a clear goal for \"{title}\": what does done look like?"
+            ));
+        }
+        for &tool in &r.tool_gaps {
+            points.push(format!(
+                "Arrange {} for \"{title}\"",
+                clean(a.tool_name(tool))
+            ));
+        }
+        for gap in r.uncovered() {
+            let skill = explain::skill(a, gap.skill);
+            let helpers: Vec<String> = r
+                .suggested_mentors
+                .iter()
+                .filter(|s| s.covers.contains(&gap.skill))
+                .map(|s| person(team, s.person))
+                .collect();
+            points.push(if gap.is_wide() {
+                format!(
+                    "{skill} on \"{title}\" is a wide gap (needs {}, has {}): rescope, train first, or hand it to someone else",
+                    gap.need, gap.have
+                )
+            } else if helpers.is_empty() {
+                format!("Find help with {skill} on \"{title}\": nobody free on the team can mentor it")
+            } else {
+                format!(
+                    "Introduce a mentor for {skill} on \"{title}\": {}",
+                    helpers.join(" or ")
+                )
+            });
+        }
+        let paired: Vec<String> = r
+            .skill_gaps
+            .iter()
+            .filter(|g| g.is_covered() && !g.is_wide())
+            .map(|g| explain::skill(a, g.skill))
+            .collect();
+        if let (false, Some(mentor)) = (paired.is_empty(), a.index.mentor[m]) {
+            points.push(format!(
+                "Check how pairing with {} on {} is going (\"{title}\")",
+                person(team, mentor),
+                paired.join(" and ")
+            ));
+        }
+        if r.abandonment_risk {
+            let level = team.missions[m].delegation.unwrap_or(0);
+            points.push(format!(
+                "Delegation {level} {} on \"{title}\" leaves them alone with a gap: agree check-ins until a mentor is in place",
+                Delegation::name(level)
+            ));
+        }
+        if r.micromanagement {
+            let level = team.missions[m].delegation.unwrap_or(0);
+            points.push(format!(
+                "Delegation {level} {} on \"{title}\" is tighter than they need: they are autonomous in every skill it needs",
+                Delegation::name(level)
+            ));
+        }
+    }
+    if report.overloaded {
+        points.push(format!(
+            "Capacity: they own {} active missions against {}; what can move?",
+            report.load(),
+            p.capacity
+        ));
+    }
+    if report.mentor_overloaded {
+        points.push(format!(
+            "Mentoring {} missions against {}: is it too much alongside their own work?",
+            report.mentoring(),
+            p.mentor_capacity
+        ));
+    }
+    if report.isolated {
+        points.push(
+            "They turn to nobody and have no mentor: who could they go to for help?".to_string(),
+        );
+    }
+    points.extend(growth_points(team, a, who));
+    points.extend(mentoring_points(team, a, who));
+    points
+}
+
+/// Unassigned missions that need a skill they want to grow in.
+fn growth_points(team: &Team, a: &Analysis, who: PersonId) -> Vec<String> {
+    let wants = &a.index.person_wants[who];
+    (0..team.missions.len())
+        .filter(|&m| a.missions[m].verdict == Verdict::Unassigned)
+        .filter_map(|m| {
+            let wanted: Vec<String> = a.index.mission_skills[m]
+                .iter()
+                .filter(|(skill, _)| wants.contains(skill))
+                .map(|&(skill, _)| explain::skill(a, skill))
+                .collect();
+            (!wanted.is_empty()).then(|| {
+                format!(
+                    "Growth: \"{}\" is unassigned and needs {}, which they want to grow in",
+                    clean(&team.missions[m].title),
+                    wanted.join(", ")
+                )
+            })
+        })
+        .collect()
+}
+
+/// Colleagues with an uncovered gap in a skill this person is expert in.
+fn mentoring_points(team: &Team, a: &Analysis, who: PersonId) -> Vec<String> {
+    let mut points = Vec::new();
+    for (m, r) in a.missions.iter().enumerate() {
+        let Some(owner) = a.index.owner[m].filter(|&o| o != who) else {
+            continue;
+        };
+        for gap in r.uncovered() {
+            if a.index.level(who, gap.skill) == crate::model::MAX_SKILL {
+                points.push(format!(
+                    "Could mentor {} in {} on \"{}\"",
+                    person(team, owner),
+                    explain::skill(a, gap.skill),
+                    clean(&team.missions[m].title)
+                ));
+            }
+        }
+    }
+    points
+}
+
+fn relations(team: &Team, a: &Analysis, who: PersonId, md: &mut String) {
+    let mentors = &a.people[who].mentors;
+    if !mentors.is_empty() {
+        md.push_str("\n## Mentoring\n\n");
+        for &m in mentors {
+            let owner = a.index.owner[m]
+                .map(|o| person(team, o))
+                .unwrap_or_else(|| "(no owner yet)".into());
+            let _ = writeln!(md, "- {owner} on \"{}\"", clean(&team.missions[m].title));
+        }
+    }
+    let turns_to = &a.index.person_turns_to[who];
+    if !turns_to.is_empty() {
+        md.push_str("\n## Turns to\n\n");
+        for &p in turns_to {
+            let _ = writeln!(md, "- {}", person(team, p));
+        }
+    }
+}
+
+fn recent_notes(team: &Team, who: PersonId, md: &mut String) {
+    let log = &team.people[who].log;
+    let notes: Vec<_> = log
+        .iter()
+        .rev()
+        .filter(|e| !e.note.trim().is_empty())
+        .take(RECENT_NOTES)
+        .collect();
+    if notes.is_empty() {
+        return;
+    }
+    md.push_str("\n## Recent notes\n\n");
+    for entry in notes {
+        let note = clean_multiline(entry.note.trim()).replace('\n', "\n  ");
+        let _ = writeln!(md, "- {}: {note}", entry.date);
+    }
+}
+
+/// Finds a person by name (any case), or by the start of their first or
+/// last name when only one person matches; otherwise says who was meant.
+pub fn find_person(team: &Team, a: &Analysis, name: &str) -> Result<PersonId, String> {
+    if let Some(id) = a.index.person(name) {
+        return Ok(id);
+    }
+    let wanted = crate::model::key(name);
+    let wanted = wanted.as_str();
+    let matches: Vec<PersonId> = if wanted.is_empty() {
+        Vec::new()
+    } else {
+        (0..team.people.len())
+            .filter(|&p| {
+                let k = crate::model::key(&team.people[p].name);
+                k.as_str().starts_with(wanted)
+                    || k.as_str().split_whitespace().any(|w| w.starts_with(wanted))
+            })
+            .collect()
+    };
+    match matches.as_slice() {
+        [one] => Ok(*one),
+        [] => {
+            let hint = crate::model::validate::closest_name(
+                name,
+                team.people.iter().map(|p| p.name.as_str()),
+            )
+            .map(|h| format!(" ({h})"))
+            .unwrap_or_default();
+            Err(format!(
+                "no person named {:?} in this team{hint}",
+                clean(name)
+            ))
+        }
+        many => {
+            let names: Vec<String> = many.iter().take(5).map(|&p| person(team, p)).collect();
+            Err(format!(
+                "{:?} matches {} people: {}{}; give more of the name",
+                clean(name),
+                many.len(),
+                names.join(", "),
+                if many.len() > 5 { ", …" } else { "" }
+            ))
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! The command line: one enum of commands; doc comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Check what makes delegation autonomy rather than abandonment: a clear
+/// goal, the skills (or a colleague to pair with), the tools. Run without a
+/// command to open the planner.
+#[derive(Debug, Parser)]
+#[command(name = "handover", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// The team file. Default: $HANDOVER_FILE, then team.ron in your data directory.
+    #[arg(long, short = 'f', global = true, value_name = "PATH")]
+    pub file: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the team file in use and whether it exists.
+    Path,
+    /// Write the sample team to the team file, to try handover. Never overwrites.
+    Init,
+    /// Check every mission: can it be handed over, and what is missing?
+    ///
+    /// Exits 0 when no active mission is blocked, at risk or unassigned, 1 when
+    /// one is, and 2 when the file cannot be read.
+    Check {
+        /// Print the analysis as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a one-on-one agenda for a person, as Markdown.
+    Agenda {
+        /// The person's name (any case).
+        person: String,
+        /// Write the agenda to this file (0600) instead of printing it.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// With --out: replace the file if it exists.
+        #[arg(long, requires = "out")]
+        force: bool,
+    },
+    /// Print a realistic synthetic team as RON, for trying handover at scale.
+    Demo {
+        /// How many people.
+        #[arg(long, value_name = "N")]
+        people: usize,
+        /// How many missions.
+        #[arg(long, value_name = "M")]
+        missions: usize,
+        /// The same seed always gives the same team.
+        #[arg(long, value_name = "S", default_value_t = 1)]
+        seed: u64,
+    },
+}

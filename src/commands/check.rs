@@ -1,0 +1,299 @@
+//! `handover check`: every mission's verdict and gaps, as text or JSON.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::Outcome;
+use super::style::Paint;
+use crate::analysis::explain::{self, person};
+use crate::analysis::{Analysis, Verdict, analyse};
+use crate::model::{Delegation, Team};
+use crate::text::{clean, width};
+
+pub fn run(team: &Team, json: bool, paint: Paint, out: &mut dyn Write) -> Outcome {
+    let analysis = analyse(team);
+    if json {
+        serde_json::to_writer(&mut *out, &to_json(team, &analysis))
+            .map_err(std::io::Error::from)?;
+        writeln!(out)?;
+    } else {
+        out.write_all(render_text(team, &analysis, paint).as_bytes())?;
+    }
+    Ok(if analysis.needs_attention() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The readable report: missions grouped by verdict, worst first, each gap
+/// on its own line; then people and single points of knowledge.
+pub fn render_text(team: &Team, analysis: &Analysis, paint: Paint) -> String {
+    let mut text = String::new();
+    for verdict in Verdict::ALL {
+        let missions: Vec<usize> = (0..team.missions.len())
+            .filter(|&m| analysis.missions[m].verdict == verdict)
+            .collect();
+        if missions.is_empty() {
+            continue;
+        }
+        let heading = format!("{} ({})", verdict.label().to_uppercase(), missions.len());
+        text.push_str(&paint.verdict(verdict, &heading));
+        text.push('\n');
+        for m in missions {
+            mission_text(team, analysis, m, paint, &mut text);
+        }
+        text.push('\n');
+    }
+    people_text(team, analysis, paint, &mut text);
+    skills_text(team, analysis, paint, &mut text);
+    text.push_str(&summary(team, analysis));
+    text.push('\n');
+    text
+}
+
+fn mission_text(team: &Team, a: &Analysis, m: usize, paint: Paint, text: &mut String) {
+    let mission = &team.missions[m];
+    let mut line = format!("  {}", clean(&mission.title));
+    let mut facts = Vec::new();
+    if let Some(owner) = a.index.owner[m] {
+        facts.push(person(team, owner));
+    }
+    if let Some(mentor) = a.index.mentor[m] {
+        facts.push(format!("mentor {}", person(team, mentor)));
+    }
+    if let Some(level) = mission.delegation {
+        facts.push(format!("delegation {level} {}", Delegation::name(level)));
+    }
+    if let Some(due) = mission.due {
+        facts.push(format!("due {due}"));
+    }
+    if !facts.is_empty() {
+        line.push_str(&paint.dim(&format!(" — {}", facts.join(" · "))));
+    }
+    text.push_str(&line);
+    text.push('\n');
+    let lines = explain::findings(team, a, m);
+    for finding in &lines {
+        text.push_str("      ");
+        text.push_str(finding);
+        text.push('\n');
+    }
+    for (label, names) in [
+        ("pair with", explain::mentor_suggestions(team, a, m)),
+        ("could take it", explain::owner_suggestions(team, a, m)),
+    ] {
+        for (i, name) in names.iter().enumerate() {
+            let lead = if i == 0 {
+                format!("→ {label}: ")
+            } else {
+                " ".repeat(label.len() + 4)
+            };
+            text.push_str(&format!("      {lead}{name}\n"));
+        }
+    }
+}
+
+fn people_text(team: &Team, a: &Analysis, paint: Paint, text: &mut String) {
+    if team.people.is_empty() {
+        return;
+    }
+    text.push_str(&paint.heading("PEOPLE"));
+    text.push('\n');
+    let names: Vec<String> = (0..team.people.len()).map(|p| person(team, p)).collect();
+    let name_width = names.iter().map(|n| width(n)).max().unwrap_or(0);
+    for (p, name) in names.iter().enumerate() {
+        let report = &a.people[p];
+        let who = &team.people[p];
+        let mut signals = Vec::new();
+        if report.overloaded {
+            signals.push(paint.warn("overloaded"));
+        }
+        if report.mentor_overloaded {
+            signals.push(paint.warn("mentoring more than they can"));
+        }
+        if report.isolated {
+            signals.push(paint.warn("isolated: turns to nobody and has no mentor"));
+        }
+        let pad = " ".repeat(name_width - width(name));
+        let line = format!(
+            "  {name}{pad}  owns {}/{}  mentors {}/{}  {}",
+            report.load(),
+            who.capacity,
+            report.mentoring(),
+            who.mentor_capacity,
+            signals.join(", ")
+        );
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    text.push('\n');
+}
+
+fn skills_text(team: &Team, a: &Analysis, paint: Paint, text: &mut String) {
+    let single: Vec<_> = a.skills.iter().filter(|s| s.single_point).collect();
+    if single.is_empty() {
+        return;
+    }
+    text.push_str(&paint.heading("SINGLE POINTS OF KNOWLEDGE"));
+    text.push('\n');
+    for skill in single {
+        let who = match skill.holders.first() {
+            Some(&p) => format!("only {} is at level 3+", person(team, p)),
+            None => "nobody is at level 3+".to_string(),
+        };
+        let missions = skill.needed_by.len();
+        text.push_str(&format!(
+            "  {}: {who}; needed by {missions} active mission{}\n",
+            clean(a.skill_name(skill.skill)),
+            if missions == 1 { "" } else { "s" }
+        ));
+    }
+    text.push('\n');
+}
+
+fn summary(team: &Team, a: &Analysis) -> String {
+    let counts = a.verdict_counts();
+    let parts: Vec<String> = Verdict::ALL
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .map(|(v, n)| format!("{n} {}", v.label()))
+        .collect();
+    let attention: usize = counts[..3].iter().sum();
+    let mut line = format!(
+        "{} missions, {} people: {}.",
+        team.missions.len(),
+        team.people.len(),
+        if parts.is_empty() {
+            "nothing to check".to_string()
+        } else {
+            parts.join(", ")
+        }
+    );
+    if attention > 0 {
+        line.push_str(&format!(
+            " {attention} need{} you before handing over.",
+            if attention == 1 { "s" } else { "" }
+        ));
+    }
+    line
+}
+
+#[derive(Serialize)]
+struct Json<'a> {
+    missions: Vec<MissionJson<'a>>,
+    people: Vec<PersonJson<'a>>,
+    skills: Vec<SkillJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct MissionJson<'a> {
+    title: &'a str,
+    owner: Option<&'a str>,
+    mentor: Option<&'a str>,
+    status: &'static str,
+    verdict: &'static str,
+    goal_missing: bool,
+    tool_gaps: Vec<&'a str>,
+    skill_gaps: Vec<GapJson<'a>>,
+    overloaded: bool,
+    abandonment_risk: bool,
+    micromanagement: bool,
+    suggested_mentors: Vec<&'a str>,
+    suggested_owners: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct GapJson<'a> {
+    skill: &'a str,
+    need: u8,
+    have: u8,
+    covered_by: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct PersonJson<'a> {
+    name: &'a str,
+    load: u32,
+    capacity: u32,
+    mentoring: u32,
+    isolated: bool,
+}
+
+#[derive(Serialize)]
+struct SkillJson<'a> {
+    skill: &'a str,
+    holders: usize,
+    single_point: bool,
+}
+
+fn to_json<'a>(team: &'a Team, a: &'a Analysis) -> Json<'a> {
+    let name = |p: usize| team.people[p].name.as_str();
+    let missions = team
+        .missions
+        .iter()
+        .zip(&a.missions)
+        .enumerate()
+        .map(|(m, (mission, report))| MissionJson {
+            title: &mission.title,
+            owner: a.index.owner[m].map(name),
+            mentor: a.index.mentor[m].map(name),
+            status: mission.status.as_str(),
+            verdict: report.verdict.as_str(),
+            goal_missing: report.goal_missing,
+            tool_gaps: report.tool_gaps.iter().map(|&t| a.tool_name(t)).collect(),
+            skill_gaps: report
+                .skill_gaps
+                .iter()
+                .map(|g| GapJson {
+                    skill: a.skill_name(g.skill),
+                    need: g.need,
+                    have: g.have,
+                    covered_by: g.covered_by.map(name),
+                })
+                .collect(),
+            overloaded: report.overloaded,
+            abandonment_risk: report.abandonment_risk,
+            micromanagement: report.micromanagement,
+            suggested_mentors: report
+                .suggested_mentors
+                .iter()
+                .map(|s| name(s.person))
+                .collect(),
+            suggested_owners: report
+                .suggested_owners
+                .iter()
+                .map(|s| name(s.person))
+                .collect(),
+        })
+        .collect();
+    let people = team
+        .people
+        .iter()
+        .zip(&a.people)
+        .map(|(p, report)| PersonJson {
+            name: &p.name,
+            load: report.load(),
+            capacity: p.capacity,
+            mentoring: report.mentoring(),
+            isolated: report.isolated,
+        })
+        .collect();
+    let skills = a
+        .skills
+        .iter()
+        .map(|s| SkillJson {
+            skill: a.skill_name(s.skill),
+            holders: s.holders.len(),
+            single_point: s.single_point,
+        })
+        .collect();
+    Json {
+        missions,
+        people,
+        skills,
+    }
+}

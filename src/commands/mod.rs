@@ -1,0 +1,49 @@
+//! What each command does, writing data to `out`; messages go back to
+//! `main` as errors. Each reads the same analysis the app shows.
+
+pub mod agenda;
+pub mod check;
+pub mod demo;
+pub mod init;
+pub mod path;
+pub mod style;
+
+use std::fmt;
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::model::Team;
+use crate::store::{self, LoadError};
+
+/// A command that could not do its job: the message is shown on stderr and
+/// handover exits 2.
+#[derive(Debug)]
+pub struct Failure(pub String);
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Failure(format!("cannot write the output: {e}"))
+    }
+}
+
+pub type Outcome = Result<ExitCode, Failure>;
+
+/// Loads the team for a command that reads it, with a message saying what
+/// to do when there is none.
+pub fn load_team(path: &Path) -> Result<Team, Failure> {
+    match store::load(path) {
+        Ok(loaded) => Ok(loaded.team),
+        Err(LoadError::Missing(path)) => Err(Failure(format!(
+            "{}: no team file yet. Run `handover init` to start from the sample team, \
+             or pass --file PATH.",
+            path.display()
+        ))),
+        Err(e) => Err(Failure(e.to_string())),
+    }
+}
