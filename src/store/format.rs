@@ -1,18 +1,150 @@
+//! The layout of the team file. Deterministic: the same team gives the same
+//! bytes; people and missions keep their order; maps are sorted by key; and
+//! each field (each log entry's each action) sits on its own line, so one
+//! change is one changed line and the file diffs well in git. Values are
+//! written by `ron` itself, so escaping is always right.
+
+use std::fmt::Write;
+
 use ron::ser::PrettyConfig;
+use serde::Serialize;
 
-use crate::model::Team;
+use crate::model::{LogEntry, Mission, Person, Team};
 
-/// The team as the file holds it. Deterministic: the same team gives the same
-/// bytes, maps are sorted, and each field sits on its own line, so one change
-/// changes one line and the file diffs well in git.
+/// The team as the file holds it.
 pub fn to_ron(team: &Team) -> String {
+    let Team {
+        version,
+        people,
+        missions,
+    } = team;
+    let mut out = String::with_capacity(256 * (people.len() + missions.len()) + 64);
+    out.push_str("(\n");
+    field(&mut out, 1, "version", version);
+    list(&mut out, 1, "people", people, write_person);
+    list(&mut out, 1, "missions", missions, write_mission);
+    out.push_str(")\n");
+    out
+}
+
+const INDENT: &str = "    ";
+
+/// One value on one line: `["a", "b"]`, `{"rust": 4}`, `Some("x")`.
+fn value<T: Serialize + ?Sized>(value: &T) -> String {
     let config = PrettyConfig::new()
-        .indentor("    ")
-        .new_line("\n")
+        .new_line("")
+        .indentor("")
+        .separator(" ")
         .struct_names(false)
+        .compact_arrays(true)
+        .compact_maps(true)
+        .compact_structs(true)
         .escape_strings(true);
-    let mut text = ron::ser::to_string_pretty(team, config)
-        .expect("a team always serialises: it holds only strings, numbers and dates");
-    text.push('\n');
-    text
+    ron::ser::to_string_pretty(value, config)
+        .expect("team data always serialises: strings, numbers and dates")
+}
+
+fn field<T: Serialize + ?Sized>(out: &mut String, depth: usize, name: &str, v: &T) {
+    let _ = writeln!(out, "{}{name}: {},", INDENT.repeat(depth), value(v));
+}
+
+/// `name: [` then each item by `write_item` then `],`; an empty list on one line.
+fn list<T>(
+    out: &mut String,
+    depth: usize,
+    name: &str,
+    items: &[T],
+    write_item: fn(&mut String, usize, &T),
+) {
+    let pad = INDENT.repeat(depth);
+    if items.is_empty() {
+        let _ = writeln!(out, "{pad}{name}: [],");
+        return;
+    }
+    let _ = writeln!(out, "{pad}{name}: [");
+    for item in items {
+        write_item(out, depth + 1, item);
+    }
+    let _ = writeln!(out, "{pad}],");
+}
+
+fn open(out: &mut String, depth: usize) {
+    let _ = writeln!(out, "{}(", INDENT.repeat(depth));
+}
+
+fn close(out: &mut String, depth: usize) {
+    let _ = writeln!(out, "{}),", INDENT.repeat(depth));
+}
+
+fn write_person(out: &mut String, depth: usize, person: &Person) {
+    // Destructured so that a new field cannot be forgotten here.
+    let Person {
+        name,
+        role,
+        skills,
+        tools,
+        capacity,
+        mentor_capacity,
+        turns_to,
+        wants,
+        log,
+    } = person;
+    let inner = depth + 1;
+    open(out, depth);
+    field(out, inner, "name", name);
+    field(out, inner, "role", role);
+    field(out, inner, "skills", skills);
+    field(out, inner, "tools", tools);
+    field(out, inner, "capacity", capacity);
+    field(out, inner, "mentor_capacity", mentor_capacity);
+    field(out, inner, "turns_to", turns_to);
+    field(out, inner, "wants", wants);
+    list(out, inner, "log", log, write_log_entry);
+    close(out, depth);
+}
+
+fn write_log_entry(out: &mut String, depth: usize, entry: &LogEntry) {
+    let LogEntry {
+        date,
+        note,
+        actions,
+    } = entry;
+    let inner = depth + 1;
+    open(out, depth);
+    field(out, inner, "date", date);
+    field(out, inner, "note", note);
+    list(out, inner, "actions", actions, |out, depth, action| {
+        let _ = writeln!(out, "{}{},", INDENT.repeat(depth), value(action));
+    });
+    close(out, depth);
+}
+
+fn write_mission(out: &mut String, depth: usize, mission: &Mission) {
+    let Mission {
+        title,
+        goal,
+        skills,
+        tools,
+        owner,
+        mentor,
+        delegation,
+        delegation_history,
+        status,
+        due,
+        handed_over,
+    } = mission;
+    let inner = depth + 1;
+    open(out, depth);
+    field(out, inner, "title", title);
+    field(out, inner, "goal", goal);
+    field(out, inner, "skills", skills);
+    field(out, inner, "tools", tools);
+    field(out, inner, "owner", owner);
+    field(out, inner, "mentor", mentor);
+    field(out, inner, "delegation", delegation);
+    field(out, inner, "delegation_history", delegation_history);
+    field(out, inner, "status", status);
+    field(out, inner, "due", due);
+    field(out, inner, "handed_over", handed_over);
+    close(out, depth);
 }

@@ -149,17 +149,17 @@ fn not_utf8(bytes: &[u8], error: std::str::Utf8Error, file: &Path) -> Problem {
 fn check_version(text: &str, file: &Path) -> Result<(), Vec<Problem>> {
     #[derive(Deserialize)]
     struct VersionOnly {
-        #[serde(default)]
-        version: Option<u64>,
+        #[serde(default = "current")]
+        version: u64,
+    }
+    fn current() -> u64 {
+        u64::from(CURRENT_VERSION)
     }
     // A file that does not parse this far is reported by the full parse.
-    let Ok(VersionOnly {
-        version: Some(version),
-    }) = ron::from_str::<VersionOnly>(text)
-    else {
+    let Ok(VersionOnly { version }) = ron::from_str::<VersionOnly>(text) else {
         return Ok(());
     };
-    let current = u64::from(CURRENT_VERSION);
+    let current = current();
     let message = if version > current {
         format!(
             "was written by a newer handover (file version {version}; this one reads version {current})"
