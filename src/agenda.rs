@@ -327,3 +327,138 @@ pub fn find_person(team: &Team, a: &Analysis, name: &str) -> Result<PersonId, St
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyse;
+
+    fn team(text: &str) -> Team {
+        ron::from_str(text).unwrap()
+    }
+
+    fn points_of(text: &str, who: &str) -> Vec<String> {
+        let t = team(text);
+        let a = analyse(&t);
+        points(&t, &a, a.index.person(who).unwrap())
+    }
+
+    #[test]
+    fn a_missing_goal_and_tool_become_talking_points() {
+        let p = points_of(
+            r#"(people: [(name: "A", turns_to: ["B"]), (name: "B")],
+                missions: [(title: "M", tools: ["vault"], owner: Some("A"))])"#,
+            "A",
+        );
+        assert_eq!(
+            p,
+            [
+                "Agree a clear goal for \"M\": what does done look like?",
+                "Arrange vault for \"M\""
+            ]
+        );
+    }
+
+    #[test]
+    fn an_uncovered_gap_names_who_could_mentor_or_says_nobody_can() {
+        let p = points_of(
+            r#"(people: [(name: "A", turns_to: ["B"]), (name: "B", skills: {"go": 4})],
+                missions: [(title: "M", goal: "g", skills: {"go": 2, "ml": 1}, owner: Some("A"))])"#,
+            "A",
+        );
+        assert_eq!(
+            p,
+            [
+                "Introduce a mentor for go on \"M\": B",
+                "Find help with ml on \"M\": nobody free on the team can mentor it",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wide_gap_asks_to_rescope() {
+        let p = points_of(
+            r#"(people: [(name: "A")], missions: [(title: "M", goal: "g", skills: {"go": 3}, owner: Some("A"))])"#,
+            "A",
+        );
+        assert!(
+            p[0].starts_with("go on \"M\" is a wide gap (needs 3, has 0)"),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn delegation_warnings_become_talking_points() {
+        let p = points_of(
+            r#"(people: [(name: "A", skills: {"go": 3}, turns_to: ["B"]), (name: "B")], missions: [
+                (title: "Loose", goal: "g", skills: {"ml": 1}, owner: Some("A"), delegation: Some(6)),
+                (title: "Tight", goal: "g", skills: {"go": 3}, owner: Some("A"), delegation: Some(1))])"#,
+            "A",
+        );
+        assert!(
+            p.iter()
+                .any(|x| x.starts_with("Delegation 6 Inquire on \"Loose\" leaves them alone")),
+            "{p:?}"
+        );
+        assert!(
+            p.iter()
+                .any(|x| x.starts_with("Delegation 1 Tell on \"Tight\" is tighter than they need")),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn capacity_isolation_growth_and_mentoring_chances() {
+        let p = points_of(
+            r#"(people: [(name: "A", capacity: 1, skills: {"go": 4}, wants: ["ml"]), (name: "B")], missions: [
+                (title: "One", goal: "g", owner: Some("A")),
+                (title: "Two", goal: "g", owner: Some("A")),
+                (title: "Open", goal: "g", skills: {"ml": 2}),
+                (title: "Theirs", goal: "g", skills: {"go": 2}, owner: Some("B"))])"#,
+            "A",
+        );
+        assert_eq!(
+            p,
+            [
+                "Capacity: they own 2 active missions against 1; what can move?",
+                "They turn to nobody and have no mentor: who could they go to for help?",
+                "Growth: \"Open\" is unassigned and needs ml, which they want to grow in",
+                "Could mentor B in go on \"Theirs\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quiet_agenda_still_has_a_question() {
+        let t = team(r#"(people: [(name: "A", turns_to: ["B"]), (name: "B")])"#);
+        let a = analyse(&t);
+        let md = agenda(&t, &a, 0);
+        assert!(md.contains("- [ ] Nothing flagged"), "{md}");
+        assert!(md.contains("No active missions."));
+    }
+
+    #[test]
+    fn the_last_three_notes_are_recalled_newest_first() {
+        let t = team(
+            r#"(people: [(name: "A", log: [
+                (date: "2026-01-01", note: "one"), (date: "2026-02-01", note: "two"),
+                (date: "2026-03-01", note: "three"), (date: "2026-04-01", note: "four")])])"#,
+        );
+        let a = analyse(&t);
+        let md = agenda(&t, &a, 0);
+        assert!(
+            md.ends_with(
+                "## Recent notes\n\n- 2026-04-01: four\n- 2026-03-01: three\n- 2026-02-01: two\n"
+            ),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn hostile_text_is_made_visible() {
+        let t = team(r#"(people: [(name: "A\u{1b}[2J", role: "x\u{7}")])"#);
+        let a = analyse(&t);
+        let md = agenda(&t, &a, 0);
+        assert!(!md.contains('\u{1b}') && !md.contains('\u{7}'), "{md:?}");
+    }
+}

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 /// goal, the skills (or a colleague to pair with), the tools. Run without a
 /// command to open the planner.
 #[derive(Debug, Parser)]
-#[command(name = "handover", version, about, max_term_width = 100)]
+#[command(name = "handover", version, max_term_width = 100)]
 pub struct Cli {
     /// The team file. Default: $HANDOVER_FILE, then team.ron in your data directory.
     #[arg(long, short = 'f', global = true, value_name = "PATH")]

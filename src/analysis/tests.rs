@@ -8,7 +8,7 @@ fn team(ron_text: &str) -> Team {
     ron::from_str(ron_text).expect("test team parses")
 }
 
-fn names<'a>(team: &'a Team, people: impl IntoIterator<Item = PersonId>) -> Vec<&'a str> {
+fn names(team: &Team, people: impl IntoIterator<Item = PersonId>) -> Vec<&str> {
     people
         .into_iter()
         .map(|p| team.people[p].name.as_str())

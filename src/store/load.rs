@@ -67,7 +67,8 @@ fn render_problems(problems: &[Problem]) -> String {
         .iter()
         .map(ToString::to_string)
         .collect::<Vec<_>>()
-        .join("\n");
+        // `main` labels the first line; label the others alike.
+        .join("\nerror: ");
     let count = problems.len();
     text.push_str(&format!(
         "\n{count} problem{} found; the file was not changed.",

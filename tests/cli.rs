@@ -1,0 +1,446 @@
+//! Every command through the real binary: exit codes, stdout vs stderr, and
+//! the files left on disk.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use handover::sample::SAMPLE_RON;
+
+/// A scratch home, so the default data file never touches the real one.
+struct Sandbox {
+    dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Self {
+        Sandbox {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn with_sample(&self) -> PathBuf {
+        let path = self.path("team.ron");
+        fs::write(&path, SAMPLE_RON).unwrap();
+        path
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        self.run_with_env(args, &[])
+    }
+
+    fn run_with_env(&self, args: &[&str], env: &[(&str, &Path)]) -> Run {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_handover"));
+        command
+            .args(args)
+            .env_remove("HANDOVER_FILE")
+            .env_remove("NO_COLOR")
+            .env("HOME", self.dir.path())
+            .env("XDG_DATA_HOME", self.path("data"))
+            .current_dir(self.dir.path());
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        Run(command.output().unwrap())
+    }
+
+    /// Every file in the sandbox, for "nothing else was written".
+    fn files(&self) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(self.dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+struct Run(Output);
+
+impl Run {
+    fn code(&self) -> i32 {
+        self.0.status.code().unwrap()
+    }
+    fn stdout(&self) -> String {
+        String::from_utf8(self.0.stdout.clone()).unwrap()
+    }
+    fn stderr(&self) -> String {
+        String::from_utf8(self.0.stderr.clone()).unwrap()
+    }
+}
+
+#[test]
+fn path_prints_the_file_in_use_and_whether_it_exists() {
+    let s = Sandbox::new();
+    let run = s.run(&["path", "--file", "mine.ron"]);
+    assert_eq!(run.code(), 0);
+    assert_eq!(
+        run.stdout(),
+        "mine.ron\n  (from --file; does not exist yet)\n"
+    );
+
+    let team = s.with_sample();
+    let run = s.run_with_env(&["path"], &[("HANDOVER_FILE", &team)]);
+    assert!(
+        run.stdout().contains("from $HANDOVER_FILE; exists"),
+        "{}",
+        run.stdout()
+    );
+
+    let run = s.run(&["path"]);
+    let default = s.path("data/handover/team.ron");
+    assert!(
+        run.stdout().starts_with(&default.display().to_string()),
+        "{}",
+        run.stdout()
+    );
+}
+
+#[test]
+fn the_file_flag_works_before_or_after_the_command() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let before = s.run(&["--file", "team.ron", "check", "--json"]);
+    let after = s.run(&["check", "--json", "--file", "team.ron"]);
+    assert_eq!(before.code(), 1);
+    assert_eq!(before.stdout(), after.stdout());
+}
+
+#[test]
+fn init_writes_the_sample_owner_only_and_never_overwrites() {
+    let s = Sandbox::new();
+    let run = s.run(&["init"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    assert_eq!(run.stdout(), "", "messages go to stderr");
+    assert!(run.stderr().contains("Wrote the sample team"));
+    let path = s.path("data/handover/team.ron");
+    assert_eq!(fs::read_to_string(&path).unwrap(), SAMPLE_RON);
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+
+    fs::write(&path, "my own team").unwrap();
+    let again = s.run(&["init"]);
+    assert_eq!(again.code(), 2);
+    assert!(
+        again.stderr().contains("not overwritten"),
+        "{}",
+        again.stderr()
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), "my own team");
+}
+
+#[test]
+fn check_groups_missions_by_verdict_worst_first() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let run = s.run(&["check", "--file", "team.ron"]);
+    assert_eq!(
+        run.code(),
+        1,
+        "the sample has blocked, at-risk and unassigned missions"
+    );
+    assert_eq!(run.stderr(), "");
+    let out = run.stdout();
+    let order: Vec<usize> = [
+        "BLOCKED (2)",
+        "AT RISK (1)",
+        "UNASSIGNED (2)",
+        "STRETCH (1)",
+        "READY (5)",
+        "DONE (1)",
+    ]
+    .iter()
+    .map(|h| out.find(h).unwrap_or_else(|| panic!("{h} missing:\n{out}")))
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{out}");
+    assert!(out.contains("      missing tool: vault access\n"));
+    assert!(out.contains(
+        "      skill react: needs 3, has 0 — not covered; a gap of 3 is too wide to pair\n"
+    ));
+    assert!(out.contains("→ pair with: Dana Kowalski — covers react, typescript"));
+    assert!(out.contains("isolated"));
+    assert!(out.contains("terraform: only Chen Wei is at level 3+"));
+    assert!(
+        !out.contains('\x1b'),
+        "no colour when stdout is not a terminal"
+    );
+}
+
+#[test]
+fn check_json_has_the_shape_of_the_spec() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let run = s.run(&["check", "--json", "--file", "team.ron"]);
+    assert_eq!(run.code(), 1);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    let missions = json["missions"].as_array().unwrap();
+    assert_eq!(missions.len(), 12);
+    // Field order as in the spec: each key appears after the one before.
+    let first = run.stdout();
+    let first = &first[..first.find("},{").unwrap()];
+    let keys = [
+        "title",
+        "owner",
+        "mentor",
+        "status",
+        "verdict",
+        "goal_missing",
+        "tool_gaps",
+        "skill_gaps",
+        "overloaded",
+        "abandonment_risk",
+        "micromanagement",
+        "suggested_mentors",
+        "suggested_owners",
+    ];
+    let at: Vec<usize> = keys
+        .iter()
+        .map(|k| {
+            first
+                .find(&format!("\"{k}\":"))
+                .unwrap_or_else(|| panic!("{k} missing"))
+        })
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{first}");
+    let checkout = missions
+        .iter()
+        .find(|m| m["title"] == "Speed up the checkout page")
+        .unwrap();
+    assert_eq!(checkout["verdict"], "at_risk");
+    assert_eq!(checkout["status"], "planned");
+    assert_eq!(checkout["abandonment_risk"], true);
+    assert_eq!(
+        checkout["skill_gaps"][0],
+        serde_json::json!({"skill": "observability", "need": 2, "have": 0, "covered_by": null})
+    );
+    assert_eq!(
+        checkout["suggested_mentors"],
+        serde_json::json!(["Dana Kowalski", "Chen Wei"])
+    );
+    let webhooks = missions.iter().find(|m| m["verdict"] == "stretch").unwrap();
+    assert_eq!(webhooks["skill_gaps"][0]["covered_by"], "Amina Diallo");
+    assert_eq!(webhooks["status"], "handed_over");
+    let tokens = missions
+        .iter()
+        .find(|m| m["title"] == "Design tokens for the component library")
+        .unwrap();
+    assert_eq!(tokens["owner"], serde_json::Value::Null);
+    assert_eq!(
+        tokens["suggested_owners"],
+        serde_json::json!(["Dana Kowalski", "Elif Şahin", "Hiro Tanaka"])
+    );
+    let chen = json["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Chen Wei")
+        .unwrap();
+    assert_eq!(
+        *chen,
+        serde_json::json!({"name": "Chen Wei", "load": 2, "capacity": 3, "mentoring": 0, "isolated": true})
+    );
+    let terraform = json["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["skill"] == "terraform")
+        .unwrap();
+    assert_eq!(
+        *terraform,
+        serde_json::json!({"skill": "terraform", "holders": 1, "single_point": true})
+    );
+}
+
+#[test]
+fn check_exits_zero_when_nothing_needs_attention() {
+    let s = Sandbox::new();
+    fs::write(
+        s.path("ok.ron"),
+        r#"(people: [(name: "A", skills: {"go": 3})],
+            missions: [(title: "M", goal: "g", skills: {"go": 3}, owner: Some("A")),
+                       (title: "Old", status: Done)])"#,
+    )
+    .unwrap();
+    let run = s.run(&["check", "--file", "ok.ron"]);
+    assert_eq!(run.code(), 0, "{}", run.stdout());
+    assert!(run.stdout().contains("READY (1)"));
+}
+
+#[test]
+fn a_refused_file_exits_2_and_is_left_byte_for_byte() {
+    let s = Sandbox::new();
+    let text = "(\n  people: [(name: \"A\")],\n  missions: [(title: \"M\", owner: Some(\"a \"), mentor: Some(\"B\"))],\n  extra: 1,\n)";
+    let path = s.path("bad.ron");
+    fs::write(&path, text).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+    for args in [
+        vec!["check", "--file", "bad.ron"],
+        vec!["check", "--json", "--file", "bad.ron"],
+        vec!["agenda", "A", "--file", "bad.ron"],
+    ] {
+        let run = s.run(&args);
+        assert_eq!(run.code(), 2, "{args:?}");
+        assert_eq!(run.stdout(), "", "{args:?}: no data on a refused file");
+        assert!(
+            run.stderr()
+                .contains("bad.ron:4:3: unknown field `extra` in the team"),
+            "{}",
+            run.stderr()
+        );
+    }
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o644
+    );
+    assert_eq!(s.files(), ["bad.ron"], "no backup or temporary file");
+}
+
+#[test]
+fn problems_of_meaning_are_each_reported() {
+    let s = Sandbox::new();
+    fs::write(
+        s.path("bad.ron"),
+        "(\n  people: [(name: \"Amina Diallo\")],\n  missions: [\n    (title: \"M\", owner: Some(\"Amina Dialo\")),\n    (title: \"N\", mentor: Some(\"Zed\")),\n  ],\n)",
+    )
+    .unwrap();
+    let run = s.run(&["check", "--file", "bad.ron"]);
+    assert_eq!(run.code(), 2);
+    let err = run.stderr();
+    assert!(
+        err.contains("bad.ron:4: mission \"M\" has owner \"Amina Dialo\""),
+        "{err}"
+    );
+    assert!(err.contains("did you mean \"Amina Diallo\"?"), "{err}");
+    assert!(
+        err.contains("bad.ron:5: mission \"N\" has mentor \"Zed\""),
+        "{err}"
+    );
+    assert!(err.contains("2 problems found"), "{err}");
+}
+
+#[test]
+fn a_missing_file_says_how_to_start() {
+    let s = Sandbox::new();
+    let run = s.run(&["check", "--file", "none.ron"]);
+    assert_eq!(run.code(), 2);
+    assert!(run.stderr().contains("handover init"), "{}", run.stderr());
+    assert_eq!(s.files(), Vec::<String>::new());
+}
+
+#[test]
+fn agenda_prints_markdown_for_a_person() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let run = s.run(&["agenda", "farid haddad", "--file", "team.ron"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let md = run.stdout();
+    assert!(md.starts_with("# One-on-one: Farid Haddad\n"), "{md}");
+    assert!(md.contains("## Open actions\n\n- [ ] Read the idempotency RFC (agreed 2026-11-13)\n"));
+    assert!(
+        !md.contains("Book a weekly pairing slot"),
+        "done actions are not open"
+    );
+    assert!(md.contains("### Add retries to the payment webhooks — stretch"));
+    assert!(md.contains("- [ ] Check how pairing with Amina Diallo on rust and sql is going"));
+    assert!(md.contains("## Turns to\n\n- Amina Diallo\n- Bruno Costa\n"));
+}
+
+#[test]
+fn agenda_of_an_unknown_person_exits_2_with_a_did_you_mean() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let run = s.run(&["agenda", "Hiro Tanka", "--file", "team.ron"]);
+    assert_eq!(run.code(), 2);
+    assert_eq!(run.stdout(), "");
+    assert!(
+        run.stderr().contains("did you mean \"Hiro Tanaka\"?"),
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn agenda_accepts_a_unique_first_name() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let run = s.run(&["agenda", "chen", "--file", "team.ron"]);
+    assert_eq!(run.code(), 0);
+    assert!(run.stdout().starts_with("# One-on-one: Chen Wei"));
+}
+
+#[test]
+fn agenda_out_writes_an_owner_only_file_and_never_overwrites_unless_forced() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let run = s.run(&[
+        "agenda", "Chen Wei", "--file", "team.ron", "--out", "chen.md",
+    ]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    assert_eq!(run.stdout(), "");
+    let out = s.path("chen.md");
+    assert!(
+        fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("# One-on-one: Chen Wei")
+    );
+    assert_eq!(
+        fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+
+    fs::write(&out, "my notes").unwrap();
+    let again = s.run(&[
+        "agenda", "Chen Wei", "--file", "team.ron", "--out", "chen.md",
+    ]);
+    assert_eq!(again.code(), 2);
+    assert!(again.stderr().contains("--force"));
+    assert_eq!(fs::read_to_string(&out).unwrap(), "my notes");
+
+    let forced = s.run(&[
+        "agenda", "Chen Wei", "--file", "team.ron", "--out", "chen.md", "--force",
+    ]);
+    assert_eq!(forced.code(), 0);
+    assert!(
+        fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("# One-on-one")
+    );
+}
+
+#[test]
+fn demo_is_deterministic_per_seed_and_loads() {
+    let s = Sandbox::new();
+    let a = s.run(&["demo", "--people", "30", "--missions", "40", "--seed", "5"]);
+    let b = s.run(&["demo", "--people", "30", "--missions", "40", "--seed", "5"]);
+    let c = s.run(&["demo", "--people", "30", "--missions", "40", "--seed", "6"]);
+    assert_eq!(a.code(), 0);
+    assert_eq!(a.stdout(), b.stdout());
+    assert_ne!(a.stdout(), c.stdout());
+    fs::write(s.path("demo.ron"), a.stdout()).unwrap();
+    let check = s.run(&["check", "--json", "--file", "demo.ron"]);
+    assert_ne!(check.code(), 2, "{}", check.stderr());
+    let json: serde_json::Value = serde_json::from_str(&check.stdout()).unwrap();
+    assert_eq!(json["people"].as_array().unwrap().len(), 30);
+    assert_eq!(json["missions"].as_array().unwrap().len(), 40);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let s = Sandbox::new();
+    let run = s.run(&["check", "--jsn"]);
+    assert_eq!(run.code(), 2);
+    assert!(
+        run.stderr().contains("--json"),
+        "clap suggests the flag: {}",
+        run.stderr()
+    );
+    assert_eq!(s.run(&["demo", "--people", "3"]).code(), 2);
+}
