@@ -76,17 +76,7 @@ fn missions(team: &Team, a: &Analysis, who: PersonId, md: &mut String) {
         };
         let _ = writeln!(md, "- Goal: {goal}");
         if let Some(level) = mission.delegation {
-            let mut line = format!("- Delegation: {level} {}", Delegation::name(level));
-            if let Some(earlier) = mission.delegation_history.last() {
-                let _ = write!(
-                    line,
-                    " (was {} {} from {})",
-                    earlier.level,
-                    Delegation::name(earlier.level),
-                    earlier.date
-                );
-            }
-            let _ = writeln!(md, "{line}");
+            let _ = writeln!(md, "- Delegation: {}", explain::delegation(mission, level));
         }
         if let Some(due) = mission.due {
             let _ = writeln!(md, "- Due: {due}");

@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod cli;
 pub mod commands;
 pub mod demo;
+pub mod edit;
 pub mod model;
 pub mod sample;
 pub mod store;

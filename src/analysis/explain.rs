@@ -3,7 +3,7 @@
 //! Names are cleaned of control characters.
 
 use super::Analysis;
-use crate::model::Team;
+use crate::model::{Delegation, Mission, Team};
 use crate::text::clean;
 
 /// A person's name, safe to show.
@@ -112,4 +112,20 @@ pub fn owner_suggestions(team: &Team, a: &Analysis, mission: usize) -> Vec<Strin
             line
         })
         .collect()
+}
+
+/// The delegation level and how it grew: "5 Advise (Agree → Advise since
+/// 2026-10-02)". History entries are the earlier levels, each with the day
+/// it gave way to the next.
+pub fn delegation(mission: &Mission, level: u8) -> String {
+    let mut text = format!("{level} {}", Delegation::name(level));
+    if let Some(last) = mission.delegation_history.last() {
+        text.push_str(&format!(
+            " ({} → {} since {})",
+            Delegation::name(last.level),
+            Delegation::name(level),
+            last.date
+        ));
+    }
+    text
 }

@@ -1,0 +1,439 @@
+//! Changes to a team as data: every edit the app makes is a [`Change`] that
+//! can be applied and undone exactly. Pure domain code, shared by the app
+//! and commands that write the file.
+
+use crate::model::{Date, Key, Mission, Person, Status, Team, key};
+
+/// One step of a change: a person or mission put in, replaced or taken out
+/// at a position. `before: None` inserts; `after: None` removes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Op {
+    Person {
+        index: usize,
+        before: Option<Person>,
+        after: Option<Person>,
+    },
+    Mission {
+        index: usize,
+        before: Option<Mission>,
+        after: Option<Mission>,
+    },
+}
+
+impl Op {
+    fn inverse(self) -> Op {
+        match self {
+            Op::Person {
+                index,
+                before,
+                after,
+            } => Op::Person {
+                index,
+                before: after,
+                after: before,
+            },
+            Op::Mission {
+                index,
+                before,
+                after,
+            } => Op::Mission {
+                index,
+                before: after,
+                after: before,
+            },
+        }
+    }
+
+    fn apply(&self, team: &mut Team) {
+        fn put<T: Clone>(items: &mut Vec<T>, index: usize, before: &Option<T>, after: &Option<T>) {
+            match (before, after) {
+                (None, Some(item)) => items.insert(index, item.clone()),
+                (Some(_), Some(item)) => items[index] = item.clone(),
+                (Some(_), None) => {
+                    items.remove(index);
+                }
+                (None, None) => {}
+            }
+        }
+        match self {
+            Op::Person {
+                index,
+                before,
+                after,
+            } => put(&mut team.people, *index, before, after),
+            Op::Mission {
+                index,
+                before,
+                after,
+            } => put(&mut team.missions, *index, before, after),
+        }
+    }
+}
+
+/// A change a user makes in one go, described for the status bar and undo.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub summary: String,
+    pub ops: Vec<Op>,
+}
+
+impl Change {
+    pub fn new(summary: impl Into<String>) -> Self {
+        Change {
+            summary: summary.into(),
+            ops: Vec::new(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ops.is_empty()
+    }
+
+    /// Applies the change in order.
+    pub fn apply(&self, team: &mut Team) {
+        for op in &self.ops {
+            op.apply(team);
+        }
+    }
+
+    /// The change that undoes this one.
+    pub fn inverse(&self) -> Change {
+        Change {
+            summary: self.summary.clone(),
+            ops: self.ops.iter().rev().cloned().map(Op::inverse).collect(),
+        }
+    }
+
+    fn set_person(&mut self, team: &Team, index: usize, after: Person) {
+        if team.people[index] != after {
+            self.ops.push(Op::Person {
+                index,
+                before: Some(team.people[index].clone()),
+                after: Some(after),
+            });
+        }
+    }
+
+    fn set_mission(&mut self, team: &Team, index: usize, after: Mission) {
+        if team.missions[index] != after {
+            self.ops.push(Op::Mission {
+                index,
+                before: Some(team.missions[index].clone()),
+                after: Some(after),
+            });
+        }
+    }
+}
+
+/// Adds a person at the end.
+pub fn add_person(team: &Team, person: Person) -> Change {
+    let mut change = Change::new(format!("added {}", person.name.trim()));
+    change.ops.push(Op::Person {
+        index: team.people.len(),
+        before: None,
+        after: Some(person),
+    });
+    change
+}
+
+/// Replaces a person; a new name is carried to every mission and colleague
+/// that refers to the old one.
+pub fn update_person(team: &Team, index: usize, person: Person) -> Change {
+    let old = &team.people[index];
+    let renamed = key(&old.name) != key(&person.name) || old.name != person.name;
+    let mut change = Change::new(if key(&old.name) != key(&person.name) {
+        format!("renamed {} to {}", old.name.trim(), person.name.trim())
+    } else {
+        format!("edited {}", person.name.trim())
+    });
+    let old_key = key(&old.name);
+    let new_name = person.name.clone();
+    change.set_person(team, index, person);
+    if renamed {
+        relink(team, &old_key, Some(&new_name), &mut change);
+    }
+    change
+}
+
+/// Deletes a person and clears every link to them: missions they own or
+/// mentor lose that link, colleagues stop turning to them.
+pub fn delete_person(team: &Team, index: usize) -> Change {
+    let old = &team.people[index];
+    let mut change = Change::new(format!("deleted {}", old.name.trim()));
+    relink(team, &key(&old.name), None, &mut change);
+    change.ops.push(Op::Person {
+        index,
+        before: Some(old.clone()),
+        after: None,
+    });
+    change
+}
+
+/// Points every reference to `old` at `new`, or removes it when `new` is None.
+fn relink(team: &Team, old: &Key, new: Option<&str>, change: &mut Change) {
+    let is_old = |name: &Option<String>| name.as_deref().is_some_and(|n| key(n) == *old);
+    for (i, mission) in team.missions.iter().enumerate() {
+        if is_old(&mission.owner) || is_old(&mission.mentor) {
+            let mut m = mission.clone();
+            if is_old(&m.owner) {
+                m.owner = new.map(str::to_string);
+            }
+            if is_old(&m.mentor) {
+                m.mentor = new.map(str::to_string);
+            }
+            change.set_mission(team, i, m);
+        }
+    }
+    for (i, person) in team.people.iter().enumerate() {
+        if person.turns_to.iter().any(|n| key(n) == *old) {
+            let mut p = person.clone();
+            p.turns_to = p
+                .turns_to
+                .iter()
+                .filter_map(|n| {
+                    if key(n) == *old {
+                        new.map(str::to_string)
+                    } else {
+                        Some(n.clone())
+                    }
+                })
+                .collect();
+            change.set_person(team, i, p);
+        }
+    }
+}
+
+/// What removing a person would unlink, for the confirmation message.
+pub struct Links {
+    pub owns: Vec<usize>,
+    pub mentors: Vec<usize>,
+    pub turned_to_by: Vec<usize>,
+}
+
+pub fn links_of(team: &Team, index: usize) -> Links {
+    let k = key(&team.people[index].name);
+    let refers = |n: &Option<String>| n.as_deref().is_some_and(|n| key(n) == k);
+    Links {
+        owns: (0..team.missions.len())
+            .filter(|&m| refers(&team.missions[m].owner))
+            .collect(),
+        mentors: (0..team.missions.len())
+            .filter(|&m| refers(&team.missions[m].mentor))
+            .collect(),
+        turned_to_by: (0..team.people.len())
+            .filter(|&p| team.people[p].turns_to.iter().any(|n| key(n) == k))
+            .collect(),
+    }
+}
+
+/// Adds a mission at the end.
+pub fn add_mission(team: &Team, mission: Mission) -> Change {
+    let mut change = Change::new(format!("added \"{}\"", mission.title.trim()));
+    change.ops.push(Op::Mission {
+        index: team.missions.len(),
+        before: None,
+        after: Some(mission),
+    });
+    change
+}
+
+/// Replaces a mission. When the delegation level changes, the level it had
+/// is kept in its history with the day it changed, so growing trust stays
+/// visible ("Agree → Advise since 2026-10-02").
+pub fn update_mission(team: &Team, index: usize, mut mission: Mission, today: Date) -> Change {
+    let old = &team.missions[index];
+    if let (Some(before), true) = (old.delegation, old.delegation != mission.delegation)
+        && mission.delegation_history == old.delegation_history
+    {
+        mission
+            .delegation_history
+            .push(crate::model::DelegationChange {
+                date: today,
+                level: before,
+            });
+    }
+    let mut change = Change::new(format!("edited \"{}\"", mission.title.trim()));
+    change.set_mission(team, index, mission);
+    change
+}
+
+pub fn delete_mission(team: &Team, index: usize) -> Change {
+    let mut change = Change::new(format!("deleted \"{}\"", team.missions[index].title.trim()));
+    change.ops.push(Op::Mission {
+        index,
+        before: Some(team.missions[index].clone()),
+        after: None,
+    });
+    change
+}
+
+/// Makes `person` (by index) the owner of a mission, or clears it. A mentor
+/// who becomes the owner stops being the mentor.
+pub fn set_owner(team: &Team, mission: usize, person: Option<usize>) -> Change {
+    let mut m = team.missions[mission].clone();
+    let name = person.map(|p| team.people[p].name.clone());
+    if let (Some(n), Some(mentor)) = (&name, &m.mentor)
+        && key(n) == key(mentor)
+    {
+        m.mentor = None;
+    }
+    let summary = match &name {
+        Some(n) => format!("{} owns \"{}\"", n.trim(), m.title.trim()),
+        None => format!("\"{}\" has no owner", m.title.trim()),
+    };
+    m.owner = name;
+    let mut change = Change::new(summary);
+    change.set_mission(team, mission, m);
+    change
+}
+
+/// Makes `person` the mentor of a mission, or clears it.
+pub fn set_mentor(team: &Team, mission: usize, person: Option<usize>) -> Change {
+    let mut m = team.missions[mission].clone();
+    let name = person.map(|p| team.people[p].name.clone());
+    let summary = match &name {
+        Some(n) => format!("{} mentors \"{}\"", n.trim(), m.title.trim()),
+        None => format!("\"{}\" has no mentor", m.title.trim()),
+    };
+    m.mentor = name;
+    let mut change = Change::new(summary);
+    change.set_mission(team, mission, m);
+    change
+}
+
+/// Hands a mission over today.
+pub fn hand_over(team: &Team, mission: usize, today: Date) -> Change {
+    let mut m = team.missions[mission].clone();
+    m.status = Status::HandedOver;
+    m.handed_over = Some(today);
+    let mut change = Change::new(format!("handed \"{}\" over", m.title.trim()));
+    change.set_mission(team, mission, m);
+    change
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::validate::validate;
+
+    fn sample() -> Team {
+        crate::sample::team()
+    }
+
+    fn roundtrip(change: &Change) {
+        let original = sample();
+        let mut team = original.clone();
+        change.apply(&mut team);
+        change.inverse().apply(&mut team);
+        assert_eq!(team, original, "undo restores the team exactly");
+    }
+
+    fn person_index(team: &Team, name: &str) -> usize {
+        team.people.iter().position(|p| p.name == name).unwrap()
+    }
+
+    #[test]
+    fn renaming_a_person_updates_every_reference() {
+        let team = sample();
+        let amina = person_index(&team, "Amina Diallo");
+        let mut renamed = team.people[amina].clone();
+        renamed.name = "Amina Diallo-Sow".into();
+        let change = update_person(&team, amina, renamed);
+        let mut after = team.clone();
+        change.apply(&mut after);
+        assert_eq!(validate(&after), vec![]);
+        let text = crate::store::to_ron(&after);
+        assert!(
+            !text.contains("\"Amina Diallo\""),
+            "no reference left to the old name"
+        );
+        assert_eq!(after.missions[0].owner.as_deref(), Some("Amina Diallo-Sow"));
+        assert_eq!(
+            after.missions[1].mentor.as_deref(),
+            Some("Amina Diallo-Sow")
+        );
+        let farid = person_index(&after, "Farid Haddad");
+        assert_eq!(after.people[farid].turns_to[0], "Amina Diallo-Sow");
+        assert_eq!(change.summary, "renamed Amina Diallo to Amina Diallo-Sow");
+        roundtrip(&change);
+    }
+
+    #[test]
+    fn deleting_a_person_clears_their_links() {
+        let team = sample();
+        let amina = person_index(&team, "Amina Diallo");
+        let links = links_of(&team, amina);
+        assert_eq!(
+            (
+                links.owns.len(),
+                links.mentors.len(),
+                links.turned_to_by.len()
+            ),
+            (1, 1, 2)
+        );
+        let change = delete_person(&team, amina);
+        let mut after = team.clone();
+        change.apply(&mut after);
+        assert_eq!(validate(&after), vec![]);
+        assert_eq!(after.people.len(), team.people.len() - 1);
+        assert_eq!(after.missions[0].owner, None);
+        assert_eq!(after.missions[1].mentor, None);
+        assert!(!crate::store::to_ron(&after).contains("Amina Diallo"));
+        roundtrip(&change);
+    }
+
+    #[test]
+    fn a_changed_delegation_level_is_recorded_with_the_day() {
+        let team = sample();
+        let mut m = team.missions[0].clone();
+        m.delegation = Some(5);
+        let today: Date = "2026-11-28".parse().unwrap();
+        let change = update_mission(&team, 0, m, today);
+        let mut after = team.clone();
+        change.apply(&mut after);
+        let history = &after.missions[0].delegation_history;
+        assert_eq!(history.last().map(|h| (h.date, h.level)), Some((today, 4)));
+        roundtrip(&change);
+    }
+
+    #[test]
+    fn an_owner_who_was_the_mentor_stops_mentoring() {
+        let team = sample();
+        let amina = person_index(&team, "Amina Diallo");
+        let change = set_owner(&team, 1, Some(amina));
+        let mut after = team.clone();
+        change.apply(&mut after);
+        assert_eq!(after.missions[1].owner.as_deref(), Some("Amina Diallo"));
+        assert_eq!(after.missions[1].mentor, None);
+        assert_eq!(validate(&after), vec![]);
+        roundtrip(&change);
+    }
+
+    #[test]
+    fn hand_over_sets_status_and_date() {
+        let team = sample();
+        let today: Date = "2026-11-28".parse().unwrap();
+        let change = hand_over(&team, 0, today);
+        let mut after = team.clone();
+        change.apply(&mut after);
+        assert_eq!(after.missions[0].status, Status::HandedOver);
+        assert_eq!(after.missions[0].handed_over, Some(today));
+        roundtrip(&change);
+    }
+
+    #[test]
+    fn adds_and_deletes_undo_exactly() {
+        let team = sample();
+        roundtrip(&add_person(&team, Person::named("New")));
+        roundtrip(&add_mission(&team, Mission::titled("New")));
+        roundtrip(&delete_mission(&team, 3));
+        roundtrip(&set_mentor(&team, 0, Some(1)));
+    }
+
+    #[test]
+    fn an_edit_that_changes_nothing_is_empty() {
+        let team = sample();
+        assert!(update_person(&team, 0, team.people[0].clone()).is_empty());
+        assert!(set_owner(&team, 0, Some(0)).is_empty());
+    }
+}
