@@ -13,3 +13,4 @@ pub mod model;
 pub mod sample;
 pub mod store;
 pub mod text;
+pub mod tui;

@@ -28,13 +28,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let mut out = stdout.lock();
     let data = || store::resolve(cli.file.as_deref()).map_err(Failure);
     match cli.command {
-        None => {
-            writeln!(
-                out,
-                "handover: the planner is not built yet. Try `handover check` or `handover --help`."
-            )?;
-            Ok(ExitCode::SUCCESS)
-        }
+        None => handover::tui::run(&data()?),
         Some(Command::Path) => commands::path::run(&data()?, &mut out),
         Some(Command::Init) => commands::init::run(&data()?, &mut io::stderr()),
         Some(Command::Check { json }) => {

@@ -209,3 +209,74 @@ fn describe_candidate(
         wants,
     }
 }
+
+/// Everyone as a possible owner, for the app's picker: people with spare
+/// capacity first, ranked as owner suggestions are; then those already
+/// full, by cost. Each with their cost and spare capacity.
+pub fn rank_all_owners(
+    team: &Team,
+    index: &Index,
+    mission: MissionId,
+) -> Vec<(PersonId, u32, u32)> {
+    let mut all: Vec<(PersonId, u32, u32)> = (0..team.people.len())
+        .filter(|&p| Some(p) != index.mentor[mission])
+        .map(|p| (p, gaps::cost(index, mission, p), spare(team, index, p)))
+        .collect();
+    all.sort_by(|a, b| {
+        (b.2 > 0)
+            .cmp(&(a.2 > 0))
+            .then(a.1.cmp(&b.1))
+            .then(b.2.cmp(&a.2))
+            .then_with(|| team.people[a.0].name.cmp(&team.people[b.0].name))
+            .then(a.0.cmp(&b.0))
+    });
+    all
+}
+
+/// A possible mentor for the picker: the owner's gaps they cover, and
+/// whether they have room to mentor another mission.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MentorCandidate {
+    pub person: PersonId,
+    pub covers: Vec<SkillId>,
+    pub available: bool,
+}
+
+/// Everyone but the owner as a possible mentor: those with room first,
+/// ranked as mentor suggestions are (the mission's gaps — or, with no
+/// owner yet, its needs — they cover); people who cover nothing last.
+pub fn rank_all_mentors(team: &Team, index: &Index, mission: MissionId) -> Vec<MentorCandidate> {
+    let owner = index.owner[mission];
+    let needs: Vec<(SkillId, u8)> = match owner {
+        Some(o) => gaps::skill_gaps(index, mission, o, None)
+            .iter()
+            .map(|g| (g.skill, g.need))
+            .collect(),
+        None => index.mission_skills[mission].clone(),
+    };
+    let turns_to: &[PersonId] = owner.map_or(&[], |o| &index.person_turns_to[o]);
+    let mut all: Vec<MentorCandidate> = (0..team.people.len())
+        .filter(|&p| Some(p) != owner)
+        .map(|p| MentorCandidate {
+            person: p,
+            covers: needs
+                .iter()
+                .filter(|&&(skill, need)| gaps::covers(index, p, skill, need))
+                .map(|&(skill, _)| skill)
+                .collect(),
+            available: index.mentoring[p] < team.people[p].mentor_capacity
+                || index.mentor[mission] == Some(p),
+        })
+        .collect();
+    all.sort_by_cached_key(|c| {
+        (
+            !c.available,
+            Reverse(c.covers.len()),
+            !turns_to.contains(&c.person),
+            index.mentoring[c.person],
+            team.people[c.person].name.clone(),
+            c.person,
+        )
+    });
+    all
+}

@@ -1,0 +1,294 @@
+//! The app's state. Only `update` changes it; views read it.
+
+use std::path::PathBuf;
+
+use crossterm::event::{KeyEvent, KeyEventKind};
+
+use super::form::Form;
+use super::keymap::{Context, Keymap};
+use super::list::{ListState, filter_rows};
+use super::message::{Message, View};
+use super::picker::Picker;
+use super::theme::Theme;
+use crate::analysis::{Analysis, analyse};
+use crate::edit::Change;
+use crate::model::{Date, Team};
+use crate::store::Baseline;
+
+/// Where the team lives and whether it is safely written.
+#[derive(Debug)]
+pub struct FileState {
+    pub path: PathBuf,
+    /// What was loaded or last saved; None until the first save of a new file.
+    pub baseline: Option<Baseline>,
+    /// The user cannot write the file: changes are refused.
+    pub read_only: bool,
+    pub save: SaveState,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    /// Showing the built-in sample; nothing written yet.
+    Sample,
+    Saved,
+    /// The last save failed; the message says why.
+    Failed(String),
+    /// Another program changed the file: nothing is written until reload.
+    Conflict,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Warning,
+    Error,
+}
+
+/// A message in the status bar until the next key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+}
+
+/// Something that needs a yes or a no.
+#[derive(Debug)]
+pub struct Confirm {
+    pub title: String,
+    pub lines: Vec<String>,
+    pub on_yes: Pending,
+}
+
+/// What a confirmation does on yes.
+#[derive(Debug)]
+pub enum Pending {
+    DeleteMission(usize),
+    DeletePerson(usize),
+    HandOverAnyway(usize),
+    /// Drop the edits in this form (on no, it comes back).
+    DiscardForm(Box<Form>),
+    /// Quit although the last changes are not saved (they are kept aside).
+    QuitUnsaved,
+}
+
+#[derive(Debug)]
+pub enum Modal {
+    Help {
+        scroll: u16,
+    },
+    Form(Box<Form>),
+    Picker(Box<Picker>),
+    /// The three conditions of a mission about to be handed over.
+    HandOver {
+        mission: usize,
+    },
+    Confirm(Confirm),
+    /// The file changed on disk behind the app.
+    Conflict,
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub team: Team,
+    pub analysis: Analysis,
+    pub file: FileState,
+    pub view: View,
+    pub missions: ListState,
+    /// The people list, shared by the People, Matrix and One-on-one views.
+    pub people: ListState,
+    /// The selected skill column of the matrix (index into its skills).
+    pub matrix_col: usize,
+    pub matrix_col_offset: std::cell::Cell<usize>,
+    /// Skills in matrix column order: by name.
+    pub matrix_skills: Vec<usize>,
+    pub agenda: String,
+    agenda_for: Option<(usize, u64)>,
+    pub agenda_scroll: u16,
+    pub modal: Option<Modal>,
+    pub undo: Vec<Change>,
+    pub redo: Vec<Change>,
+    /// Bumped on every change of the team.
+    pub generation: u64,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub notice: Option<Notice>,
+    pub today: Date,
+    pub size: (u16, u16),
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(team: Team, file: FileState, keymap: Keymap, theme: Theme, today: Date) -> Self {
+        let mut app = App {
+            analysis: analyse(&team),
+            team,
+            file,
+            view: View::Missions,
+            missions: ListState::default(),
+            people: ListState::default(),
+            matrix_col: 0,
+            matrix_col_offset: Default::default(),
+            matrix_skills: Vec::new(),
+            agenda: String::new(),
+            agenda_for: None,
+            agenda_scroll: 0,
+            modal: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            generation: 0,
+            keymap,
+            theme,
+            notice: None,
+            today,
+            size: (80, 24),
+            quit: false,
+        };
+        app.refresh();
+        app
+    }
+
+    /// After the team changed: analyse it again and rebuild what views show.
+    pub fn refresh(&mut self) {
+        self.analysis = analyse(&self.team);
+        self.refilter_missions();
+        self.refilter_people();
+        let mut skills: Vec<usize> = (0..self.analysis.index.skills.len()).collect();
+        skills.sort_by_cached_key(|&s| self.analysis.skill_name(s).to_lowercase());
+        self.matrix_skills = skills;
+        self.matrix_col = self
+            .matrix_col
+            .min(self.matrix_skills.len().saturating_sub(1));
+        self.sync_agenda();
+    }
+
+    pub fn refilter_missions(&mut self) {
+        let texts: Vec<String> = self
+            .team
+            .missions
+            .iter()
+            .map(|m| format!("{} {}", m.title, m.owner.as_deref().unwrap_or("")))
+            .collect();
+        let rows = filter_rows(
+            self.missions.query(),
+            texts.iter().map(String::as_str).enumerate(),
+        );
+        self.missions.set_rows(rows);
+    }
+
+    pub fn refilter_people(&mut self) {
+        let texts: Vec<String> = self
+            .team
+            .people
+            .iter()
+            .map(|p| format!("{} {}", p.name, p.role))
+            .collect();
+        let rows = filter_rows(
+            self.people.query(),
+            texts.iter().map(String::as_str).enumerate(),
+        );
+        self.people.set_rows(rows);
+        self.sync_agenda();
+    }
+
+    /// Keeps the one-on-one agenda in step with the selected person.
+    pub fn sync_agenda(&mut self) {
+        let Some(person) = self.people.selected_item() else {
+            self.agenda.clear();
+            self.agenda_for = None;
+            return;
+        };
+        if self.agenda_for == Some((person, self.generation)) {
+            return;
+        }
+        if self.agenda_for.map(|(p, _)| p) != Some(person) {
+            self.agenda_scroll = 0;
+        }
+        self.agenda = crate::agenda::agenda(&self.team, &self.analysis, person);
+        self.agenda_for = Some((person, self.generation));
+    }
+
+    /// The list the current view moves through.
+    pub fn list(&self) -> Option<&ListState> {
+        match self.view {
+            View::Missions => Some(&self.missions),
+            View::People | View::Matrix | View::OneOnOne => Some(&self.people),
+            View::Plan => None,
+        }
+    }
+
+    pub fn list_mut(&mut self) -> Option<&mut ListState> {
+        match self.view {
+            View::Missions => Some(&mut self.missions),
+            View::People | View::Matrix | View::OneOnOne => Some(&mut self.people),
+            View::Plan => None,
+        }
+    }
+
+    pub fn selected_mission(&self) -> Option<usize> {
+        self.missions.selected_item()
+    }
+
+    pub fn selected_person(&self) -> Option<usize> {
+        self.people.selected_item()
+    }
+
+    /// The keymap contexts in force, innermost first, and whether other
+    /// keys are text for a field.
+    pub fn contexts(&self) -> (Vec<Context>, bool) {
+        match &self.modal {
+            Some(Modal::Help { .. }) => (vec![Context::Help], false),
+            Some(Modal::Form(_)) => (vec![Context::Form], true),
+            Some(Modal::Picker(_)) => (vec![Context::Picker], true),
+            Some(Modal::HandOver { .. } | Modal::Confirm(_) | Modal::Conflict) => {
+                (vec![Context::Confirm], false)
+            }
+            None if self.list().is_some_and(|l| l.filtering) => (vec![Context::Filter], true),
+            None => {
+                let view = match self.view {
+                    View::Missions => Context::Missions,
+                    View::People => Context::People,
+                    View::Matrix => Context::Matrix,
+                    View::OneOnOne => Context::OneOnOne,
+                    View::Plan => Context::Plan,
+                };
+                let mut contexts = vec![view];
+                if self.list().is_some() {
+                    contexts.push(Context::List);
+                }
+                contexts.push(Context::Global);
+                (contexts, false)
+            }
+        }
+    }
+
+    /// The message a key press stands for, if any.
+    pub fn message_for(&self, key: KeyEvent) -> Option<Message> {
+        if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        let (contexts, text) = self.contexts();
+        match self.keymap.resolve(&contexts, &key) {
+            Some(action) => Some(Message::Action(action)),
+            None if text => Some(Message::Input(key)),
+            None => None,
+        }
+    }
+
+    /// Shows a message in the status bar.
+    pub fn tell(&mut self, kind: NoticeKind, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            kind,
+            text: text.into(),
+        });
+    }
+
+    /// Whether an action may change the team now.
+    pub fn can_change(&self) -> bool {
+        !self.file.read_only
+    }
+
+    /// Rows a page moves: the list's height on screen.
+    pub fn page(&self) -> isize {
+        self.size.1.saturating_sub(8).max(1) as isize
+    }
+}

@@ -1,0 +1,394 @@
+//! The add/edit forms: every field of a mission or a person as one line of
+//! text, parsed back when the form is saved. Values are shown cleaned of
+//! control characters; an untouched field keeps its exact original value.
+
+use tui_input::Input;
+
+use crate::model::{Date, Delegation, Mission, Person, Status};
+use crate::text::clean;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormKind {
+    AddMission,
+    EditMission(usize),
+    AddPerson,
+    EditPerson(usize),
+}
+
+impl FormKind {
+    pub fn is_mission(self) -> bool {
+        matches!(self, FormKind::AddMission | FormKind::EditMission(_))
+    }
+}
+
+#[derive(Debug)]
+pub struct Field {
+    pub label: &'static str,
+    pub hint: &'static str,
+    pub input: Input,
+    /// The value as it was, uncleaned.
+    original: String,
+}
+
+impl Field {
+    fn new(label: &'static str, hint: &'static str, original: String) -> Self {
+        Field {
+            label,
+            hint,
+            input: Input::new(clean(&original).into_owned()),
+            original,
+        }
+    }
+
+    /// The text to parse: the original when the field was not touched.
+    fn raw(&self) -> &str {
+        if self.input.value() == clean(&self.original) {
+            &self.original
+        } else {
+            self.input.value()
+        }
+    }
+
+    fn is_modified(&self) -> bool {
+        self.input.value() != clean(&self.original)
+    }
+}
+
+#[derive(Debug)]
+pub struct Form {
+    pub kind: FormKind,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Why the last save was refused.
+    pub error: Option<String>,
+}
+
+fn join(items: &[String]) -> String {
+    items.join(", ")
+}
+
+fn skills_text(skills: &crate::model::Skills) -> String {
+    skills
+        .iter()
+        .map(|(name, level)| format!("{name} {level}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn date_text(date: Option<Date>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
+}
+
+impl Form {
+    pub fn mission(kind: FormKind, m: &Mission) -> Self {
+        let fields = vec![
+            Field::new("Title", "what the work is called", m.title.clone()),
+            Field::new(
+                "Goal",
+                "what done looks like; empty blocks the hand-over",
+                m.goal.clone(),
+            ),
+            Field::new(
+                "Skills",
+                "needed levels 1–4, e.g. rust 3, sql 2",
+                skills_text(&m.skills),
+            ),
+            Field::new(
+                "Tools",
+                "tools and access it needs, comma-separated",
+                join(&m.tools),
+            ),
+            Field::new(
+                "Owner",
+                "a person's name (or press o in the list)",
+                m.owner.clone().unwrap_or_default(),
+            ),
+            Field::new(
+                "Mentor",
+                "a person's name (or press m in the list)",
+                m.mentor.clone().unwrap_or_default(),
+            ),
+            Field::new(
+                "Delegation",
+                "1 Tell · 2 Sell · 3 Consult · 4 Agree · 5 Advise · 6 Inquire · 7 Delegate",
+                m.delegation.map(|d| d.to_string()).unwrap_or_default(),
+            ),
+            Field::new(
+                "Status",
+                "planned, handed over or done",
+                status_text(m.status).to_string(),
+            ),
+            Field::new("Due", "YYYY-MM-DD, or empty", date_text(m.due)),
+            Field::new(
+                "Handed over",
+                "YYYY-MM-DD, set by h",
+                date_text(m.handed_over),
+            ),
+        ];
+        Form {
+            kind,
+            fields,
+            focus: 0,
+            error: None,
+        }
+    }
+
+    pub fn person(kind: FormKind, p: &Person) -> Self {
+        let fields = vec![
+            Field::new("Name", "unique in the team", p.name.clone()),
+            Field::new("Role", "e.g. Backend engineer", p.role.clone()),
+            Field::new(
+                "Skills",
+                "levels 0–4 (1 learning · 2 guided · 3 autonomous · 4 expert), e.g. rust 4, sql 2",
+                skills_text(&p.skills),
+            ),
+            Field::new(
+                "Tools",
+                "tools and access they have, comma-separated",
+                join(&p.tools),
+            ),
+            Field::new(
+                "Capacity",
+                "missions they can own at once",
+                p.capacity.to_string(),
+            ),
+            Field::new(
+                "Mentor capacity",
+                "missions they can mentor at once",
+                p.mentor_capacity.to_string(),
+            ),
+            Field::new(
+                "Turns to",
+                "colleagues they go to for help, comma-separated",
+                join(&p.turns_to),
+            ),
+            Field::new(
+                "Wants",
+                "skills they want to grow in, comma-separated",
+                join(&p.wants),
+            ),
+        ];
+        Form {
+            kind,
+            fields,
+            focus: 0,
+            error: None,
+        }
+    }
+
+    pub fn is_modified(&self) -> bool {
+        self.fields.iter().any(Field::is_modified)
+    }
+
+    pub fn focused(&mut self) -> &mut Input {
+        &mut self.fields[self.focus].input
+    }
+
+    pub fn next_field(&mut self) {
+        self.focus = (self.focus + 1) % self.fields.len();
+    }
+
+    pub fn prev_field(&mut self) {
+        self.focus = (self.focus + self.fields.len() - 1) % self.fields.len();
+    }
+
+    fn raw(&self, label: &str) -> &str {
+        self.fields
+            .iter()
+            .find(|f| f.label == label)
+            .map(Field::raw)
+            .unwrap_or_default()
+    }
+
+    /// The mission the form describes, on top of `base` (which keeps what
+    /// the form does not show, like the delegation history).
+    pub fn to_mission(&self, base: &Mission) -> Result<Mission, String> {
+        Ok(Mission {
+            title: self.raw("Title").trim().to_string(),
+            goal: self.raw("Goal").trim().to_string(),
+            skills: parse_skills("Skills", self.raw("Skills"))?,
+            tools: parse_list(self.raw("Tools")),
+            owner: optional(self.raw("Owner")),
+            mentor: optional(self.raw("Mentor")),
+            delegation: parse_delegation(self.raw("Delegation"))?,
+            delegation_history: base.delegation_history.clone(),
+            status: parse_status(self.raw("Status"))?,
+            due: parse_date("Due", self.raw("Due"))?,
+            handed_over: parse_date("Handed over", self.raw("Handed over"))?,
+        })
+    }
+
+    /// The person the form describes, on top of `base` (which keeps the log).
+    pub fn to_person(&self, base: &Person) -> Result<Person, String> {
+        Ok(Person {
+            name: self.raw("Name").trim().to_string(),
+            role: self.raw("Role").trim().to_string(),
+            skills: parse_skills("Skills", self.raw("Skills"))?,
+            tools: parse_list(self.raw("Tools")),
+            capacity: parse_count("Capacity", self.raw("Capacity"))?,
+            mentor_capacity: parse_count("Mentor capacity", self.raw("Mentor capacity"))?,
+            turns_to: parse_list(self.raw("Turns to")),
+            wants: parse_list(self.raw("Wants")),
+            log: base.log.clone(),
+        })
+    }
+}
+
+fn status_text(status: Status) -> &'static str {
+    match status {
+        Status::Planned => "planned",
+        Status::HandedOver => "handed over",
+        Status::Done => "done",
+    }
+}
+
+fn optional(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_string())
+}
+
+/// `a, b, c` → the non-empty trimmed items.
+pub fn parse_list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// `rust 3, user research 2` (or `rust: 3`, `rust=3`) → a skill map.
+pub fn parse_skills(label: &str, text: &str) -> Result<crate::model::Skills, String> {
+    let mut skills = crate::model::Skills::new();
+    let mut seen = std::collections::HashSet::new();
+    for item in parse_list(text) {
+        let (name, level) = item
+            .rsplit_once([' ', ':', '='])
+            .map(|(n, l)| (n.trim().trim_end_matches([':', '=']).trim(), l.trim()))
+            .filter(|(n, _)| !n.is_empty())
+            .ok_or_else(|| format!("{label}: \"{item}\" needs a level, like \"{item} 3\""))?;
+        let level: u8 = level
+            .parse()
+            .map_err(|_| format!("{label}: \"{item}\" — the level must be a number 0–4"))?;
+        if !seen.insert(crate::model::key(name)) {
+            return Err(format!("{label}: \"{name}\" is listed twice"));
+        }
+        skills.insert(name.to_string(), level);
+    }
+    Ok(skills)
+}
+
+fn parse_count(label: &str, text: &str) -> Result<u32, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| format!("{label}: \"{}\" is not a whole number", text.trim()))
+}
+
+/// `4` or `Agree` (any case), or empty for none.
+fn parse_delegation(text: &str) -> Result<Option<u8>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if let Ok(level) = text.parse::<u8>() {
+        return Ok(Some(level));
+    }
+    (Delegation::MIN..=Delegation::MAX)
+        .find(|&l| Delegation::name(l).eq_ignore_ascii_case(text))
+        .map(Some)
+        .ok_or_else(|| {
+            format!("Delegation: \"{text}\" — write 1 to 7 or a name like Agree, or leave it empty")
+        })
+}
+
+fn parse_status(text: &str) -> Result<Status, String> {
+    let words: String = text
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    match words.as_str() {
+        "" | "planned" => Ok(Status::Planned),
+        "handed over" | "handedover" | "handed_over" => Ok(Status::HandedOver),
+        "done" => Ok(Status::Done),
+        _ => Err(format!(
+            "Status: \"{}\" — write planned, handed over or done",
+            text.trim()
+        )),
+    }
+}
+
+fn parse_date(label: &str, text: &str) -> Result<Option<Date>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse::<Date>()
+        .map(Some)
+        .map_err(|_| format!("{label}: \"{text}\" is not a date like 2027-03-01"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skills_parse_in_every_usual_spelling() {
+        let skills = parse_skills("Skills", "rust 3, user research: 2,sql=1, ").unwrap();
+        assert_eq!(skills.len(), 3);
+        assert_eq!(skills["user research"], 2);
+        assert_eq!(skills["sql"], 1);
+        assert!(
+            parse_skills("Skills", "rust")
+                .unwrap_err()
+                .contains("needs a level")
+        );
+        assert!(
+            parse_skills("Skills", "rust x")
+                .unwrap_err()
+                .contains("number")
+        );
+        assert!(
+            parse_skills("Skills", "rust 3, Rust 2")
+                .unwrap_err()
+                .contains("twice")
+        );
+    }
+
+    #[test]
+    fn a_mission_survives_the_form_unchanged() {
+        let team = crate::sample::team();
+        for m in &team.missions {
+            let form = Form::mission(FormKind::EditMission(0), m);
+            assert!(!form.is_modified());
+            assert_eq!(&form.to_mission(m).unwrap(), m);
+        }
+        for p in &team.people {
+            let form = Form::person(FormKind::EditPerson(0), p);
+            assert_eq!(&form.to_person(p).unwrap(), p);
+        }
+    }
+
+    #[test]
+    fn an_untouched_field_keeps_control_characters_it_cannot_show() {
+        let mut m = Mission::titled("evil\u{1b}[2J");
+        m.goal = "g".into();
+        let form = Form::mission(FormKind::EditMission(0), &m);
+        assert_eq!(form.fields[0].input.value(), "evil␛[2J");
+        assert_eq!(form.to_mission(&m).unwrap().title, m.title);
+    }
+
+    #[test]
+    fn bad_values_say_which_field_and_why() {
+        let m = Mission::titled("M");
+        let mut form = Form::mission(FormKind::EditMission(0), &m);
+        form.fields[6].input = Input::new("9x".into());
+        assert!(form.to_mission(&m).unwrap_err().starts_with("Delegation:"));
+        form.fields[6].input = Input::new("agree".into());
+        assert_eq!(form.to_mission(&m).unwrap().delegation, Some(4));
+        form.fields[8].input = Input::new("2027-02-30".into());
+        assert!(form.to_mission(&m).unwrap_err().starts_with("Due:"));
+        form.fields[8].input = Input::new(String::new());
+        form.fields[7].input = Input::new("finished".into());
+        assert!(form.to_mission(&m).unwrap_err().starts_with("Status:"));
+    }
+}

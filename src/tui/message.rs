@@ -1,0 +1,113 @@
+//! What can happen in the app: keys resolve to actions; the runtime reports
+//! saves and resizes. `update` is the only place these change state.
+
+use crossterm::event::KeyEvent;
+use serde::Deserialize;
+
+use crate::store::{Baseline, SaveError};
+
+/// The five views, in tab order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+pub enum View {
+    Missions,
+    People,
+    Matrix,
+    OneOnOne,
+    Plan,
+}
+
+impl View {
+    pub const ALL: [View; 5] = [
+        View::Missions,
+        View::People,
+        View::Matrix,
+        View::OneOnOne,
+        View::Plan,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Missions => "Missions",
+            View::People => "People",
+            View::Matrix => "Matrix",
+            View::OneOnOne => "One-on-one",
+            View::Plan => "Plan",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        View::ALL.iter().position(|v| *v == self).unwrap_or(0)
+    }
+}
+
+/// Something a key asks for. Names are the keymap file's names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    NextView,
+    PrevView,
+    ShowMissions,
+    ShowPeople,
+    ShowMatrix,
+    ShowOneOnOne,
+    ShowPlan,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Filter,
+    Add,
+    Edit,
+    Delete,
+    AssignOwner,
+    AssignMentor,
+    HandOver,
+    Undo,
+    Redo,
+    Help,
+    /// Accept a filter, submit a form, choose in a picker, say yes.
+    Confirm,
+    /// Clear a filter, close a form or a modal, say no.
+    Cancel,
+    NextField,
+    PrevField,
+    Reload,
+    ScrollUp,
+    ScrollDown,
+}
+
+/// Everything `update` handles.
+#[derive(Debug)]
+pub enum Message {
+    Action(Action),
+    /// A key for the text field in focus.
+    Input(KeyEvent),
+    /// The runtime finished a save.
+    Saved(Result<Baseline, SaveError>),
+    /// The runtime reloaded the file from disk, keeping the app's version
+    /// aside first when there was one.
+    Reloaded {
+        result: Result<crate::store::Loaded, String>,
+        kept: Option<std::path::PathBuf>,
+    },
+    /// The runtime kept the app's unsaved version beside the file (or could
+    /// not) before quitting.
+    KeptForQuit(Result<std::path::PathBuf, String>),
+    Resize(u16, u16),
+}
+
+/// What `update` asks the runtime to do; it never touches the disk itself.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the team to the file (atomically, checking for other writers).
+    Save,
+    /// Write the team beside the file under another name, then reload.
+    KeepMineAndReload,
+    /// Write the team beside the file under another name, then quit.
+    KeepMineAndQuit,
+}

@@ -1,0 +1,135 @@
+//! The Matrix view: people × skills as a heat map, scrolling both ways.
+//! Skills that only one person (or nobody) holds while work needs them
+//! stand out.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::missions::{filter_cursor, list_block};
+use super::text::fit;
+use crate::analysis::explain::{person, skill};
+use crate::model::SKILL_NAMES;
+use crate::tui::app::App;
+
+const NAME_WIDTH: usize = 18;
+const COLUMN_WIDTH: usize = 6;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let a = &app.analysis;
+    let [info, grid] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
+    let list = &app.people;
+    let block = list_block(app, "Matrix", list, app.team.people.len());
+    let inner = block.inner(grid);
+    frame.render_widget(block, grid);
+    filter_cursor(frame, grid, "Matrix", list, app.team.people.len());
+
+    let columns = (usize::from(inner.width).saturating_sub(NAME_WIDTH) / COLUMN_WIDTH).max(1);
+    let skills = &app.matrix_skills;
+    // Scroll columns as rows scroll: as little as keeps the selection visible.
+    let mut first = app.matrix_col_offset.get();
+    if app.matrix_col < first {
+        first = app.matrix_col;
+    } else if app.matrix_col >= first + columns {
+        first = app.matrix_col + 1 - columns;
+    }
+    first = first.min(skills.len().saturating_sub(columns));
+    app.matrix_col_offset.set(first);
+    let shown = &skills[first.min(skills.len())..(first + columns).min(skills.len())];
+    let single = |s: usize| a.skills.iter().any(|r| r.skill == s && r.single_point);
+
+    let mut header = vec![Span::raw(fit("", NAME_WIDTH))];
+    for (i, &s) in shown.iter().enumerate() {
+        let mut style = if single(s) {
+            theme.single_point()
+        } else {
+            theme.dim()
+        };
+        if first + i == app.matrix_col {
+            style = style.patch(theme.bold());
+        }
+        header.push(Span::styled(
+            fit(a.skill_name(s), COLUMN_WIDTH - 1) + " ",
+            style,
+        ));
+    }
+    let mut lines = vec![Line::from(header)];
+    let rows = usize::from(inner.height).saturating_sub(1);
+    for row in list.window(rows) {
+        let p = list.rows[row];
+        let selected = row == list.selected;
+        let name_style = if selected {
+            theme.selected()
+        } else {
+            ratatui::style::Style::new()
+        };
+        let mut spans = vec![Span::styled(
+            fit(&app.team.people[p].name, NAME_WIDTH - 1) + " ",
+            name_style,
+        )];
+        for (i, &s) in shown.iter().enumerate() {
+            let level = a.index.level(p, s);
+            let text = if level == 0 {
+                "  ·  ".to_string()
+            } else {
+                format!("  {level}  ")
+            };
+            let mut style = theme.heat(level);
+            if selected && first + i == app.matrix_col {
+                style = theme.selected();
+            }
+            spans.push(Span::styled(text, style));
+            spans.push(Span::raw(" "));
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+
+    // What the selected cell means.
+    let mut about = Vec::new();
+    if let (Some(p), Some(&s)) = (app.selected_person(), skills.get(app.matrix_col)) {
+        let level = a.index.level(p, s);
+        about.push(Line::from(vec![
+            Span::styled(
+                format!("{} × {}: ", person(&app.team, p), skill(a, s)),
+                theme.bold(),
+            ),
+            Span::raw(format!(
+                "{level} {}",
+                SKILL_NAMES.get(usize::from(level)).copied().unwrap_or("?")
+            )),
+            Span::styled(
+                format!(
+                    "   skill {} of {}   h/l ←/→ move between skills",
+                    app.matrix_col + 1,
+                    skills.len()
+                ),
+                theme.dim(),
+            ),
+        ]));
+        if let Some(report) = a.skills.iter().find(|r| r.skill == s) {
+            let holders = match report.holders.as_slice() {
+                [] => "nobody is at level 3+".to_string(),
+                [one] => format!("only {} is at level 3+", person(&app.team, *one)),
+                many => format!("{} people are at level 3+", many.len()),
+            };
+            let needed = format!("needed by {} active mission(s)", report.needed_by.len());
+            let style = if report.single_point {
+                theme.single_point()
+            } else {
+                theme.dim()
+            };
+            let mark = if report.single_point {
+                "single point of knowledge: "
+            } else {
+                ""
+            };
+            about.push(Line::styled(format!("{mark}{holders}; {needed}"), style));
+        }
+    } else if skills.is_empty() {
+        about.push(Line::styled("No skills recorded yet.", theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(about), info);
+}

@@ -1,0 +1,206 @@
+//! The People view: the list with load, and the selected person's skills,
+//! tools, missions, relations and signals.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::missions::{filter_cursor, list_block};
+use super::text::fit;
+use crate::analysis::explain::{person, skill};
+use crate::model::SKILL_NAMES;
+use crate::text::clean;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let list_width = (area.width * 40 / 100).clamp(28, 50);
+    let [list, detail] =
+        Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(area);
+    render_list(app, frame, list, true);
+    render_detail(app, frame, detail);
+}
+
+/// The people list; with `load`, each row shows owned of capacity.
+pub fn render_list(app: &App, frame: &mut Frame, area: Rect, load: bool) {
+    let theme = app.theme;
+    let list = &app.people;
+    let block = list_block(app, "People", list, app.team.people.len());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let mut lines = Vec::new();
+    for row in list.window(usize::from(inner.height)) {
+        let p = list.rows[row];
+        let report = &app.analysis.people[p];
+        let warn = report.isolated || report.overloaded || report.mentor_overloaded;
+        let mut spans = Vec::new();
+        if load {
+            let load = format!(" {}/{}", report.load(), app.team.people[p].capacity);
+            let mark = if warn { "!" } else { " " };
+            spans.push(Span::raw(fit(
+                &app.team.people[p].name,
+                width.saturating_sub(load.len() + 2),
+            )));
+            spans.push(Span::styled(mark.to_string(), theme.warn()));
+            spans.push(Span::styled(
+                format!("{load} "),
+                if report.overloaded {
+                    theme.warn()
+                } else {
+                    theme.dim()
+                },
+            ));
+        } else {
+            spans.push(Span::raw(fit(&app.team.people[p].name, width)));
+        }
+        let mut line = Line::from(spans);
+        if row == list.selected {
+            line = line.style(theme.selected());
+        }
+        lines.push(line);
+    }
+    if list.rows.is_empty() {
+        lines.push(Line::styled(
+            if app.team.people.is_empty() {
+                "No people yet: press a to add someone."
+            } else {
+                "Nobody matches the filter."
+            },
+            theme.dim(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    filter_cursor(frame, area, "People", list, app.team.people.len());
+}
+
+fn heading(theme: Theme, text: &str) -> Line<'static> {
+    Line::styled(text.to_string(), theme.bold())
+}
+
+fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border());
+    let Some(p) = app.selected_person() else {
+        frame.render_widget(block, area);
+        return;
+    };
+    let who = &app.team.people[p];
+    let report = &app.analysis.people[p];
+    let a = &app.analysis;
+    let mut lines = vec![Line::styled(person(&app.team, p), theme.bold())];
+    if !who.role.trim().is_empty() {
+        lines.push(Line::styled(clean(&who.role).into_owned(), theme.dim()));
+    }
+    lines.push(Line::raw(format!(
+        "Owns {} of {} · mentors {} of {}",
+        report.load(),
+        who.capacity,
+        report.mentoring(),
+        who.mentor_capacity
+    )));
+    let mut signals = Vec::new();
+    if report.overloaded {
+        signals.push("overloaded: owns more than their capacity".to_string());
+    }
+    if report.mentor_overloaded {
+        signals.push("mentors more than they can".to_string());
+    }
+    if report.isolated {
+        signals.push("isolated: turns to nobody and has no mentor".to_string());
+    }
+    for s in a
+        .skills
+        .iter()
+        .filter(|s| s.single_point && s.holders == [p])
+    {
+        signals.push(format!("the only one at level 3+ in {}", skill(a, s.skill)));
+    }
+    for signal in signals {
+        lines.push(Line::from(vec![
+            Span::styled("! ", theme.warn()),
+            Span::raw(signal),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(heading(theme, "Skills"));
+    if who.skills.is_empty() {
+        lines.push(Line::styled("  none recorded", theme.dim()));
+    }
+    let name_width = who
+        .skills
+        .keys()
+        .map(|k| crate::text::width(&clean(k)))
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    for (name, &level) in &who.skills {
+        let bar: String = (1..=4)
+            .map(|l| if l <= level { '●' } else { '○' })
+            .collect();
+        let meaning = SKILL_NAMES.get(usize::from(level)).copied().unwrap_or("?");
+        lines.push(Line::from(vec![
+            Span::raw(format!("  {} ", fit(name, name_width))),
+            Span::styled(
+                bar,
+                theme
+                    .heat(level.max(1))
+                    .remove_modifier(ratatui::style::Modifier::BOLD),
+            ),
+            Span::styled(format!(" {level} {meaning}"), theme.dim()),
+        ]));
+    }
+    let list_line = |label: &str, items: Vec<String>| {
+        let text = if items.is_empty() {
+            "—".to_string()
+        } else {
+            items.join(", ")
+        };
+        Line::from(vec![
+            Span::styled(format!("{label:<11}"), theme.dim()),
+            Span::raw(text),
+        ])
+    };
+    lines.push(Line::raw(""));
+    lines.push(list_line(
+        "Tools",
+        who.tools.iter().map(|t| clean(t).into_owned()).collect(),
+    ));
+    lines.push(list_line(
+        "Turns to",
+        a.index.person_turns_to[p]
+            .iter()
+            .map(|&q| person(&app.team, q))
+            .collect(),
+    ));
+    lines.push(list_line(
+        "Wants",
+        who.wants.iter().map(|w| clean(w).into_owned()).collect(),
+    ));
+    for (title, missions) in [("Owns", &report.owns), ("Mentors", &report.mentors)] {
+        if missions.is_empty() {
+            continue;
+        }
+        lines.push(Line::raw(""));
+        lines.push(heading(theme, title));
+        for &m in missions {
+            let verdict = a.missions[m].verdict;
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("  {} ", fit(Theme::badge(verdict), 12)),
+                    theme.verdict(verdict),
+                ),
+                Span::raw(clean(&app.team.missions[m].title).into_owned()),
+            ]));
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}

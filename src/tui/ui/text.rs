@@ -1,0 +1,56 @@
+//! Text cut to the columns it has, by display width: CJK and emoji take
+//! two columns, and control characters are shown as placeholders.
+
+use unicode_width::UnicodeWidthChar;
+
+use crate::text::clean;
+
+/// The text cleaned and cut to at most `width` columns, with `…` when cut.
+pub fn cut(text: &str, width: usize) -> String {
+    let text = clean(text);
+    if crate::text::width(&text) <= width {
+        return text.into_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// The text cut to `width` columns and padded with spaces to exactly that.
+pub fn fit(text: &str, width: usize) -> String {
+    let mut out = cut(text, width);
+    let used = crate::text::width(&out);
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_characters_are_cut_by_columns() {
+        assert_eq!(fit("王芳芳", 5), "王芳…");
+        assert_eq!(crate::text::width(&fit("王芳芳", 5)), 5);
+        assert_eq!(fit("ab", 4), "ab  ");
+        assert_eq!(cut("abcdef", 4), "abc…");
+        assert_eq!(cut("abc", 0), "");
+        assert_eq!(fit("🎉🎉🎉", 4), "🎉… ");
+    }
+
+    #[test]
+    fn control_characters_never_pass() {
+        assert_eq!(fit("a\u{1b}b", 3), "a␛b");
+    }
+}

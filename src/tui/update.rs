@@ -1,0 +1,654 @@
+//! `update`: the one place the app's state changes. It returns effects for
+//! the runtime (saving, reloading) instead of performing them.
+
+use crossterm::event::{Event, KeyEvent};
+use tui_input::backend::crossterm::EventHandler;
+
+use super::app::{App, Confirm, Modal, NoticeKind, Pending, SaveState};
+use super::form::{Form, FormKind};
+use super::message::{Action, Effect, Message, View};
+use super::picker::{Picker, PickerKind};
+use crate::analysis::Verdict;
+use crate::edit::{self, Change};
+use crate::model::validate::validate;
+use crate::model::{Mission, Person, Status};
+use crate::text::clean;
+
+pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
+    match message {
+        Message::Resize(width, height) => {
+            app.size = (width, height);
+            Vec::new()
+        }
+        Message::Saved(result) => {
+            saved(app, result);
+            Vec::new()
+        }
+        Message::Reloaded { result, kept } => {
+            reloaded(app, result, kept);
+            Vec::new()
+        }
+        Message::KeptForQuit(Ok(_)) => {
+            app.quit = true;
+            Vec::new()
+        }
+        Message::KeptForQuit(Err(e)) => {
+            app.tell(
+                NoticeKind::Error,
+                format!("Not quitting: could not keep your changes: {e}"),
+            );
+            Vec::new()
+        }
+        Message::Input(key) => {
+            input(app, key);
+            Vec::new()
+        }
+        Message::Action(action) => {
+            app.notice = None;
+            let effects = act(app, action);
+            app.sync_agenda();
+            effects
+        }
+    }
+}
+
+fn saved(app: &mut App, result: Result<crate::store::Baseline, crate::store::SaveError>) {
+    use crate::store::SaveError;
+    match result {
+        Ok(baseline) => {
+            app.file.baseline = Some(baseline);
+            app.file.save = SaveState::Saved;
+        }
+        Err(SaveError::ChangedOnDisk(_) | SaveError::DeletedOnDisk(_)) => {
+            app.file.save = SaveState::Conflict;
+            app.modal = Some(Modal::Conflict);
+        }
+        Err(e) => {
+            app.tell(NoticeKind::Error, format!("Not saved: {e}"));
+            app.file.save = SaveState::Failed(e.to_string());
+        }
+    }
+}
+
+fn reloaded(
+    app: &mut App,
+    result: Result<crate::store::Loaded, String>,
+    kept: Option<std::path::PathBuf>,
+) {
+    match result {
+        Ok(loaded) => {
+            app.team = loaded.team;
+            app.file.baseline = Some(loaded.baseline);
+            app.file.save = SaveState::Saved;
+            app.undo.clear();
+            app.redo.clear();
+            app.generation += 1;
+            app.modal = None;
+            app.refresh();
+            let kept = kept
+                .map(|p| format!("; your version is in {}", p.display()))
+                .unwrap_or_default();
+            app.tell(NoticeKind::Info, format!("Reloaded from disk{kept}"));
+        }
+        Err(e) => app.tell(NoticeKind::Error, format!("Could not reload: {e}")),
+    }
+}
+
+/// A key for the text field that has focus.
+fn input(app: &mut App, key: KeyEvent) {
+    let event = Event::Key(key);
+    match &mut app.modal {
+        Some(Modal::Form(form)) => {
+            form.focused().handle_event(&event);
+            form.error = None;
+        }
+        Some(Modal::Picker(picker)) => {
+            if picker.list.filter.handle_event(&event).is_some() {
+                picker.refilter();
+            }
+        }
+        Some(_) => {}
+        None => {
+            let changed = app
+                .list_mut()
+                .filter(|l| l.filtering)
+                .and_then(|l| l.filter.handle_event(&event))
+                .is_some();
+            if changed {
+                refilter_current(app);
+            }
+        }
+    }
+}
+
+fn refilter_current(app: &mut App) {
+    match app.view {
+        View::Missions => app.refilter_missions(),
+        View::People | View::Matrix | View::OneOnOne => app.refilter_people(),
+        View::Plan => {}
+    }
+    if let Some(list) = app.list_mut() {
+        list.select_first();
+    }
+}
+
+fn act(app: &mut App, action: Action) -> Vec<Effect> {
+    if app.modal.is_some() {
+        return modal_action(app, action);
+    }
+    if app.list().is_some_and(|l| l.filtering) {
+        filter_action(app, action);
+        return Vec::new();
+    }
+    match action {
+        Action::Quit => quit(app),
+        Action::NextView => show(app, View::ALL[(app.view.index() + 1) % View::ALL.len()]),
+        Action::PrevView => show(
+            app,
+            View::ALL[(app.view.index() + View::ALL.len() - 1) % View::ALL.len()],
+        ),
+        Action::ShowMissions => show(app, View::Missions),
+        Action::ShowPeople => show(app, View::People),
+        Action::ShowMatrix => show(app, View::Matrix),
+        Action::ShowOneOnOne => show(app, View::OneOnOne),
+        Action::ShowPlan => show(app, View::Plan),
+        Action::Help => {
+            app.modal = Some(Modal::Help { scroll: 0 });
+            Vec::new()
+        }
+        Action::Undo => undo(app),
+        Action::Redo => redo(app),
+        Action::Up => move_by(app, -1),
+        Action::Down => move_by(app, 1),
+        Action::PageUp => move_by(app, -app.page()),
+        Action::PageDown => move_by(app, app.page()),
+        Action::Top => {
+            if let Some(l) = app.list_mut() {
+                l.select_first();
+            }
+            Vec::new()
+        }
+        Action::Bottom => {
+            if let Some(l) = app.list_mut() {
+                l.select_last();
+            }
+            Vec::new()
+        }
+        Action::Left => {
+            app.matrix_col = app.matrix_col.saturating_sub(1);
+            Vec::new()
+        }
+        Action::Right => {
+            app.matrix_col = (app.matrix_col + 1).min(app.matrix_skills.len().saturating_sub(1));
+            Vec::new()
+        }
+        Action::ScrollDown => {
+            app.agenda_scroll = app.agenda_scroll.saturating_add(app.page() as u16 / 2);
+            Vec::new()
+        }
+        Action::ScrollUp => {
+            app.agenda_scroll = app.agenda_scroll.saturating_sub(app.page() as u16 / 2);
+            Vec::new()
+        }
+        Action::Filter => {
+            if let Some(l) = app.list_mut() {
+                l.filtering = true;
+            }
+            Vec::new()
+        }
+        Action::Add => add(app),
+        Action::Edit => edit_selected(app),
+        Action::Delete => delete_selected(app),
+        Action::AssignOwner => pick(app, PickerKind::Owner),
+        Action::AssignMentor => pick(app, PickerKind::Mentor),
+        Action::HandOver => hand_over(app),
+        Action::Confirm
+        | Action::Cancel
+        | Action::NextField
+        | Action::PrevField
+        | Action::Reload => Vec::new(),
+    }
+}
+
+fn show(app: &mut App, view: View) -> Vec<Effect> {
+    app.view = view;
+    Vec::new()
+}
+
+fn move_by(app: &mut App, delta: isize) -> Vec<Effect> {
+    if let Some(list) = app.list_mut() {
+        list.move_by(delta);
+    }
+    Vec::new()
+}
+
+fn quit(app: &mut App) -> Vec<Effect> {
+    match &app.file.save {
+        SaveState::Conflict | SaveState::Failed(_) => {
+            app.modal = Some(Modal::Confirm(Confirm {
+                title: "Quit with unsaved changes?".into(),
+                lines: vec![
+                    "Your last changes could not be written to the team file.".into(),
+                    "Quitting keeps them in a copy beside it, so nothing is lost.".into(),
+                ],
+                on_yes: Pending::QuitUnsaved,
+            }));
+        }
+        _ => app.quit = true,
+    }
+    Vec::new()
+}
+
+fn filter_action(app: &mut App, action: Action) {
+    let Some(list) = app.list_mut() else { return };
+    match action {
+        Action::Confirm => list.filtering = false,
+        Action::Cancel => {
+            list.filtering = false;
+            list.filter.reset();
+            refilter_current(app);
+        }
+        _ => {}
+    }
+}
+
+/// Applies a change the user made: it is recorded for undo and saved.
+pub fn apply(app: &mut App, change: Change) -> Vec<Effect> {
+    if change.is_empty() {
+        app.tell(NoticeKind::Info, "Nothing changed");
+        return Vec::new();
+    }
+    if !app.can_change() {
+        app.tell(
+            NoticeKind::Error,
+            "Read-only: you cannot write this file, so nothing was changed",
+        );
+        return Vec::new();
+    }
+    change.apply(&mut app.team);
+    app.tell(NoticeKind::Info, capitalise(&change.summary));
+    app.undo.push(change);
+    app.redo.clear();
+    changed(app)
+}
+
+/// After any change of the team: analyse again and save.
+fn changed(app: &mut App) -> Vec<Effect> {
+    app.generation += 1;
+    app.refresh();
+    if app.file.save == SaveState::Conflict {
+        app.modal = Some(Modal::Conflict);
+        return Vec::new();
+    }
+    vec![Effect::Save]
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn undo(app: &mut App) -> Vec<Effect> {
+    let Some(change) = app.undo.pop() else {
+        app.tell(NoticeKind::Info, "Nothing to undo");
+        return Vec::new();
+    };
+    change.inverse().apply(&mut app.team);
+    app.tell(NoticeKind::Info, format!("Undid: {}", change.summary));
+    app.redo.push(change);
+    changed(app)
+}
+
+fn redo(app: &mut App) -> Vec<Effect> {
+    let Some(change) = app.redo.pop() else {
+        app.tell(NoticeKind::Info, "Nothing to redo");
+        return Vec::new();
+    };
+    change.apply(&mut app.team);
+    app.tell(NoticeKind::Info, format!("Redid: {}", change.summary));
+    app.undo.push(change);
+    changed(app)
+}
+
+fn mission_view(app: &App) -> bool {
+    app.view == View::Missions
+}
+
+fn add(app: &mut App) -> Vec<Effect> {
+    let form = if mission_view(app) {
+        Form::mission(FormKind::AddMission, &Mission::titled(""))
+    } else if app.view == View::Plan {
+        return Vec::new();
+    } else {
+        Form::person(FormKind::AddPerson, &Person::named(""))
+    };
+    app.modal = Some(Modal::Form(Box::new(form)));
+    Vec::new()
+}
+
+fn edit_selected(app: &mut App) -> Vec<Effect> {
+    let form = if mission_view(app) {
+        app.selected_mission()
+            .map(|m| Form::mission(FormKind::EditMission(m), &app.team.missions[m]))
+    } else {
+        app.selected_person()
+            .map(|p| Form::person(FormKind::EditPerson(p), &app.team.people[p]))
+    };
+    if let Some(form) = form {
+        app.modal = Some(Modal::Form(Box::new(form)));
+    }
+    Vec::new()
+}
+
+fn delete_selected(app: &mut App) -> Vec<Effect> {
+    if mission_view(app) {
+        if let Some(m) = app.selected_mission() {
+            let title = clean(&app.team.missions[m].title).into_owned();
+            app.modal = Some(Modal::Confirm(Confirm {
+                title: format!("Delete \"{title}\"?"),
+                lines: vec!["u undoes it.".into()],
+                on_yes: Pending::DeleteMission(m),
+            }));
+        }
+    } else if let Some(p) = app.selected_person() {
+        let name = clean(&app.team.people[p].name).into_owned();
+        let links = edit::links_of(&app.team, p);
+        let titles = |missions: &[usize]| {
+            missions
+                .iter()
+                .map(|&m| format!("\"{}\"", clean(&app.team.missions[m].title)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut lines = Vec::new();
+        if !links.owns.is_empty() {
+            lines.push(format!(
+                "They own {}; those lose their owner.",
+                titles(&links.owns)
+            ));
+        }
+        if !links.mentors.is_empty() {
+            lines.push(format!(
+                "They mentor {}; those lose their mentor.",
+                titles(&links.mentors)
+            ));
+        }
+        if !links.turned_to_by.is_empty() {
+            let n = links.turned_to_by.len();
+            lines.push(format!(
+                "{n} {} turn{} to them; they are taken off those lists.",
+                if n == 1 { "person" } else { "people" },
+                if n == 1 { "s" } else { "" }
+            ));
+        }
+        if !app.team.people[p].log.is_empty() {
+            lines.push("Their one-on-one log goes with them.".into());
+        }
+        lines.push("u undoes it.".into());
+        app.modal = Some(Modal::Confirm(Confirm {
+            title: format!("Delete {name}?"),
+            lines,
+            on_yes: Pending::DeletePerson(p),
+        }));
+    }
+    Vec::new()
+}
+
+fn pick(app: &mut App, kind: PickerKind) -> Vec<Effect> {
+    let Some(m) = app.selected_mission() else {
+        return Vec::new();
+    };
+    let picker = match kind {
+        PickerKind::Owner => Picker::owner(&app.team, &app.analysis, m),
+        PickerKind::Mentor => Picker::mentor(&app.team, &app.analysis, m),
+    };
+    app.modal = Some(Modal::Picker(Box::new(picker)));
+    Vec::new()
+}
+
+fn hand_over(app: &mut App) -> Vec<Effect> {
+    let Some(m) = app.selected_mission() else {
+        return Vec::new();
+    };
+    let mission = &app.team.missions[m];
+    let title = clean(&mission.title).into_owned();
+    match (mission.status, app.analysis.missions[m].verdict) {
+        (Status::Done, _) => app.tell(NoticeKind::Info, format!("\"{title}\" is done")),
+        (Status::HandedOver, _) => {
+            let when = mission
+                .handed_over
+                .map(|d| format!(" on {d}"))
+                .unwrap_or_default();
+            app.tell(
+                NoticeKind::Info,
+                format!("\"{title}\" was handed over{when}"),
+            );
+        }
+        (_, Verdict::Unassigned) => app.tell(
+            NoticeKind::Warning,
+            format!("\"{title}\" has no owner yet: press o to choose one"),
+        ),
+        _ => app.modal = Some(Modal::HandOver { mission: m }),
+    }
+    Vec::new()
+}
+
+/// What a mission's owner would be missing, in words, for the confirmation.
+pub fn missing(app: &App, mission: usize) -> Vec<String> {
+    crate::analysis::explain::findings(&app.team, &app.analysis, mission)
+}
+
+fn modal_action(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(modal) = app.modal.take() else {
+        return Vec::new();
+    };
+    match modal {
+        Modal::Help { scroll } => {
+            app.modal = match action {
+                Action::Cancel => None,
+                Action::Down => Some(Modal::Help {
+                    scroll: scroll.saturating_add(1),
+                }),
+                Action::Up => Some(Modal::Help {
+                    scroll: scroll.saturating_sub(1),
+                }),
+                _ => Some(Modal::Help { scroll }),
+            };
+            Vec::new()
+        }
+        Modal::Form(form) => form_action(app, form, action),
+        Modal::Picker(picker) => picker_action(app, picker, action),
+        Modal::HandOver { mission } => match action {
+            Action::Confirm => {
+                let verdict = app.analysis.missions[mission].verdict;
+                if matches!(verdict, Verdict::Ready | Verdict::Stretch) {
+                    do_hand_over(app, mission)
+                } else {
+                    let title = clean(&app.team.missions[mission].title).into_owned();
+                    let owner = app.analysis.index.owner[mission]
+                        .map(|o| crate::analysis::explain::person(&app.team, o))
+                        .unwrap_or_default();
+                    let mut lines = vec![format!("{owner} would be missing:")];
+                    lines.extend(
+                        missing(app, mission)
+                            .into_iter()
+                            .map(|l| format!("  • {l}")),
+                    );
+                    lines.push(String::new());
+                    lines.push(if verdict == Verdict::AtRisk {
+                        "Handing over an at-risk mission is abandonment, not autonomy.".into()
+                    } else {
+                        "A blocked mission cannot succeed until this is fixed.".into()
+                    });
+                    app.modal = Some(Modal::Confirm(Confirm {
+                        title: format!("Hand \"{title}\" over anyway?"),
+                        lines,
+                        on_yes: Pending::HandOverAnyway(mission),
+                    }));
+                    Vec::new()
+                }
+            }
+            Action::Cancel => Vec::new(),
+            _ => {
+                app.modal = Some(Modal::HandOver { mission });
+                Vec::new()
+            }
+        },
+        Modal::Confirm(confirm) => match action {
+            Action::Confirm => confirmed(app, confirm.on_yes),
+            Action::Cancel => {
+                if let Pending::DiscardForm(form) = confirm.on_yes {
+                    app.modal = Some(Modal::Form(form));
+                }
+                Vec::new()
+            }
+            _ => {
+                app.modal = Some(Modal::Confirm(confirm));
+                Vec::new()
+            }
+        },
+        Modal::Conflict => match action {
+            Action::Confirm | Action::Reload => vec![Effect::KeepMineAndReload],
+            Action::Cancel => {
+                app.tell(
+                    NoticeKind::Warning,
+                    "Not saved: the file changed on disk. Make a change or quit to be asked again.",
+                );
+                Vec::new()
+            }
+            _ => {
+                app.modal = Some(Modal::Conflict);
+                Vec::new()
+            }
+        },
+    }
+}
+
+fn confirmed(app: &mut App, pending: Pending) -> Vec<Effect> {
+    match pending {
+        Pending::DeleteMission(m) => {
+            let change = edit::delete_mission(&app.team, m);
+            apply(app, change)
+        }
+        Pending::DeletePerson(p) => {
+            let change = edit::delete_person(&app.team, p);
+            apply(app, change)
+        }
+        Pending::HandOverAnyway(m) => do_hand_over(app, m),
+        Pending::DiscardForm(_) => Vec::new(),
+        Pending::QuitUnsaved => vec![Effect::KeepMineAndQuit],
+    }
+}
+
+fn do_hand_over(app: &mut App, mission: usize) -> Vec<Effect> {
+    let change = edit::hand_over(&app.team, mission, app.today);
+    apply(app, change)
+}
+
+fn form_action(app: &mut App, mut form: Box<Form>, action: Action) -> Vec<Effect> {
+    match action {
+        Action::NextField => form.next_field(),
+        Action::PrevField => form.prev_field(),
+        Action::Cancel => {
+            if form.is_modified() {
+                app.modal = Some(Modal::Confirm(Confirm {
+                    title: "Discard your edits?".into(),
+                    lines: vec!["n goes back to the form.".into()],
+                    on_yes: Pending::DiscardForm(form),
+                }));
+            }
+            return Vec::new();
+        }
+        Action::Confirm => return submit(app, form),
+        _ => {}
+    }
+    app.modal = Some(Modal::Form(form));
+    Vec::new()
+}
+
+/// Saves a form: the change is tried on the team and validated with the
+/// file's own rules; a refused form stays open with the reason.
+fn submit(app: &mut App, mut form: Box<Form>) -> Vec<Effect> {
+    let change = match build_change(app, &form) {
+        Ok(change) => change,
+        Err(reason) => {
+            form.error = Some(reason);
+            app.modal = Some(Modal::Form(form));
+            return Vec::new();
+        }
+    };
+    change.apply(&mut app.team);
+    let problems = validate(&app.team);
+    change.inverse().apply(&mut app.team);
+    if let Some(problem) = problems.first() {
+        let hint = problem
+            .hint
+            .as_deref()
+            .map(|h| format!(" — {h}"))
+            .unwrap_or_default();
+        form.error = Some(format!("{} {}{hint}", problem.subject, problem.message));
+        app.modal = Some(Modal::Form(form));
+        return Vec::new();
+    }
+    let added = matches!(form.kind, FormKind::AddMission | FormKind::AddPerson);
+    let effects = apply(app, change);
+    if added {
+        // Show what was just added, even under a filter.
+        match form.kind {
+            FormKind::AddMission => {
+                app.missions.filter.reset();
+                app.refilter_missions();
+                app.missions.select_item(app.team.missions.len() - 1);
+            }
+            _ => {
+                app.people.filter.reset();
+                app.refilter_people();
+                app.people.select_item(app.team.people.len() - 1);
+            }
+        }
+    }
+    effects
+}
+
+fn build_change(app: &App, form: &Form) -> Result<Change, String> {
+    Ok(match form.kind {
+        FormKind::AddMission => {
+            edit::add_mission(&app.team, form.to_mission(&Mission::titled(""))?)
+        }
+        FormKind::EditMission(m) => {
+            let mission = form.to_mission(&app.team.missions[m])?;
+            edit::update_mission(&app.team, m, mission, app.today)
+        }
+        FormKind::AddPerson => edit::add_person(&app.team, form.to_person(&Person::named(""))?),
+        FormKind::EditPerson(p) => {
+            let person = form.to_person(&app.team.people[p])?;
+            edit::update_person(&app.team, p, person)
+        }
+    })
+}
+
+fn picker_action(app: &mut App, mut picker: Box<Picker>, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Up => picker.list.move_by(-1),
+        Action::Down => picker.list.move_by(1),
+        Action::Cancel => return Vec::new(),
+        Action::Confirm => {
+            let Some(choice) = picker.chosen() else {
+                app.modal = Some(Modal::Picker(picker));
+                return Vec::new();
+            };
+            let person = choice.person;
+            let change = match picker.kind {
+                PickerKind::Owner => edit::set_owner(&app.team, picker.mission, person),
+                PickerKind::Mentor => edit::set_mentor(&app.team, picker.mission, person),
+            };
+            return apply(app, change);
+        }
+        _ => {}
+    }
+    app.modal = Some(Modal::Picker(picker));
+    Vec::new()
+}
