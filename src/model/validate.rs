@@ -211,9 +211,18 @@ fn check_missions(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invali
 /// "did you mean …?" for a name that is close to one of the team's.
 pub fn did_you_mean(name: &str, people: &HashMap<Key, &str>) -> Option<String> {
     let wanted = key(name);
+    // Compare with the whole name and with each part of it, so "Brno" finds
+    // "Bruno Costa".
+    let score = |k: &Key| {
+        k.as_str()
+            .split_whitespace()
+            .chain([k.as_str()])
+            .map(|part| strsim::jaro_winkler(wanted.as_str(), part))
+            .fold(0.0, f64::max)
+    };
     people
         .iter()
-        .map(|(k, shown)| (strsim::jaro_winkler(wanted.as_str(), k.as_str()), *shown))
+        .map(|(k, shown)| (score(k), *shown))
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, shown)| format!("did you mean {shown:?}?"))

@@ -537,6 +537,15 @@ impl Keymap {
             .collect()
     }
 
+    /// The keys bound to an action in a context, e.g. "y Enter".
+    pub fn keys_for(&self, context: Context, action: Action) -> String {
+        self.bindings
+            .iter()
+            .find(|b| b.context == context && b.action == action)
+            .map(|b| keys_text(&b.keys))
+            .unwrap_or_default()
+    }
+
     /// The status-bar hints of these contexts: `(key, short name)`.
     pub fn hints(&self, contexts: &[Context]) -> Vec<(String, &'static str)> {
         contexts

@@ -589,7 +589,8 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Vec<Effect> {
             .as_deref()
             .map(|h| format!(" — {h}"))
             .unwrap_or_default();
-        form.error = Some(format!("{} {}{hint}", problem.subject, problem.message));
+        // The form is about the subject already; say what is wrong with it.
+        form.error = Some(format!("{}{hint}", capitalise(&problem.message)));
         app.modal = Some(Modal::Form(form));
         return Vec::new();
     }

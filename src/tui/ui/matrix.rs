@@ -40,7 +40,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let shown = &skills[first.min(skills.len())..(first + columns).min(skills.len())];
     let single = |s: usize| a.skills.iter().any(|r| r.skill == s && r.single_point);
 
-    let mut header = vec![Span::raw(fit("", NAME_WIDTH))];
+    // Skill names on two staggered lines, so each can use two columns.
+    let mut header = [
+        vec![Span::raw(fit("", NAME_WIDTH))],
+        vec![Span::raw(fit("", NAME_WIDTH))],
+    ];
     for (i, &s) in shown.iter().enumerate() {
         let mut style = if single(s) {
             theme.single_point()
@@ -48,15 +52,27 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             theme.dim()
         };
         if first + i == app.matrix_col {
-            style = style.patch(theme.bold());
+            style = style.patch(theme.selected());
         }
-        header.push(Span::styled(
-            fit(a.skill_name(s), COLUMN_WIDTH - 1) + " ",
-            style,
-        ));
+        let mark = if single(s) { "!" } else { "" };
+        let name = format!("{}{mark}", a.skill_name(s));
+        let (this, other) = if i % 2 == 0 { (0, 1) } else { (1, 0) };
+        let wide = if i + 1 < shown.len() {
+            2 * COLUMN_WIDTH - 1
+        } else {
+            COLUMN_WIDTH - 1
+        };
+        header[this].push(Span::styled(fit(&name, wide), style));
+        header[this].push(Span::raw(" "));
+        if i == 0 {
+            header[other].push(Span::raw(" ".repeat(COLUMN_WIDTH)));
+        } else if i + 1 == shown.len() {
+            // The line below ends here.
+        }
     }
-    let mut lines = vec![Line::from(header)];
-    let rows = usize::from(inner.height).saturating_sub(1);
+    let [top, bottom] = header;
+    let mut lines = vec![Line::from(top), Line::from(bottom)];
+    let rows = usize::from(inner.height).saturating_sub(2);
     for row in list.window(rows) {
         let p = list.rows[row];
         let selected = row == list.selected;
@@ -115,7 +131,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 [one] => format!("only {} is at level 3+", person(&app.team, *one)),
                 many => format!("{} people are at level 3+", many.len()),
             };
-            let needed = format!("needed by {} active mission(s)", report.needed_by.len());
+            let n = report.needed_by.len();
+            let needed = format!(
+                "needed by {n} active mission{}",
+                if n == 1 { "" } else { "s" }
+            );
             let style = if report.single_point {
                 theme.single_point()
             } else {

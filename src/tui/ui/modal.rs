@@ -15,7 +15,7 @@ use crate::text::clean;
 use crate::tui::app::{App, Modal};
 use crate::tui::form::Form;
 use crate::tui::keymap::Context;
-use crate::tui::message::View;
+use crate::tui::message::{Action, View};
 use crate::tui::picker::{Picker, PickerKind};
 use crate::tui::theme::Theme;
 
@@ -24,7 +24,7 @@ pub fn render(app: &App, modal: &Modal, frame: &mut Frame, area: Rect) {
         Modal::Help { scroll } => help(app, *scroll, frame, area),
         Modal::Form(form) => form_modal(app, form, modal, frame, area),
         Modal::Picker(picker) => picker_modal(app, picker, modal, frame, area),
-        Modal::HandOver { mission } => hand_over(app, *mission, modal, frame, area),
+        Modal::HandOver { mission } => hand_over(app, *mission, frame, area),
         Modal::Confirm(confirm) => {
             let lines: Vec<Line> = confirm.lines.iter().map(|l| Line::raw(l.clone())).collect();
             boxed(app, &confirm.title, lines, modal, frame, area, 70);
@@ -60,14 +60,34 @@ pub fn render(app: &App, modal: &Modal, frame: &mut Frame, area: Rect) {
 fn boxed(
     app: &App,
     title: &str,
-    mut lines: Vec<Line<'static>>,
+    lines: Vec<Line<'static>>,
     modal: &Modal,
     frame: &mut Frame,
     area: Rect,
     width: u16,
 ) {
+    boxed_with(
+        app,
+        title,
+        lines,
+        modal_hints(app, modal),
+        frame,
+        area,
+        width,
+    );
+}
+
+fn boxed_with(
+    app: &App,
+    title: &str,
+    mut lines: Vec<Line<'static>>,
+    footer: Line<'static>,
+    frame: &mut Frame,
+    area: Rect,
+    width: u16,
+) {
     lines.push(Line::raw(""));
-    lines.push(modal_hints(app, modal));
+    lines.push(footer);
     // Wrapped lines take more than one row.
     let inner = usize::from(width.min(area.width).saturating_sub(2)).max(1);
     let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
@@ -103,23 +123,49 @@ fn help(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
         contexts.push(Context::List);
     }
     contexts.push(Context::Global);
-    let mut lines = Vec::new();
-    for (keys, description) in app.keymap.help(&contexts) {
-        lines.push(Line::from(vec![
-            Span::styled(fit(&keys, 16), theme.key()),
-            Span::raw(description),
-        ]));
-    }
+    let entries: Vec<Line> = app
+        .keymap
+        .help(&contexts)
+        .into_iter()
+        .map(|(keys, description)| {
+            Line::from(vec![
+                Span::styled(fit(&keys, 12), theme.key()),
+                Span::raw(description),
+            ])
+        })
+        .collect();
+    // Two columns when there is room, so every key fits on one screen.
+    let half = entries.len().div_ceil(2);
+    let left = entries[..half].iter().map(Line::width).max().unwrap_or(0) + 3;
+    let right = entries[half..].iter().map(Line::width).max().unwrap_or(0);
+    let two = usize::from(area.width) >= left + right + 2;
+    let width = if two { left + right + 2 } else { 78 };
+    let mut lines: Vec<Line> = if two {
+        (0..half)
+            .map(|i| {
+                let mut spans = entries[i].spans.clone();
+                spans.push(Span::raw(
+                    " ".repeat(left.saturating_sub(entries[i].width())),
+                ));
+                if let Some(right) = entries.get(i + half) {
+                    spans.extend(right.spans.clone());
+                }
+                Line::from(spans)
+            })
+            .collect()
+    } else {
+        entries
+    };
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        "In forms: Tab/↓ next field · Shift-Tab/↑ previous · Enter save · Esc close.",
+        "Forms: Tab/↓ next field · Shift-Tab/↑ previous · Enter saves · Esc closes.",
         theme.dim(),
     ));
     lines.push(Line::styled(
-        "Confirmations: y or Enter for yes, n or Esc for no. Keys can be changed in keys.ron.",
+        "Confirmations: y or Enter for yes, n or Esc for no. Rebind keys in keys.ron.",
         theme.dim(),
     ));
-    let rect = centered(area, 78, lines.len() as u16 + 2);
+    let rect = centered(area, width as u16, lines.len() as u16 + 2);
     frame.render_widget(Clear, rect);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -128,7 +174,7 @@ fn help(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
             format!(" Keys — {} ", app.view.title()),
             theme.title(),
         ))
-        .title_bottom(Span::styled(" Esc or ? closes ", theme.dim()));
+        .title_bottom(Span::styled(" j/k scroll · Esc or ? closes ", theme.dim()));
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
 }
 
@@ -144,8 +190,8 @@ fn form_modal(app: &App, form: &Form, modal: &Modal, frame: &mut Frame, area: Re
             format!("Edit {}", cut(&app.team.people[p].name, 50))
         }
     };
-    let height = form.fields.len() as u16 + 7;
-    let rect = centered(area, 84, height);
+    let fields = form.fields.len() as u16;
+    let rect = centered(area, 84, fields + 7);
     frame.render_widget(Clear, rect);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -153,15 +199,26 @@ fn form_modal(app: &App, form: &Form, modal: &Modal, frame: &mut Frame, area: Re
         .title(Span::styled(format!(" {title} "), theme.title()));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
+    let [rows, hint, error, keys] = Layout::vertical([
+        Constraint::Length(fields + 1),
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
     let label_width = 17;
     let value_width = usize::from(inner.width).saturating_sub(label_width + 1);
     let mut lines = Vec::new();
     let mut cursor = None;
     for (i, field) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
-        let scroll = field.input.visual_scroll(value_width.max(1));
-        let value = field.input.value();
-        let visible: String = skip_columns(value, scroll);
+        // Only the field being typed in scrolls to its cursor.
+        let scroll = if focused {
+            field.input.visual_scroll(value_width.max(1))
+        } else {
+            0
+        };
+        let visible = skip_columns(field.input.value(), scroll);
         let label_style = if focused { theme.key() } else { theme.dim() };
         let value_style = if focused {
             theme.bold()
@@ -174,27 +231,28 @@ fn form_modal(app: &App, form: &Form, modal: &Modal, frame: &mut Frame, area: Re
         ]));
         if focused {
             let x =
-                inner.x + (label_width + field.input.visual_cursor().saturating_sub(scroll)) as u16;
-            let y = inner.y + i as u16;
-            if x < inner.right() && y < inner.bottom() {
+                rows.x + (label_width + field.input.visual_cursor().saturating_sub(scroll)) as u16;
+            let y = rows.y + i as u16;
+            if x < rows.right() && y < rows.bottom() {
                 cursor = Some((x, y));
             }
         }
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        cut(form.fields[form.focus].hint, usize::from(inner.width)),
-        theme.dim(),
-    ));
-    match &form.error {
-        Some(error) => lines.push(Line::styled(
-            cut(error, usize::from(inner.width)),
-            theme.error(),
-        )),
-        None => lines.push(Line::raw("")),
+    frame.render_widget(Paragraph::new(lines), rows);
+    frame.render_widget(
+        Paragraph::new(cut(form.fields[form.focus].hint, usize::from(inner.width)))
+            .style(theme.dim()),
+        hint,
+    );
+    if let Some(text) = &form.error {
+        frame.render_widget(
+            Paragraph::new(clean(text).into_owned())
+                .style(theme.error())
+                .wrap(Wrap { trim: true }),
+            error,
+        );
     }
-    lines.push(modal_hints(app, modal));
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(Paragraph::new(modal_hints(app, modal)), keys);
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
     }
@@ -287,7 +345,7 @@ fn picker_modal(app: &App, picker: &Picker, modal: &Modal, frame: &mut Frame, ar
     frame.render_widget(Paragraph::new(modal_hints(app, modal)), hints);
 }
 
-fn hand_over(app: &App, m: usize, modal: &Modal, frame: &mut Frame, area: Rect) {
+fn hand_over(app: &App, m: usize, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let mission = &app.team.missions[m];
     let report = &app.analysis.missions[m];
@@ -382,12 +440,21 @@ fn hand_over(app: &App, m: usize, modal: &Modal, frame: &mut Frame, area: Rect) 
             lines.push(Line::styled(format!("  {finding}"), theme.warn()));
         }
     }
-    if !matches!(report.verdict, Verdict::Ready | Verdict::Stretch) {
-        lines.push(Line::styled(
-            "y asks you to confirm handing it over anyway.",
-            theme.dim(),
-        ));
-    }
+    let yes = app.keymap.keys_for(Context::Confirm, Action::Confirm);
+    let no = app.keymap.keys_for(Context::Confirm, Action::Cancel);
+    let footer = if matches!(report.verdict, Verdict::Ready | Verdict::Stretch) {
+        format!("{yes}: hand it over now · {no}: not now")
+    } else {
+        format!("{yes}: hand it over anyway (asks once more) · {no}: not now")
+    };
     let title = format!("Hand over \"{}\"", cut(&mission.title, 50));
-    boxed(app, &title, lines, modal, frame, area, 80);
+    boxed_with(
+        app,
+        &title,
+        lines,
+        Line::styled(footer, theme.key()),
+        frame,
+        area,
+        80,
+    );
 }

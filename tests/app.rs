@@ -1,0 +1,557 @@
+//! The app driven through `update` by key events, with saves going to a real
+//! file in a temporary folder.
+
+use std::fs;
+use std::path::PathBuf;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use handover::model::{Status, Team};
+use handover::sample;
+use handover::store;
+use handover::tui::app::{App, FileState, Modal, SaveState};
+use handover::tui::dispatch;
+use handover::tui::keymap::Keymap;
+use handover::tui::message::{Message, View};
+use handover::tui::theme::Theme;
+
+struct Harness {
+    app: App,
+    path: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+fn today() -> handover::model::Date {
+    "2026-11-28".parse().unwrap()
+}
+
+/// The app on the sample team, as on first start: nothing on disk yet.
+fn fresh() -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.ron");
+    let file = FileState {
+        path: path.clone(),
+        baseline: None,
+        read_only: false,
+        save: SaveState::Sample,
+    };
+    Harness {
+        app: App::new(
+            sample::team(),
+            file,
+            Keymap::default(),
+            Theme::mono(),
+            today(),
+        ),
+        path,
+        _dir: dir,
+    }
+}
+
+/// The app on a sample team already saved to disk.
+fn loaded() -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.ron");
+    store::create_new(&path, &sample::team()).unwrap();
+    let loaded = store::load(&path).unwrap();
+    let file = FileState {
+        path: path.clone(),
+        baseline: Some(loaded.baseline),
+        read_only: false,
+        save: SaveState::Saved,
+    };
+    Harness {
+        app: App::new(loaded.team, file, Keymap::default(), Theme::mono(), today()),
+        path,
+        _dir: dir,
+    }
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+impl Harness {
+    /// Presses keys: words in angle brackets are named keys (`<Enter>`,
+    /// `<Esc>`, `<Tab>`, `<S-Tab>`, `<Up>`, `<Down>`, `<C-r>`, `<C-u>`,
+    /// `<BS>`); any other character is typed as itself.
+    fn keys(&mut self, keys: &str) -> &mut Self {
+        let mut rest = keys;
+        while !rest.is_empty() {
+            let event = if let Some(after) = rest.strip_prefix('<')
+                && let Some(end) = after.find('>')
+            {
+                let name = &after[..end];
+                rest = &after[end + 1..];
+                match name {
+                    "Enter" => key(KeyCode::Enter),
+                    "Esc" => key(KeyCode::Esc),
+                    "Tab" => key(KeyCode::Tab),
+                    "S-Tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+                    "Up" => key(KeyCode::Up),
+                    "Down" => key(KeyCode::Down),
+                    "Left" => key(KeyCode::Left),
+                    "Right" => key(KeyCode::Right),
+                    "BS" => key(KeyCode::Backspace),
+                    "C-r" => KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL),
+                    "C-u" => KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
+                    other => panic!("unknown key <{other}>"),
+                }
+            } else {
+                let c = rest.chars().next().unwrap();
+                rest = &rest[c.len_utf8()..];
+                let modifiers = if c.is_uppercase() {
+                    KeyModifiers::SHIFT
+                } else {
+                    KeyModifiers::NONE
+                };
+                KeyEvent::new(KeyCode::Char(c), modifiers)
+            };
+            if let Some(message) = self.app.message_for(event) {
+                dispatch(&mut self.app, message);
+            }
+        }
+        self
+    }
+
+    fn on_disk(&self) -> Team {
+        store::load(&self.path).unwrap().team
+    }
+
+    fn select_mission(&mut self, title: &str) -> &mut Self {
+        let m = self
+            .app
+            .team
+            .missions
+            .iter()
+            .position(|m| m.title == title)
+            .unwrap();
+        self.app.missions.select_item(m);
+        self
+    }
+
+    fn select_person(&mut self, name: &str) -> &mut Self {
+        let p = self
+            .app
+            .team
+            .people
+            .iter()
+            .position(|p| p.name == name)
+            .unwrap();
+        self.app.people.select_item(p);
+        self.app.sync_agenda();
+        self
+    }
+
+    fn mission(&self, title: &str) -> &handover::model::Mission {
+        self.app
+            .team
+            .missions
+            .iter()
+            .find(|m| m.title == title)
+            .unwrap()
+    }
+
+    fn notice(&self) -> String {
+        self.app
+            .notice
+            .as_ref()
+            .map(|n| n.text.clone())
+            .unwrap_or_default()
+    }
+}
+
+#[test]
+fn tab_and_numbers_switch_views() {
+    let mut h = fresh();
+    assert_eq!(h.app.view, View::Missions);
+    h.keys("<Tab>");
+    assert_eq!(h.app.view, View::People);
+    h.keys("<S-Tab><S-Tab>");
+    assert_eq!(h.app.view, View::Plan);
+    h.keys("3");
+    assert_eq!(h.app.view, View::Matrix);
+    h.keys("4");
+    assert_eq!(h.app.view, View::OneOnOne);
+    h.keys("1");
+    assert_eq!(h.app.view, View::Missions);
+}
+
+#[test]
+fn moving_stops_at_the_ends() {
+    let mut h = fresh();
+    h.keys("k");
+    assert_eq!(h.app.missions.selected, 0);
+    h.keys("jjj");
+    assert_eq!(h.app.missions.selected, 3);
+    h.keys("G");
+    assert_eq!(h.app.missions.selected, 11);
+    h.keys("j<Down>");
+    assert_eq!(h.app.missions.selected, 11);
+    h.keys("g");
+    assert_eq!(h.app.missions.selected, 0);
+}
+
+#[test]
+fn slash_filters_fuzzily_and_esc_clears() {
+    let mut h = fresh();
+    h.keys("/checkout");
+    let titles: Vec<&str> = h
+        .app
+        .missions
+        .rows
+        .iter()
+        .map(|&m| h.app.team.missions[m].title.as_str())
+        .collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert!(titles.iter().all(|t| t.to_lowercase().contains("checkout")));
+    // While typing, letters are text, not commands.
+    assert_eq!(h.app.view, View::Missions);
+    h.keys("<Enter>");
+    assert!(!h.app.missions.filtering);
+    assert_eq!(h.app.missions.rows.len(), 2, "Enter keeps the filter");
+    h.keys("j");
+    assert_eq!(h.app.missions.selected, 1, "keys move again after Enter");
+    h.keys("/<Esc>");
+    assert_eq!(h.app.missions.rows.len(), 12);
+    assert_eq!(h.app.missions.query(), "");
+}
+
+#[test]
+fn the_first_change_creates_the_file_and_every_change_is_saved() {
+    let mut h = fresh();
+    assert!(!h.path.exists());
+    h.select_mission("Design tokens for the component library")
+        .keys("o<Enter>");
+    assert_eq!(h.app.file.save, SaveState::Saved);
+    let disk = h.on_disk();
+    assert_eq!(
+        disk.missions[8].owner.as_deref(),
+        Some("Dana Kowalski"),
+        "the top-ranked candidate is chosen"
+    );
+    h.keys("m<Enter>");
+    assert_eq!(
+        h.on_disk().missions[8].mentor.as_deref(),
+        Some("Elif Şahin")
+    );
+    assert_eq!(
+        h.app.analysis.missions[8].verdict,
+        handover::analysis::Verdict::Stretch
+    );
+}
+
+#[test]
+fn adding_a_mission_through_the_form() {
+    let mut h = fresh();
+    h.keys("aWrite the onboarding guide<Tab>New hires ship on day 3<Tab>writing 3, react 2<Tab>wiki<Tab>Bruno Costa<Tab><Tab>agree<Enter>");
+    assert!(h.app.modal.is_none(), "the form closed");
+    let m = h.mission("Write the onboarding guide");
+    assert_eq!(m.goal, "New hires ship on day 3");
+    assert_eq!(m.skills.get("writing"), Some(&3));
+    assert_eq!(m.tools, ["wiki"]);
+    assert_eq!(m.owner.as_deref(), Some("Bruno Costa"));
+    assert_eq!(m.delegation, Some(4));
+    assert_eq!(h.on_disk().missions.len(), 13);
+    let selected = h.app.selected_mission().unwrap();
+    assert_eq!(
+        h.app.team.missions[selected].title, "Write the onboarding guide",
+        "the new mission is selected"
+    );
+}
+
+#[test]
+fn invalid_form_input_is_refused_in_the_form_and_never_saved() {
+    let mut h = loaded();
+    let before = fs::read(&h.path).unwrap();
+    h.select_mission("Migrate billing to Postgres 16")
+        .keys("e<Tab><Tab><Tab><Tab><C-u>Brno<Enter>");
+    let Some(Modal::Form(form)) = &h.app.modal else {
+        panic!("the form stays open");
+    };
+    let error = form.error.clone().unwrap();
+    assert!(error.contains("\"Brno\", who is not a person"), "{error}");
+    assert!(error.contains("did you mean \"Bruno Costa\"?"), "{error}");
+    assert_eq!(fs::read(&h.path).unwrap(), before);
+    // A level out of range and a bad date are refused too.
+    h.keys("<C-u><Tab><Tab><Tab><Tab><C-u>2027-02-30<Enter>");
+    let Some(Modal::Form(form)) = &h.app.modal else {
+        panic!()
+    };
+    assert!(
+        form.error.as_deref().unwrap().starts_with("Due:"),
+        "{:?}",
+        form.error
+    );
+    assert_eq!(fs::read(&h.path).unwrap(), before);
+}
+
+#[test]
+fn closing_a_changed_form_asks_first() {
+    let mut h = fresh();
+    h.keys("e<Tab>x<Esc>");
+    assert!(matches!(h.app.modal, Some(Modal::Confirm(_))));
+    h.keys("n");
+    assert!(
+        matches!(h.app.modal, Some(Modal::Form(_))),
+        "no goes back to the form"
+    );
+    h.keys("<Esc>y");
+    assert!(h.app.modal.is_none());
+    assert_eq!(h.app.team, sample::team());
+    h.keys("e<Esc>");
+    assert!(h.app.modal.is_none(), "an untouched form closes at once");
+}
+
+#[test]
+fn renaming_a_person_updates_every_reference() {
+    let mut h = loaded();
+    h.keys("2")
+        .select_person("Amina Diallo")
+        .keys("e<C-u>Amina Sow<Enter>");
+    let disk = h.on_disk();
+    let text = fs::read_to_string(&h.path).unwrap();
+    assert!(
+        !text.contains("Amina Diallo"),
+        "no reference left to the old name"
+    );
+    assert_eq!(disk.missions[0].owner.as_deref(), Some("Amina Sow"));
+    assert_eq!(disk.missions[1].mentor.as_deref(), Some("Amina Sow"));
+    assert!(
+        h.notice().contains("Renamed Amina Diallo to Amina Sow"),
+        "{}",
+        h.notice()
+    );
+}
+
+#[test]
+fn deleting_a_person_names_their_links_clears_them_and_undoes() {
+    let mut h = loaded();
+    h.keys("2").select_person("Chen Wei").keys("d");
+    let Some(Modal::Confirm(confirm)) = &h.app.modal else {
+        panic!("asks first")
+    };
+    let text = confirm.lines.join("\n");
+    assert!(text.contains("They own \"Upgrade the staging cluster to Kubernetes 1.31\", \"Rotate the TLS certificates\""), "{text}");
+    assert!(text.contains("1 person turns to them"), "{text}");
+    h.keys("y");
+    assert_eq!(h.app.team.people.len(), 7);
+    let disk = h.on_disk();
+    assert_eq!(disk.missions[2].owner, None);
+    assert!(!fs::read_to_string(&h.path).unwrap().contains("Chen Wei"));
+    h.keys("u");
+    assert_eq!(h.app.team, sample::team());
+    assert_eq!(h.on_disk(), sample::team());
+}
+
+#[test]
+fn deleting_a_mission_asks_and_n_keeps_it() {
+    let mut h = fresh();
+    h.keys("dn");
+    assert_eq!(h.app.team.missions.len(), 12);
+    h.keys("d<Esc>");
+    assert_eq!(h.app.team.missions.len(), 12);
+    h.keys("d<Enter>");
+    assert_eq!(h.app.team.missions.len(), 11);
+}
+
+#[test]
+fn handing_over_a_ready_mission_takes_one_key() {
+    let mut h = fresh();
+    h.select_mission("Migrate billing to Postgres 16").keys("h");
+    assert!(matches!(h.app.modal, Some(Modal::HandOver { .. })));
+    h.keys("<Enter>");
+    let m = h.mission("Migrate billing to Postgres 16");
+    assert_eq!(m.status, Status::HandedOver);
+    assert_eq!(m.handed_over, Some(today()));
+    assert!(h.on_disk().missions[0].handed_over.is_some());
+}
+
+#[test]
+fn handing_over_an_at_risk_mission_needs_an_explicit_confirmation() {
+    let mut h = fresh();
+    h.select_mission("Speed up the checkout page")
+        .keys("h<Enter>");
+    let Some(Modal::Confirm(confirm)) = &h.app.modal else {
+        panic!("a second confirmation")
+    };
+    let text = confirm.lines.join("\n");
+    assert!(text.contains("Hiro Tanaka would be missing"), "{text}");
+    assert!(text.contains("skill react: needs 3, has 0"), "{text}");
+    assert!(text.contains("abandonment"), "{text}");
+    h.keys("n");
+    assert_eq!(
+        h.mission("Speed up the checkout page").status,
+        Status::Planned
+    );
+    h.keys("hyy");
+    assert_eq!(
+        h.mission("Speed up the checkout page").status,
+        Status::HandedOver
+    );
+}
+
+#[test]
+fn handing_over_an_unassigned_mission_points_at_the_owner_picker() {
+    let mut h = fresh();
+    h.select_mission("Churn prediction prototype").keys("h");
+    assert!(h.app.modal.is_none());
+    assert!(h.notice().contains("press o"), "{}", h.notice());
+}
+
+#[test]
+fn the_owner_picker_filters_and_can_clear() {
+    let mut h = fresh();
+    h.select_mission("Migrate billing to Postgres 16")
+        .keys("ogrc");
+    let Some(Modal::Picker(picker)) = &h.app.modal else {
+        panic!()
+    };
+    assert_eq!(picker.chosen().unwrap().name, "Grace Mensah");
+    h.keys("<Enter>");
+    assert_eq!(
+        h.mission("Migrate billing to Postgres 16").owner.as_deref(),
+        Some("Grace Mensah")
+    );
+    h.keys("o(no<Enter>");
+    assert_eq!(h.mission("Migrate billing to Postgres 16").owner, None);
+    h.keys("o<Esc>");
+    assert!(h.app.modal.is_none());
+}
+
+#[test]
+fn undo_goes_back_to_the_state_at_open_and_redo_returns() {
+    let mut h = loaded();
+    let at_open = h.app.team.clone();
+    h.select_mission("Design tokens for the component library")
+        .keys("o<Enter>m<Enter>");
+    h.keys("2")
+        .select_person("Hiro Tanaka")
+        .keys("e<Tab><C-u>QA lead<Enter>");
+    h.keys("1").keys("d<Enter>");
+    let after = h.app.team.clone();
+    h.keys("uuuu");
+    assert_eq!(h.app.team, at_open);
+    assert_eq!(h.on_disk(), at_open, "undo is saved too");
+    h.keys("u");
+    assert!(h.notice().contains("Nothing to undo"));
+    h.keys("<C-r><C-r><C-r><C-r>");
+    assert_eq!(h.app.team, after);
+    assert_eq!(h.on_disk(), after);
+}
+
+#[test]
+fn a_file_changed_behind_the_app_is_never_overwritten() {
+    let mut h = loaded();
+    let theirs = fs::read_to_string(&h.path)
+        .unwrap()
+        .replace("Backend engineer", "Tech lead");
+    fs::write(&h.path, &theirs).unwrap();
+    h.select_mission("Design tokens for the component library")
+        .keys("o<Enter>");
+    assert!(matches!(h.app.modal, Some(Modal::Conflict)));
+    assert_eq!(h.app.file.save, SaveState::Conflict);
+    assert_eq!(
+        fs::read_to_string(&h.path).unwrap(),
+        theirs,
+        "their version is untouched"
+    );
+    // Keep working: still nothing written, and asked again on the next change.
+    h.keys("n");
+    h.keys("m<Enter>");
+    assert!(matches!(h.app.modal, Some(Modal::Conflict)));
+    assert_eq!(fs::read_to_string(&h.path).unwrap(), theirs);
+    // Reload: theirs comes in, ours is kept beside it.
+    let mine = h.app.team.clone();
+    h.keys("r");
+    assert_eq!(h.app.file.save, SaveState::Saved);
+    assert_eq!(h.app.team.people[0].role, "Tech lead");
+    let kept: Vec<_> = fs::read_dir(h.path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".mine-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(store::load(&kept[0]).unwrap().team, mine);
+    assert!(h.notice().contains("your version is in"), "{}", h.notice());
+}
+
+#[test]
+fn quitting_with_unsaved_changes_keeps_them() {
+    let mut h = loaded();
+    fs::write(&h.path, "(people: [])").unwrap();
+    h.keys("dy");
+    assert!(matches!(h.app.modal, Some(Modal::Conflict)));
+    h.keys("nq");
+    assert!(!h.app.quit, "asks first");
+    h.keys("y");
+    assert!(h.app.quit);
+    let kept = fs::read_dir(h.path.parent().unwrap())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains(".mine-")
+        })
+        .count();
+    assert_eq!(kept, 1);
+}
+
+#[test]
+fn a_read_only_file_refuses_changes() {
+    let mut h = loaded();
+    h.app.file.read_only = true;
+    let before = fs::read(&h.path).unwrap();
+    h.keys("dy");
+    assert_eq!(h.app.team.missions.len(), 12);
+    assert!(h.notice().starts_with("Read-only"), "{}", h.notice());
+    assert_eq!(fs::read(&h.path).unwrap(), before);
+}
+
+#[test]
+fn help_lists_the_keys_of_the_view_from_the_keymap() {
+    let mut h = fresh();
+    h.keys("?");
+    assert!(matches!(h.app.modal, Some(Modal::Help { .. })));
+    h.keys("q");
+    assert!(
+        h.app.modal.is_none(),
+        "q closes the help rather than quitting"
+    );
+    assert!(!h.app.quit);
+    h.keys("q");
+    assert!(h.app.quit);
+}
+
+#[test]
+fn the_one_on_one_view_shows_the_agenda_of_the_selected_person() {
+    let mut h = fresh();
+    h.keys("4").select_person("Farid Haddad");
+    let analysis = handover::analysis::analyse(&h.app.team);
+    let p = h.app.selected_person().unwrap();
+    assert_eq!(
+        h.app.agenda,
+        handover::agenda::agenda(&h.app.team, &analysis, p)
+    );
+    h.keys("j");
+    assert!(h.app.agenda.starts_with("# One-on-one: Grace Mensah"));
+}
+
+#[test]
+fn the_matrix_moves_between_skills() {
+    let mut h = fresh();
+    h.keys("3");
+    assert_eq!(h.app.matrix_col, 0);
+    h.keys("llll<Right>");
+    assert_eq!(h.app.matrix_col, 5);
+    h.keys("hhhhhhhh");
+    assert_eq!(h.app.matrix_col, 0);
+}
+
+#[test]
+fn resize_is_remembered() {
+    let mut h = fresh();
+    dispatch(&mut h.app, Message::Resize(100, 40));
+    assert_eq!(h.app.size, (100, 40));
+}
