@@ -444,3 +444,17 @@ fn usage_errors_exit_2() {
     );
     assert_eq!(s.run(&["demo", "--people", "3"]).code(), 2);
 }
+
+#[test]
+fn the_app_without_a_terminal_says_so_and_exits_2() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let run = s.run(&["--file", "team.ron"]);
+    assert_eq!(run.code(), 2);
+    assert!(
+        run.stderr().contains("needs a terminal"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(run.stdout(), "");
+}

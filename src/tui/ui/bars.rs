@@ -50,7 +50,10 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
     let file = app.file.path.display().to_string();
     let (state, state_style) = match &app.file.save {
-        SaveState::Sample => ("sample team, not saved yet".to_string(), theme.dim()),
+        SaveState::Sample => (
+            "the sample team; your first change creates this file".to_string(),
+            theme.warn(),
+        ),
         SaveState::Saved if app.file.read_only => ("read-only".to_string(), theme.warn()),
         SaveState::Saved => ("saved".to_string(), theme.ok()),
         SaveState::Failed(_) => ("NOT SAVED".to_string(), theme.error()),

@@ -1,0 +1,183 @@
+//! The real binary in a real pseudo-terminal: open, edit, quit, and find
+//! the change in the file; and the terminal is given back on every exit.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+struct Session {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Session {
+    fn start(file: &Path, home: &Path) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 30,
+                cols: 100,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_handover"));
+        command.arg("--file");
+        command.arg(file);
+        command.env("HOME", home);
+        command.env("XDG_CONFIG_HOME", home.join("config"));
+        command.env("TERM", "xterm-256color");
+        command.env("NO_COLOR", "1");
+        let child = pty.slave.spawn_command(command).unwrap();
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            std::num::NonZero::new(30).unwrap(),
+            std::num::NonZero::new(100).unwrap(),
+            0,
+        )));
+        let sink = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let _master = pty.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        Session {
+            screen,
+            writer,
+            child,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while !self.contents().contains(text) {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "{text:?} never appeared; the screen:\n{}",
+                self.contents()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader take the last bytes.
+                std::thread::sleep(Duration::from_millis(100));
+                return status.exit_code();
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "the app did not exit"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn left_alternate_screen(&self) -> bool {
+        !self.screen.lock().unwrap().screen().alternate_screen()
+    }
+}
+
+#[test]
+fn edit_a_mission_quit_and_find_it_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("team.ron");
+    std::fs::write(&file, handover::sample::SAMPLE_RON).unwrap();
+    let mut app = Session::start(&file, dir.path());
+    app.wait_for("Missions (12)");
+    app.wait_for("Migrate billing to Postgres 16");
+    // Edit the first mission's goal: e, Tab to Goal, clear it, type, Enter.
+    app.send("e");
+    app.wait_for("Edit \"Migrate billing");
+    app.send("\t");
+    app.send("\x15");
+    app.send("Billing on PG16, typed in a real terminal");
+    app.send("\r");
+    app.wait_for("Edited \"Migrate billing to Postgres 16\"");
+    app.wait_for("saved");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    assert!(app.left_alternate_screen(), "the terminal is restored");
+    let team = handover::store::load(&file).unwrap().team;
+    assert_eq!(
+        team.missions[0].goal,
+        "Billing on PG16, typed in a real terminal"
+    );
+    assert!(dir.path().join("team.ron.bak").exists());
+}
+
+#[test]
+fn with_no_file_it_opens_the_sample_and_saves_on_the_first_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("new").join("team.ron");
+    let mut app = Session::start(&file, dir.path());
+    app.wait_for("the sample team; your first change creates this file");
+    assert!(!file.exists());
+    // Hand over the ready first mission.
+    app.send("h");
+    app.wait_for("hand it over now");
+    app.send("y");
+    app.wait_for("Handed \"Migrate billing to Postgres 16\" over");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let team = handover::store::load(&file).unwrap().team;
+    assert_eq!(team.missions[0].status, handover::model::Status::HandedOver);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("team.ron");
+    std::fs::write(&file, handover::sample::SAMPLE_RON).unwrap();
+    let mut app = Session::start(&file, dir.path());
+    app.wait_for("Missions (12)");
+    let pid = app.child.process_id().unwrap();
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    app.wait_exit();
+    assert!(app.left_alternate_screen(), "the terminal is restored");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        handover::sample::SAMPLE_RON
+    );
+}
+
+#[test]
+fn a_second_copy_on_the_same_file_is_told_it_is_in_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("team.ron");
+    std::fs::write(&file, handover::sample::SAMPLE_RON).unwrap();
+    let mut first = Session::start(&file, dir.path());
+    first.wait_for("Missions (12)");
+    let mut second = Session::start(&file, dir.path());
+    second.wait_for("is open in another handover");
+    assert_eq!(second.wait_exit(), 2);
+    first.send("q");
+    assert_eq!(first.wait_exit(), 0);
+}
