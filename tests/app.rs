@@ -555,3 +555,14 @@ fn resize_is_remembered() {
     dispatch(&mut h.app, Message::Resize(100, 40));
     assert_eq!(h.app.size, (100, 40));
 }
+
+#[test]
+fn the_detail_scrolls_and_a_new_selection_starts_at_its_top() {
+    let mut h = fresh();
+    h.keys("J");
+    assert!(h.app.detail_scroll > 0);
+    h.keys("K");
+    assert_eq!(h.app.detail_scroll, 0);
+    h.keys("JJj");
+    assert_eq!(h.app.detail_scroll, 0, "moving to another mission resets the scroll");
+}

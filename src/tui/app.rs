@@ -103,7 +103,8 @@ pub struct App {
     pub matrix_skills: Vec<usize>,
     pub agenda: String,
     agenda_for: Option<(usize, u64)>,
-    pub agenda_scroll: u16,
+    /// How far the detail pane (or the agenda) is scrolled down.
+    pub detail_scroll: u16,
     pub modal: Option<Modal>,
     pub undo: Vec<Change>,
     pub redo: Vec<Change>,
@@ -131,7 +132,7 @@ impl App {
             matrix_skills: Vec::new(),
             agenda: String::new(),
             agenda_for: None,
-            agenda_scroll: 0,
+            detail_scroll: 0,
             modal: None,
             undo: Vec::new(),
             redo: Vec::new(),
@@ -199,9 +200,6 @@ impl App {
         };
         if self.agenda_for == Some((person, self.generation)) {
             return;
-        }
-        if self.agenda_for.map(|(p, _)| p) != Some(person) {
-            self.agenda_scroll = 0;
         }
         self.agenda = crate::agenda::agenda(&self.team, &self.analysis, person);
         self.agenda_for = Some((person, self.generation));

@@ -45,7 +45,12 @@ pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
         }
         Message::Action(action) => {
             app.notice = None;
+            let before = (app.view, app.list().and_then(|l| l.selected_item()));
             let effects = act(app, action);
+            // A new selection starts at the top of its detail.
+            if (app.view, app.list().and_then(|l| l.selected_item())) != before {
+                app.detail_scroll = 0;
+            }
             app.sync_agenda();
             effects
         }
@@ -183,11 +188,11 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::ScrollDown => {
-            app.agenda_scroll = app.agenda_scroll.saturating_add(app.page() as u16 / 2);
+            app.detail_scroll = app.detail_scroll.saturating_add(app.page() as u16 / 2);
             Vec::new()
         }
         Action::ScrollUp => {
-            app.agenda_scroll = app.agenda_scroll.saturating_sub(app.page() as u16 / 2);
+            app.detail_scroll = app.detail_scroll.saturating_sub(app.page() as u16 / 2);
             Vec::new()
         }
         Action::Filter => {

@@ -3,10 +3,11 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::text::{cut, fit};
+use super::text::{cut, fit, hanging};
 use crate::analysis::Verdict;
 use crate::analysis::explain::{self, person};
 use crate::text::clean;
@@ -107,28 +108,39 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
         frame.render_widget(block, area);
         return;
     };
+    let width = usize::from(block.inner(area).width);
+    let lines = detail_lines(app, m, width);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((app.detail_scroll, 0)),
+        area,
+    );
+}
+
+/// The detail of a mission, wrapped to `width` columns.
+fn detail_lines(app: &App, m: usize, width: usize) -> Vec<Line<'static>> {
+    let theme = app.theme;
     let mission = &app.team.missions[m];
     let report = &app.analysis.missions[m];
     let index = &app.analysis.index;
-    let mut lines = vec![
-        Line::styled(clean(&mission.title).into_owned(), theme.bold()),
-        Line::from(vec![
-            Span::styled(Theme::badge(report.verdict), theme.verdict(report.verdict)),
-            Span::styled(format!(" · {}", status_text(app, m)), theme.dim()),
-        ]),
-        Line::raw(""),
-    ];
-    lines.push(if report.goal_missing {
-        Line::from(vec![
+    let plain = Style::new();
+    let mut lines = hanging(Span::raw(""), &mission.title, width, theme.bold());
+    lines.push(Line::from(vec![
+        Span::styled(Theme::badge(report.verdict), theme.verdict(report.verdict)),
+        Span::styled(format!(" · {}", status_text(app, m)), theme.dim()),
+    ]));
+    lines.push(Line::raw(""));
+    if report.goal_missing {
+        lines.extend(hanging(
             label(theme, "Goal"),
-            Span::styled("none — write what done looks like", theme.error()),
-        ])
+            "none: write what done looks like",
+            width,
+            theme.error(),
+        ));
     } else {
-        Line::from(vec![
-            label(theme, "Goal"),
-            Span::raw(clean(&mission.goal).into_owned()),
-        ])
-    });
+        lines.extend(hanging(label(theme, "Goal"), &mission.goal, width, plain));
+    }
     let name_or = |p: Option<usize>, none: &'static str| match p {
         Some(p) => Span::raw(person(&app.team, p)),
         None => Span::styled(none, theme.dim()),
@@ -142,10 +154,12 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
         name_or(index.mentor[m], "none (m)"),
     ]));
     if let Some(level) = mission.delegation {
-        lines.push(Line::from(vec![
+        lines.extend(hanging(
             label(theme, "Delegation"),
-            Span::raw(explain::delegation(mission, level)),
-        ]));
+            &explain::delegation(mission, level),
+            width,
+            plain,
+        ));
     }
     if let Some(due) = mission.due {
         lines.push(Line::from(vec![
@@ -156,11 +170,23 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
     lines.push(Line::raw(""));
     lines.push(Line::styled("Needs", theme.bold()));
     let owner = index.owner[m];
-    for &(skill, need) in &index.mission_skills[m] {
-        let mut spans = vec![Span::raw(format!(
-            "  {} {need}",
-            explain::skill(&app.analysis, skill)
-        ))];
+    let names: Vec<String> = index.mission_skills[m]
+        .iter()
+        .map(|&(skill, need)| format!("{} {need}", explain::skill(&app.analysis, skill)))
+        .chain(
+            index.mission_tools[m]
+                .iter()
+                .map(|&t| clean(app.analysis.tool_name(t)).into_owned()),
+        )
+        .collect();
+    let name_width = names
+        .iter()
+        .map(|n| crate::text::width(n))
+        .max()
+        .unwrap_or(0)
+        .min(width / 2);
+    for (i, &(skill, need)) in index.mission_skills[m].iter().enumerate() {
+        let mut spans = vec![Span::raw(format!("  {}", fit(&names[i], name_width)))];
         if let Some(o) = owner {
             let have = index.level(o, skill);
             let (mark, style) = if have >= need {
@@ -172,14 +198,15 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::from(spans));
     }
-    for &tool in &index.mission_tools[m] {
+    let skills = index.mission_skills[m].len();
+    for (i, &tool) in index.mission_tools[m].iter().enumerate() {
         let mut spans = vec![Span::raw(format!(
             "  {}",
-            cut(app.analysis.tool_name(tool), 40)
+            fit(&names[skills + i], name_width)
         ))];
         if let Some(o) = owner {
             let (mark, style) = if index.has_tool(o, tool) {
-                ("✓", theme.ok())
+                ("✓ has it", theme.ok())
             } else {
                 ("✗ missing", theme.error())
             };
@@ -187,18 +214,20 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::from(spans));
     }
-    if index.mission_skills[m].is_empty() && index.mission_tools[m].is_empty() {
+    if names.is_empty() {
         lines.push(Line::styled("  no particular skill or tool", theme.dim()));
     }
     let findings = explain::findings(&app.team, &app.analysis, m);
     if !findings.is_empty() {
         lines.push(Line::raw(""));
-        lines.push(Line::styled("What is missing", theme.bold()));
+        lines.push(Line::styled("Gaps and warnings", theme.bold()));
         for finding in findings {
-            lines.push(Line::from(vec![
+            lines.extend(hanging(
                 Span::styled("• ", theme.warn()),
-                Span::raw(finding),
-            ]));
+                &finding,
+                width,
+                plain,
+            ));
         }
     }
     for (heading, items) in [
@@ -215,7 +244,12 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
             lines.push(Line::raw(""));
             lines.push(Line::styled(heading, theme.bold()));
             for item in items {
-                lines.push(Line::raw(format!("→ {item}")));
+                lines.extend(hanging(
+                    Span::styled("→ ", theme.key()),
+                    &item,
+                    width,
+                    plain,
+                ));
             }
         }
     }
@@ -225,12 +259,7 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
             theme.warn(),
         ));
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    lines
 }
 
 fn status_text(app: &App, m: usize) -> String {

@@ -39,7 +39,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Paragraph::new(lines)
             .block(block)
             .wrap(Wrap { trim: false })
-            .scroll((app.agenda_scroll, 0)),
+            .scroll((app.detail_scroll, 0)),
         agenda,
     );
 }

@@ -3,11 +3,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::missions::{filter_cursor, list_block};
-use super::text::fit;
+use super::text::{fit, hanging};
 use crate::analysis::explain::{person, skill};
 use crate::model::SKILL_NAMES;
 use crate::text::clean;
@@ -119,11 +120,14 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
     {
         signals.push(format!("the only one at level 3+ in {}", skill(a, s.skill)));
     }
+    let width = usize::from(block.inner(area).width);
     for signal in signals {
-        lines.push(Line::from(vec![
+        lines.extend(hanging(
             Span::styled("! ", theme.warn()),
-            Span::raw(signal),
-        ]));
+            &signal,
+            width,
+            Style::new(),
+        ));
     }
     lines.push(Line::raw(""));
     lines.push(heading(theme, "Skills"));
@@ -159,27 +163,23 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             items.join(", ")
         };
-        Line::from(vec![
+        hanging(
             Span::styled(format!("{label:<11}"), theme.dim()),
-            Span::raw(text),
-        ])
+            &text,
+            width,
+            Style::new(),
+        )
     };
     lines.push(Line::raw(""));
-    lines.push(list_line(
-        "Tools",
-        who.tools.iter().map(|t| clean(t).into_owned()).collect(),
-    ));
-    lines.push(list_line(
+    lines.extend(list_line("Tools", who.tools.clone()));
+    lines.extend(list_line(
         "Turns to",
         a.index.person_turns_to[p]
             .iter()
-            .map(|&q| person(&app.team, q))
+            .map(|&q| app.team.people[q].name.clone())
             .collect(),
     ));
-    lines.push(list_line(
-        "Wants",
-        who.wants.iter().map(|w| clean(w).into_owned()).collect(),
-    ));
+    lines.extend(list_line("Wants", who.wants.clone()));
     for (title, missions) in [("Owns", &report.owns), ("Mentors", &report.mentors)] {
         if missions.is_empty() {
             continue;
@@ -188,19 +188,22 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(heading(theme, title));
         for &m in missions {
             let verdict = a.missions[m].verdict;
-            lines.push(Line::from(vec![
-                Span::styled(
-                    format!("  {} ", fit(Theme::badge(verdict), 12)),
-                    theme.verdict(verdict),
-                ),
-                Span::raw(clean(&app.team.missions[m].title).into_owned()),
-            ]));
+            let badge = Span::styled(
+                format!("  {} ", fit(Theme::badge(verdict), 12)),
+                theme.verdict(verdict),
+            );
+            lines.extend(hanging(
+                badge,
+                &app.team.missions[m].title,
+                width,
+                Style::new(),
+            ));
         }
     }
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
-            .wrap(Wrap { trim: false }),
+            .scroll((app.detail_scroll, 0)),
         area,
     );
 }

@@ -1,6 +1,8 @@
 //! Text cut to the columns it has, by display width: CJK and emoji take
 //! two columns, and control characters are shown as placeholders.
 
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
 
 use crate::text::clean;
@@ -35,6 +37,30 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` wrapped to `width` columns after a lead (a label or a bullet),
+/// its other lines indented to start under the first: a hanging indent.
+pub fn hanging(lead: Span<'static>, text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    let indent = lead.width();
+    let text = clean(text);
+    let room = width.saturating_sub(indent).max(8);
+    let mut lines = Vec::new();
+    for (i, part) in textwrap::wrap(&text, room).into_iter().enumerate() {
+        let head = if i == 0 {
+            lead.clone()
+        } else {
+            Span::raw(" ".repeat(indent))
+        };
+        lines.push(Line::from(vec![
+            head,
+            Span::styled(part.into_owned(), style),
+        ]));
+    }
+    if lines.is_empty() {
+        lines.push(Line::from(lead));
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,6 +73,13 @@ mod tests {
         assert_eq!(cut("abcdef", 4), "abc…");
         assert_eq!(cut("abc", 0), "");
         assert_eq!(fit("🎉🎉🎉", 4), "🎉… ");
+    }
+
+    #[test]
+    fn hanging_indent_lines_up_under_the_first_line() {
+        let lines = hanging(Span::raw("Goal: "), "one two three four", 16, Style::new());
+        let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        assert_eq!(text, ["Goal: one two", "      three four"]);
     }
 
     #[test]
