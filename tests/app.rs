@@ -564,5 +564,8 @@ fn the_detail_scrolls_and_a_new_selection_starts_at_its_top() {
     h.keys("K");
     assert_eq!(h.app.detail_scroll, 0);
     h.keys("JJj");
-    assert_eq!(h.app.detail_scroll, 0, "moving to another mission resets the scroll");
+    assert_eq!(
+        h.app.detail_scroll, 0,
+        "moving to another mission resets the scroll"
+    );
 }
