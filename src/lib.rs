@@ -10,6 +10,7 @@ pub mod commands;
 pub mod demo;
 pub mod edit;
 pub mod model;
+pub mod plan;
 pub mod sample;
 pub mod store;
 pub mod text;

@@ -1,0 +1,208 @@
+//! The plan (SPEC §3): owners for every unassigned active mission, then
+//! mentors for every uncovered gap. Owners are placed optimally — as many
+//! missions as capacity allows, at the lowest total cost — by a min-cost
+//! flow; mentors are then handed out in file order.
+
+pub mod flow;
+
+use crate::analysis::suggest::{rank_mentors, spare};
+use crate::analysis::{Analysis, MissionId, PersonId, SkillId, gaps};
+use crate::model::Team;
+use flow::Network;
+
+/// A proposed owner for an unassigned mission.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OwnerProposal {
+    pub mission: MissionId,
+    pub person: PersonId,
+    /// Σ gap² + 2 × tool gaps.
+    pub cost: u32,
+}
+
+/// A proposed mentor for a mission whose owner has uncovered gaps.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MentorProposal {
+    pub mission: MissionId,
+    pub person: PersonId,
+    pub covers: Vec<SkillId>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// In file order of the missions.
+    pub owners: Vec<OwnerProposal>,
+    /// In file order of the missions.
+    pub mentors: Vec<MentorProposal>,
+    /// Unassigned active missions the team has no capacity left for.
+    pub unplaced: Vec<MissionId>,
+    pub total_cost: u32,
+    /// Free places (spare capacity) across the team before the plan.
+    pub spare_places: u32,
+}
+
+impl Plan {
+    pub fn is_empty(&self) -> bool {
+        self.owners.is_empty() && self.mentors.is_empty()
+    }
+}
+
+/// The plan for a team, from its analysis.
+pub fn plan(team: &Team, a: &Analysis) -> Plan {
+    let index = &a.index;
+    let open: Vec<MissionId> = (0..team.missions.len())
+        .filter(|&m| team.missions[m].is_active() && index.owner[m].is_none())
+        .collect();
+    let spare_places = (0..team.people.len()).map(|p| spare(team, index, p)).sum();
+    let owners = place_owners(team, a, &open);
+    let placed: Vec<MissionId> = owners.iter().map(|o| o.mission).collect();
+    let unplaced = open
+        .iter()
+        .copied()
+        .filter(|m| !placed.contains(m))
+        .collect();
+    let mentors = allot_mentors(team, a, &owners);
+    Plan {
+        total_cost: owners.iter().map(|o| o.cost).sum(),
+        owners,
+        mentors,
+        unplaced,
+        spare_places,
+    }
+}
+
+/// The optimal owners: a min-cost max-flow from the missions to the people
+/// with spare capacity. People who hold none of a mission's skills or tools
+/// all cost the same for it, so they are reached through one shared node
+/// instead of an edge each; the graph stays as small as the skills held.
+pub fn place_owners(team: &Team, a: &Analysis, open: &[MissionId]) -> Vec<OwnerProposal> {
+    let index = &a.index;
+    // People in a fixed order (most spare first, then by name), so equal
+    // plans are always broken the same way.
+    let people = crate::analysis::suggest::by_spare_capacity(team, index);
+    if open.is_empty() || people.is_empty() {
+        return Vec::new();
+    }
+    let (s, t, hub) = (0, 1, 2);
+    let mission_node = |i: usize| 3 + i;
+    let person_node = |j: usize| 3 + open.len() + j;
+    let mut slot = vec![usize::MAX; team.people.len()];
+    for (j, &p) in people.iter().enumerate() {
+        slot[p] = j;
+    }
+    let mut net = Network::new(3 + open.len() + people.len());
+    let mut hub_to_person = Vec::with_capacity(people.len());
+    for (j, &p) in people.iter().enumerate() {
+        let free = i64::from(spare(team, index, p));
+        hub_to_person.push(net.add_edge(hub, person_node(j), free, 0));
+        net.add_edge(person_node(j), t, free, 0);
+    }
+    let mut edges: Vec<(usize, usize, usize)> = Vec::new(); // (edge, mission, person)
+    let mut hub_edges: Vec<(usize, usize)> = Vec::new(); // (edge, mission)
+    for (i, &m) in open.iter().enumerate() {
+        net.add_edge(s, mission_node(i), 1, 0);
+        let mentor = index.mentor[m];
+        let mut holders: Vec<PersonId> = index.mission_skills[m]
+            .iter()
+            .flat_map(|&(skill, _)| index.holders[skill].iter().map(|&(p, _)| p))
+            .chain(
+                index.mission_tools[m]
+                    .iter()
+                    .flat_map(|&tool| index.tool_holders[tool].iter().copied()),
+            )
+            .filter(|&p| slot[p] != usize::MAX && Some(p) != mentor)
+            .collect();
+        holders.sort_unstable_by_key(|&p| slot[p]);
+        holders.dedup();
+        if mentor.is_some_and(|p| slot[p] != usize::MAX) {
+            // The mission's mentor cannot own it, so no shared node here:
+            // everyone else gets an edge of their own.
+            holders = people
+                .iter()
+                .copied()
+                .filter(|&p| Some(p) != mentor)
+                .collect();
+        } else {
+            let e = net.add_edge(mission_node(i), hub, 1, i64::from(gaps::max_cost(index, m)));
+            hub_edges.push((e, i));
+        }
+        for p in holders {
+            let cost = i64::from(gaps::cost(index, m, p));
+            let e = net.add_edge(mission_node(i), person_node(slot[p]), 1, cost);
+            edges.push((e, i, p));
+        }
+    }
+    net.min_cost_max_flow(s, t);
+    // Read the assignment back: direct edges name the person; a mission that
+    // went through the shared node takes one of the people it flowed to.
+    // (In an optimal flow none of those holds anything the mission needs,
+    // or the direct edge would have been cheaper, so each costs the same.)
+    let mut owner: Vec<Option<PersonId>> = vec![None; open.len()];
+    for &(e, i, p) in &edges {
+        if net.flow(e) > 0 {
+            owner[i] = Some(p);
+        }
+    }
+    let mut from_hub: Vec<PersonId> = Vec::new();
+    for (j, &p) in people.iter().enumerate() {
+        for _ in 0..net.flow(hub_to_person[j]) {
+            from_hub.push(p);
+        }
+    }
+    let mut from_hub = from_hub.into_iter();
+    for &(e, i) in &hub_edges {
+        if net.flow(e) > 0 {
+            owner[i] = from_hub.next();
+        }
+    }
+    open.iter()
+        .zip(owner)
+        .filter_map(|(&m, p)| {
+            p.map(|person| OwnerProposal {
+                mission: m,
+                person,
+                cost: gaps::cost(index, m, person),
+            })
+        })
+        .collect()
+}
+
+/// Then, in file order, each active mission without a mentor whose owner
+/// (planned or existing) has uncovered gaps gets the top-ranked mentor,
+/// counting the mentoring the plan has already handed out.
+pub fn allot_mentors(team: &Team, a: &Analysis, owners: &[OwnerProposal]) -> Vec<MentorProposal> {
+    let index = &a.index;
+    let mut mentoring = index.mentoring.clone();
+    let mut planned: Vec<Option<PersonId>> = index.owner.clone();
+    for o in owners {
+        planned[o.mission] = Some(o.person);
+    }
+    let mut proposals = Vec::new();
+    for m in 0..team.missions.len() {
+        if !team.missions[m].is_active() || index.mentor[m].is_some() {
+            continue;
+        }
+        let Some(owner) = planned[m] else { continue };
+        let uncovered: Vec<(SkillId, u8)> = gaps::skill_gaps(index, m, owner, None)
+            .iter()
+            .map(|g| (g.skill, g.need))
+            .collect();
+        if uncovered.is_empty() {
+            continue;
+        }
+        if let Some(top) = rank_mentors(team, index, &mentoring, owner, &uncovered)
+            .into_iter()
+            .next()
+        {
+            mentoring[top.person] += 1;
+            proposals.push(MentorProposal {
+                mission: m,
+                person: top.person,
+                covers: top.covers,
+            });
+        }
+    }
+    proposals
+}
+
+#[cfg(test)]
+mod tests;
