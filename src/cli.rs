@@ -44,6 +44,18 @@ pub enum Command {
         #[arg(long, requires = "out")]
         force: bool,
     },
+    /// Propose owners for every unassigned mission and mentors for every uncovered gap.
+    ///
+    /// Owners are placed optimally: as many missions as capacity allows, at
+    /// the lowest total cost (Σ gap² + 2 × missing tools), no one above capacity.
+    Plan {
+        /// Print the plan as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Write the proposals into the team file (atomically, keeping a backup).
+        #[arg(long)]
+        apply: bool,
+    },
     /// Print a realistic synthetic team as RON, for trying handover at scale.
     Demo {
         /// How many people.

@@ -301,6 +301,34 @@ pub fn set_mentor(team: &Team, mission: usize, person: Option<usize>) -> Change 
     change
 }
 
+/// Sets owners and mentors on many missions in one change (accepting a
+/// plan). Each mission is replaced once, with all that changed on it.
+pub fn assign(
+    team: &Team,
+    owners: &[(usize, usize)],
+    mentors: &[(usize, usize)],
+    summary: impl Into<String>,
+) -> Change {
+    let mut updated: std::collections::BTreeMap<usize, Mission> = Default::default();
+    for &(m, p) in owners {
+        updated
+            .entry(m)
+            .or_insert_with(|| team.missions[m].clone())
+            .owner = Some(team.people[p].name.clone());
+    }
+    for &(m, p) in mentors {
+        updated
+            .entry(m)
+            .or_insert_with(|| team.missions[m].clone())
+            .mentor = Some(team.people[p].name.clone());
+    }
+    let mut change = Change::new(summary);
+    for (m, mission) in updated {
+        change.set_mission(team, m, mission);
+    }
+    change
+}
+
 /// Hands a mission over today.
 pub fn hand_over(team: &Team, mission: usize, today: Date) -> Change {
     let mut m = team.missions[mission].clone();
@@ -428,6 +456,19 @@ mod tests {
         roundtrip(&add_mission(&team, Mission::titled("New")));
         roundtrip(&delete_mission(&team, 3));
         roundtrip(&set_mentor(&team, 0, Some(1)));
+    }
+
+    #[test]
+    fn assigning_many_at_once_replaces_each_mission_once() {
+        let team = sample();
+        let change = assign(&team, &[(8, 3)], &[(8, 4), (4, 3)], "accepted the plan");
+        assert_eq!(change.ops.len(), 2);
+        let mut after = team.clone();
+        change.apply(&mut after);
+        assert_eq!(after.missions[8].owner.as_deref(), Some("Dana Kowalski"));
+        assert_eq!(after.missions[8].mentor.as_deref(), Some("Elif Şahin"));
+        assert_eq!(after.missions[4].mentor.as_deref(), Some("Dana Kowalski"));
+        roundtrip(&change);
     }
 
     #[test]

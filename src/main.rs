@@ -11,6 +11,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        Err(failure) if failure.is_quiet() => ExitCode::SUCCESS,
         Err(failure) => {
             let label = if io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
                 "\x1b[1;31merror:\x1b[0m"
@@ -49,6 +50,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 &mut out,
                 &mut io::stderr(),
             )
+        }
+        Some(Command::Plan { json, apply }) => {
+            commands::plan::run(&data()?.path, json, apply, Paint::for_stdout(), &mut out)
         }
         Some(Command::Demo {
             people,

@@ -569,3 +569,69 @@ fn the_detail_scrolls_and_a_new_selection_starts_at_its_top() {
         "moving to another mission resets the scroll"
     );
 }
+
+#[test]
+fn the_plan_view_accepts_one_proposal_or_all_and_one_undo_takes_all_back() {
+    let mut h = loaded();
+    let at_open = h.app.team.clone();
+    h.keys("5");
+    let state = h
+        .app
+        .plan
+        .as_ref()
+        .expect("the plan is worked out on showing the view");
+    assert_eq!(state.plan.owners.len(), 2);
+    assert_eq!(state.plan.mentors.len(), 2);
+    assert_eq!(state.rows.len(), 4);
+    // Enter accepts the first proposal: Elif owns the design tokens (as
+    // cheap as Dana, who is busier: the plan spreads the work).
+    h.keys("<Enter>");
+    assert_eq!(
+        h.mission("Design tokens for the component library")
+            .owner
+            .as_deref(),
+        Some("Elif Şahin")
+    );
+    assert_eq!(h.on_disk().missions[8].owner.as_deref(), Some("Elif Şahin"));
+    let state = h.app.plan.as_ref().unwrap();
+    assert_eq!(
+        state.plan.owners.len(),
+        1,
+        "the plan is worked out again after the change"
+    );
+    // A accepts the rest in one change.
+    h.keys("A");
+    assert!(
+        h.notice().starts_with("Accepted the plan"),
+        "{}",
+        h.notice()
+    );
+    assert_eq!(
+        h.mission("Churn prediction prototype").owner.as_deref(),
+        Some("Grace Mensah")
+    );
+    assert_eq!(
+        h.mission("Speed up the checkout page").mentor.as_deref(),
+        Some("Dana Kowalski")
+    );
+    h.keys("u");
+    assert_eq!(h.mission("Churn prediction prototype").owner, None);
+    assert_eq!(h.mission("Speed up the checkout page").mentor, None);
+    assert_eq!(
+        h.mission("Design tokens for the component library")
+            .owner
+            .as_deref(),
+        Some("Elif Şahin")
+    );
+    h.keys("u");
+    assert_eq!(h.app.team, at_open);
+    assert_eq!(h.on_disk(), at_open);
+}
+
+#[test]
+fn the_plan_view_has_no_add_edit_or_delete() {
+    let mut h = fresh();
+    h.keys("5ead");
+    assert!(h.app.modal.is_none());
+    assert_eq!(h.app.team, sample::team());
+}

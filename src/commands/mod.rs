@@ -6,6 +6,7 @@ pub mod check;
 pub mod demo;
 pub mod init;
 pub mod path;
+pub mod plan;
 pub mod style;
 
 use std::fmt;
@@ -26,8 +27,19 @@ impl fmt::Display for Failure {
     }
 }
 
+impl Failure {
+    /// The reader of our output went away (`handover check | head`): not an
+    /// error worth a message.
+    pub fn is_quiet(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return Failure(String::new());
+        }
         Failure(format!("cannot write the output: {e}"))
     }
 }

@@ -50,10 +50,7 @@ impl Network {
         let n = self.adj.len();
         let mut potential = vec![0i64; n];
         let mut flow = 0;
-        loop {
-            let Some(dist) = self.dijkstra(s, t, &potential) else {
-                break;
-            };
+        while let Some(dist) = self.dijkstra(s, t, &potential) {
             let reach = dist[t];
             for v in 0..n {
                 potential[v] += dist[v].min(reach);

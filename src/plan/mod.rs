@@ -44,6 +44,34 @@ impl Plan {
     pub fn is_empty(&self) -> bool {
         self.owners.is_empty() && self.mentors.is_empty()
     }
+
+    /// The whole plan as one change to the team.
+    pub fn change(&self, team: &Team) -> crate::edit::Change {
+        let owners: Vec<(usize, usize)> =
+            self.owners.iter().map(|o| (o.mission, o.person)).collect();
+        let mentors: Vec<(usize, usize)> =
+            self.mentors.iter().map(|m| (m.mission, m.person)).collect();
+        crate::edit::assign(
+            team,
+            &owners,
+            &mentors,
+            format!(
+                "accepted the plan: {} owner{}, {} mentor{}",
+                owners.len(),
+                if owners.len() == 1 { "" } else { "s" },
+                mentors.len(),
+                if mentors.len() == 1 { "" } else { "s" }
+            ),
+        )
+    }
+
+    /// The team and its analysis once the whole plan is in place.
+    pub fn after(&self, team: &Team) -> (Team, Analysis) {
+        let mut after = team.clone();
+        self.change(team).apply(&mut after);
+        let analysis = crate::analysis::analyse(&after);
+        (after, analysis)
+    }
 }
 
 /// The plan for a team, from its analysis.
@@ -89,12 +117,25 @@ pub fn place_owners(team: &Team, a: &Analysis, open: &[MissionId]) -> Vec<OwnerP
     for (j, &p) in people.iter().enumerate() {
         slot[p] = j;
     }
+    // Among plans of equal cost, spread the work: the k-th mission a person
+    // takes costs a little more than the one before (their load after it).
+    // The real cost is scaled so that no amount of spreading outweighs one
+    // point of it.
+    let most_places = people
+        .iter()
+        .map(|&p| spare(team, index, p).min(open.len() as u32))
+        .max()
+        .unwrap_or(0);
+    let most_load = people.iter().map(|&p| index.load[p]).max().unwrap_or(0);
+    let scale = i64::from(most_places + most_load + 1) * open.len() as i64 + 1;
     let mut net = Network::new(3 + open.len() + people.len());
     let mut hub_to_person = Vec::with_capacity(people.len());
     for (j, &p) in people.iter().enumerate() {
-        let free = i64::from(spare(team, index, p));
-        hub_to_person.push(net.add_edge(hub, person_node(j), free, 0));
-        net.add_edge(person_node(j), t, free, 0);
+        let free = spare(team, index, p).min(open.len() as u32);
+        hub_to_person.push(net.add_edge(hub, person_node(j), i64::from(free), 0));
+        for k in 1..=free {
+            net.add_edge(person_node(j), t, 1, i64::from(index.load[p] + k));
+        }
     }
     let mut edges: Vec<(usize, usize, usize)> = Vec::new(); // (edge, mission, person)
     let mut hub_edges: Vec<(usize, usize)> = Vec::new(); // (edge, mission)
@@ -122,11 +163,16 @@ pub fn place_owners(team: &Team, a: &Analysis, open: &[MissionId]) -> Vec<OwnerP
                 .filter(|&p| Some(p) != mentor)
                 .collect();
         } else {
-            let e = net.add_edge(mission_node(i), hub, 1, i64::from(gaps::max_cost(index, m)));
+            let e = net.add_edge(
+                mission_node(i),
+                hub,
+                1,
+                scale * i64::from(gaps::max_cost(index, m)),
+            );
             hub_edges.push((e, i));
         }
         for p in holders {
-            let cost = i64::from(gaps::cost(index, m, p));
+            let cost = scale * i64::from(gaps::cost(index, m, p));
             let e = net.add_edge(mission_node(i), person_node(slot[p]), 1, cost);
             edges.push((e, i, p));
         }
@@ -177,11 +223,11 @@ pub fn allot_mentors(team: &Team, a: &Analysis, owners: &[OwnerProposal]) -> Vec
         planned[o.mission] = Some(o.person);
     }
     let mut proposals = Vec::new();
-    for m in 0..team.missions.len() {
+    for (m, owner) in planned.into_iter().enumerate() {
         if !team.missions[m].is_active() || index.mentor[m].is_some() {
             continue;
         }
-        let Some(owner) = planned[m] else { continue };
+        let Some(owner) = owner else { continue };
         let uncovered: Vec<(SkillId, u8)> = gaps::skill_gaps(index, m, owner, None)
             .iter()
             .map(|g| (g.skill, g.need))

@@ -87,6 +87,23 @@ pub enum Modal {
     Conflict,
 }
 
+/// One row of the Plan view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Proposal {
+    Owner(usize),
+    Mentor(usize),
+}
+
+/// The plan for the team as it is now, with each mission's verdict once
+/// the whole plan is in place.
+#[derive(Debug)]
+pub struct PlanState {
+    pub generation: u64,
+    pub plan: crate::plan::Plan,
+    pub after: Vec<crate::analysis::Verdict>,
+    pub rows: Vec<Proposal>,
+}
+
 #[derive(Debug)]
 pub struct App {
     pub team: Team,
@@ -106,6 +123,9 @@ pub struct App {
     /// How far the detail pane (or the agenda) is scrolled down.
     pub detail_scroll: u16,
     pub modal: Option<Modal>,
+    /// The plan, computed when the Plan view is shown and after changes.
+    pub plan: Option<PlanState>,
+    pub plan_list: ListState,
     pub undo: Vec<Change>,
     pub redo: Vec<Change>,
     /// Bumped on every change of the team.
@@ -134,6 +154,8 @@ impl App {
             agenda_for: None,
             detail_scroll: 0,
             modal: None,
+            plan: None,
+            plan_list: ListState::default(),
             undo: Vec::new(),
             redo: Vec::new(),
             generation: 0,
@@ -160,6 +182,44 @@ impl App {
             .matrix_col
             .min(self.matrix_skills.len().saturating_sub(1));
         self.sync_agenda();
+        self.sync_plan();
+    }
+
+    /// Keeps the plan in step with the team while the Plan view is shown;
+    /// it is not computed at all otherwise.
+    pub fn sync_plan(&mut self) {
+        if self.view != View::Plan
+            || self
+                .plan
+                .as_ref()
+                .is_some_and(|p| p.generation == self.generation)
+        {
+            return;
+        }
+        let plan = crate::plan::plan(&self.team, &self.analysis);
+        let after = plan
+            .after(&self.team)
+            .1
+            .missions
+            .iter()
+            .map(|r| r.verdict)
+            .collect();
+        let rows: Vec<Proposal> = (0..plan.owners.len())
+            .map(Proposal::Owner)
+            .chain((0..plan.mentors.len()).map(Proposal::Mentor))
+            .collect();
+        self.plan_list.set_rows((0..rows.len()).collect());
+        self.plan = Some(PlanState {
+            generation: self.generation,
+            plan,
+            after,
+            rows,
+        });
+    }
+
+    pub fn selected_proposal(&self) -> Option<Proposal> {
+        let state = self.plan.as_ref()?;
+        self.plan_list.selected_item().map(|i| state.rows[i])
     }
 
     pub fn refilter_missions(&mut self) {
@@ -210,7 +270,7 @@ impl App {
         match self.view {
             View::Missions => Some(&self.missions),
             View::People | View::Matrix | View::OneOnOne => Some(&self.people),
-            View::Plan => None,
+            View::Plan => Some(&self.plan_list),
         }
     }
 
@@ -218,7 +278,7 @@ impl App {
         match self.view {
             View::Missions => Some(&mut self.missions),
             View::People | View::Matrix | View::OneOnOne => Some(&mut self.people),
-            View::Plan => None,
+            View::Plan => Some(&mut self.plan_list),
         }
     }
 
@@ -241,21 +301,24 @@ impl App {
                 (vec![Context::Confirm], false)
             }
             None if self.list().is_some_and(|l| l.filtering) => (vec![Context::Filter], true),
-            None => {
-                let view = match self.view {
-                    View::Missions => Context::Missions,
-                    View::People => Context::People,
-                    View::Matrix => Context::Matrix,
-                    View::OneOnOne => Context::OneOnOne,
-                    View::Plan => Context::Plan,
-                };
-                let mut contexts = vec![view];
-                if self.list().is_some() {
-                    contexts.push(Context::List);
-                }
-                contexts.push(Context::Global);
-                (contexts, false)
-            }
+            None => (self.view_contexts(), false),
+        }
+    }
+
+    /// The keymap contexts of the current view, innermost first.
+    pub fn view_contexts(&self) -> Vec<Context> {
+        let view = match self.view {
+            View::Missions => Context::Missions,
+            View::People => Context::People,
+            View::Matrix => Context::Matrix,
+            View::OneOnOne => Context::OneOnOne,
+            View::Plan => Context::Plan,
+        };
+        // The plan's rows move like a list but are not edited as one.
+        if self.view == View::Plan {
+            vec![view, Context::Move, Context::Global]
+        } else {
+            vec![view, Context::List, Context::Move, Context::Global]
         }
     }
 

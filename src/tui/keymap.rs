@@ -15,8 +15,10 @@ use super::message::Action;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Context {
     Global,
-    /// Any list view (missions, people, matrix rows, one-on-one people).
+    /// The views whose rows are edited: filter, add, edit, delete.
     List,
+    /// Moving through rows (every view).
+    Move,
     Missions,
     People,
     Matrix,
@@ -236,6 +238,20 @@ pub fn defaults() -> Vec<Binding> {
             Some("hand over"),
         ),
         bind(
+            C::Plan,
+            &[p(K::Enter)],
+            A::Confirm,
+            "accept the selected proposal",
+            Some("accept"),
+        ),
+        bind(
+            C::Plan,
+            &[c('A')],
+            A::AcceptAll,
+            "accept every proposal (one undo takes them all back)",
+            Some("accept all"),
+        ),
+        bind(
             C::Matrix,
             &[c('h'), p(K::Left)],
             A::Left,
@@ -263,25 +279,25 @@ pub fn defaults() -> Vec<Binding> {
             "scroll the detail (or agenda) up",
             None,
         ),
-        bind(C::List, &[c('k'), p(K::Up)], A::Up, "move up", None),
-        bind(C::List, &[c('j'), p(K::Down)], A::Down, "move down", None),
-        bind(C::List, &[p(K::PageUp)], A::PageUp, "move up a page", None),
+        bind(C::Move, &[c('k'), p(K::Up)], A::Up, "move up", None),
+        bind(C::Move, &[c('j'), p(K::Down)], A::Down, "move down", None),
+        bind(C::Move, &[p(K::PageUp)], A::PageUp, "move up a page", None),
         bind(
-            C::List,
+            C::Move,
             &[p(K::PageDown)],
             A::PageDown,
             "move down a page",
             None,
         ),
         bind(
-            C::List,
+            C::Move,
             &[c('g'), p(K::Home)],
             A::Top,
             "go to the first row",
             None,
         ),
         bind(
-            C::List,
+            C::Move,
             &[c('G'), p(K::End)],
             A::Bottom,
             "go to the last row",
@@ -614,7 +630,7 @@ mod tests {
         let keymap = Keymap::default();
         let big_g = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
         assert_eq!(
-            keymap.resolve(&[Context::List], &big_g),
+            keymap.resolve(&[Context::Move], &big_g),
             Some(Action::Bottom)
         );
         let ctrl_r = press(KeyCode::Char('r'), KeyModifiers::CONTROL);

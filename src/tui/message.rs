@@ -79,6 +79,8 @@ pub enum Action {
     Reload,
     ScrollUp,
     ScrollDown,
+    /// Accept every proposal of the plan.
+    AcceptAll,
 }
 
 /// Everything `update` handles.

@@ -64,18 +64,32 @@ pub fn run(data: &DataPath) -> Result<ExitCode, Failure> {
     if let Some(problem) = keymap_problem {
         app.tell(NoticeKind::Warning, problem);
     }
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))
-            .map_err(|e| Failure(format!("cannot watch for signals: {e}")))?;
-    }
+    let stop = watch_signals()?;
     ratatui::run(|terminal| event_loop(terminal, &mut app, &stop))
         .map_err(|e| Failure(format!("terminal error: {e}")))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// SIGTERM, SIGHUP (the window closed) and SIGINT end the app: the event
+/// loop notices within a moment and leaves through the normal exit, which
+/// restores the terminal. Should it not (crossterm can spin on a terminal
+/// that has gone away), this thread restores the terminal and exits.
+/// Every change is saved when it is made, so nothing is lost either way.
+fn watch_signals() -> Result<Arc<AtomicBool>, Failure> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])
+        .map_err(|e| Failure(format!("cannot watch for signals: {e}")))?;
+    let flag = Arc::clone(&stop);
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            flag.store(true, Ordering::Relaxed);
+            std::thread::sleep(Duration::from_millis(600));
+            let _ = ratatui::try_restore();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(stop)
 }
 
 fn today() -> Date {
@@ -158,7 +172,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
         if app.quit {
             return Ok(());
         }
-        // Wake now and then to notice SIGTERM.
+        // Wake now and then to notice a signal to stop.
         if !event::poll(Duration::from_millis(200))? {
             if stop.load(Ordering::Relaxed) {
                 return Ok(());

@@ -4,7 +4,7 @@
 use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
-use super::app::{App, Confirm, Modal, NoticeKind, Pending, SaveState};
+use super::app::{App, Confirm, Modal, NoticeKind, Pending, Proposal, SaveState};
 use super::form::{Form, FormKind};
 use super::message::{Action, Effect, Message, View};
 use super::picker::{Picker, PickerKind};
@@ -52,6 +52,7 @@ pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
                 app.detail_scroll = 0;
             }
             app.sync_agenda();
+            app.sync_plan();
             effects
         }
     }
@@ -207,6 +208,8 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::AssignOwner => pick(app, PickerKind::Owner),
         Action::AssignMentor => pick(app, PickerKind::Mentor),
         Action::HandOver => hand_over(app),
+        Action::Confirm if app.view == View::Plan => accept_proposal(app),
+        Action::AcceptAll => accept_plan(app),
         Action::Confirm
         | Action::Cancel
         | Action::NextField
@@ -439,6 +442,37 @@ fn hand_over(app: &mut App) -> Vec<Effect> {
         _ => app.modal = Some(Modal::HandOver { mission: m }),
     }
     Vec::new()
+}
+
+/// Accepts the selected proposal of the plan as an ordinary change.
+fn accept_proposal(app: &mut App) -> Vec<Effect> {
+    let (Some(proposal), Some(state)) = (app.selected_proposal(), app.plan.as_ref()) else {
+        return Vec::new();
+    };
+    let change = match proposal {
+        Proposal::Owner(i) => {
+            let o = &state.plan.owners[i];
+            edit::set_owner(&app.team, o.mission, Some(o.person))
+        }
+        Proposal::Mentor(i) => {
+            let m = &state.plan.mentors[i];
+            edit::set_mentor(&app.team, m.mission, Some(m.person))
+        }
+    };
+    apply(app, change)
+}
+
+/// Accepts every proposal in one change, so one undo takes it back.
+fn accept_plan(app: &mut App) -> Vec<Effect> {
+    if app.view != View::Plan {
+        return Vec::new();
+    }
+    let Some(state) = app.plan.as_ref().filter(|s| !s.plan.is_empty()) else {
+        app.tell(NoticeKind::Info, "Nothing to accept: the plan is empty");
+        return Vec::new();
+    };
+    let change = state.plan.change(&app.team);
+    apply(app, change)
 }
 
 /// What a mission's owner would be missing, in words, for the confirmation.

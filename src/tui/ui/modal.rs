@@ -15,7 +15,7 @@ use crate::text::clean;
 use crate::tui::app::{App, Modal};
 use crate::tui::form::Form;
 use crate::tui::keymap::Context;
-use crate::tui::message::{Action, View};
+use crate::tui::message::Action;
 use crate::tui::picker::{Picker, PickerKind};
 use crate::tui::theme::Theme;
 
@@ -111,18 +111,7 @@ fn boxed_with(
 
 fn help(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
-    let view = match app.view {
-        View::Missions => Context::Missions,
-        View::People => Context::People,
-        View::Matrix => Context::Matrix,
-        View::OneOnOne => Context::OneOnOne,
-        View::Plan => Context::Plan,
-    };
-    let mut contexts = vec![view];
-    if app.view != View::Plan {
-        contexts.push(Context::List);
-    }
-    contexts.push(Context::Global);
+    let contexts = app.view_contexts();
     let entries: Vec<Line> = app
         .keymap
         .help(&contexts)

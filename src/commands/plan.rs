@@ -1,0 +1,236 @@
+//! `handover plan`: owners for every unassigned mission and mentors for
+//! every uncovered gap, as text or JSON, or written into the file.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::style::Paint;
+use super::{Failure, Outcome};
+use crate::analysis::explain::{self, person, skill};
+use crate::analysis::{Analysis, Verdict, analyse, gaps};
+use crate::model::Team;
+use crate::plan::{Plan, plan};
+use crate::store::{self, LoadError};
+use crate::text::clean;
+
+pub fn run(path: &Path, json: bool, apply: bool, paint: Paint, out: &mut dyn Write) -> Outcome {
+    let loaded = match store::load(path) {
+        Ok(loaded) => loaded,
+        Err(LoadError::Missing(_)) => return Err(super::load_team(path).unwrap_err()),
+        Err(e) => return Err(Failure(e.to_string())),
+    };
+    let team = loaded.team;
+    let analysis = analyse(&team);
+    let plan = plan(&team, &analysis);
+    if json {
+        serde_json::to_writer(&mut *out, &to_json(&team, &analysis, &plan))
+            .map_err(std::io::Error::from)?;
+        writeln!(out)?;
+    } else {
+        out.write_all(render_text(&team, &analysis, &plan, paint, apply).as_bytes())?;
+    }
+    if apply && !plan.is_empty() {
+        let change = plan.change(&team);
+        let mut after = team.clone();
+        change.apply(&mut after);
+        store::save(path, &after, &loaded.baseline).map_err(|e| Failure(e.to_string()))?;
+        if !json {
+            writeln!(
+                out,
+                "Wrote {} owner{} and {} mentor{} into {} (the previous version is in {}).",
+                plan.owners.len(),
+                if plan.owners.len() == 1 { "" } else { "s" },
+                plan.mentors.len(),
+                if plan.mentors.len() == 1 { "" } else { "s" },
+                path.display(),
+                store::backup_path(path).display()
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn title(team: &Team, m: usize) -> String {
+    clean(&team.missions[m].title).into_owned()
+}
+
+/// Each proposal with its cost and the gaps behind it, then what is left.
+pub fn render_text(team: &Team, a: &Analysis, plan: &Plan, paint: Paint, applying: bool) -> String {
+    let mut text = String::new();
+    if plan.is_empty() && plan.unplaced.is_empty() {
+        text.push_str("Nothing to plan: every active mission has an owner, and every owner's gaps are covered or have no one free to cover them.\n");
+        return text;
+    }
+    let (after_team, after) = plan.after(team);
+    let effect = |m: usize| {
+        let before = a.missions[m].verdict;
+        format!("{} → {}", before.label(), after.missions[m].verdict.label())
+    };
+    // What still stands in the way once the plan is in place.
+    let remaining = |m: usize| -> String {
+        if !matches!(
+            after.missions[m].verdict,
+            Verdict::AtRisk | Verdict::Blocked
+        ) {
+            return String::new();
+        }
+        let problems: Vec<String> = explain::findings(&after_team, &after, m)
+            .into_iter()
+            .filter(|f| !f.contains("covered by"))
+            .collect();
+        format!(
+            "      still {}: {}\n",
+            after.missions[m].verdict.label(),
+            problems.join("; ")
+        )
+    };
+    if !plan.owners.is_empty() {
+        text.push_str(&paint.heading(&format!(
+            "OWNERS ({}, total cost {})",
+            plan.owners.len(),
+            plan.total_cost
+        )));
+        text.push('\n');
+        for o in &plan.owners {
+            text.push_str(&format!(
+                "  {} → {}",
+                title(team, o.mission),
+                person(team, o.person)
+            ));
+            text.push_str(&paint.dim(&format!("  ({})", effect(o.mission))));
+            text.push('\n');
+            let skill_gaps = gaps::skill_gaps(&a.index, o.mission, o.person, None);
+            let tool_gaps = gaps::tool_gaps(&a.index, o.mission, o.person);
+            let mut why: Vec<String> = skill_gaps
+                .iter()
+                .map(|g| {
+                    format!(
+                        "{} {} of {} (gap {})",
+                        skill(a, g.skill),
+                        g.have,
+                        g.need,
+                        g.size()
+                    )
+                })
+                .collect();
+            why.extend(
+                tool_gaps
+                    .iter()
+                    .map(|&t| format!("no {}", clean(a.tool_name(t)))),
+            );
+            let why = if why.is_empty() {
+                "has every skill and tool it needs".to_string()
+            } else {
+                why.join(", ")
+            };
+            text.push_str(&format!("      cost {}: {why}\n", o.cost));
+            if !plan.mentors.iter().any(|mp| mp.mission == o.mission) {
+                text.push_str(&paint.warn(&remaining(o.mission)));
+            }
+        }
+        text.push('\n');
+    }
+    if !plan.mentors.is_empty() {
+        text.push_str(&paint.heading(&format!("MENTORS ({})", plan.mentors.len())));
+        text.push('\n');
+        for mp in &plan.mentors {
+            let owner = a.index.owner[mp.mission]
+                .or_else(|| {
+                    plan.owners
+                        .iter()
+                        .find(|o| o.mission == mp.mission)
+                        .map(|o| o.person)
+                })
+                .map(|o| person(team, o))
+                .unwrap_or_default();
+            let covers: Vec<String> = mp.covers.iter().map(|&s| skill(a, s)).collect();
+            text.push_str(&format!(
+                "  {} → {}",
+                title(team, mp.mission),
+                person(team, mp.person)
+            ));
+            text.push_str(&paint.dim(&format!("  ({})", effect(mp.mission))));
+            text.push('\n');
+            text.push_str(&format!(
+                "      pairs with {owner} on {}\n",
+                covers.join(", ")
+            ));
+            text.push_str(&paint.warn(&remaining(mp.mission)));
+        }
+        text.push('\n');
+    }
+    if !plan.unplaced.is_empty() {
+        text.push_str(&paint.warn(&format!("UNPLACED ({})", plan.unplaced.len())));
+        text.push('\n');
+        let open = plan.owners.len() + plan.unplaced.len();
+        for &m in &plan.unplaced {
+            text.push_str(&format!(
+                "  {}: no capacity left (the team has {} free place{} for {open} unassigned missions)\n",
+                title(team, m),
+                plan.spare_places,
+                if plan.spare_places == 1 { "" } else { "s" }
+            ));
+        }
+        text.push('\n');
+    }
+    if !applying && !plan.is_empty() {
+        text.push_str(
+            "Accept it with `handover plan --apply`, or one by one in the app's Plan view.\n",
+        );
+    }
+    text
+}
+
+#[derive(Serialize)]
+struct Json<'a> {
+    owners: Vec<OwnerJson<'a>>,
+    mentors: Vec<MentorJson<'a>>,
+    unplaced: Vec<&'a str>,
+    total_cost: u32,
+}
+
+#[derive(Serialize)]
+struct OwnerJson<'a> {
+    mission: &'a str,
+    person: &'a str,
+    cost: u32,
+}
+
+#[derive(Serialize)]
+struct MentorJson<'a> {
+    mission: &'a str,
+    person: &'a str,
+    covers: Vec<&'a str>,
+}
+
+fn to_json<'a>(team: &'a Team, a: &'a Analysis, plan: &Plan) -> Json<'a> {
+    Json {
+        owners: plan
+            .owners
+            .iter()
+            .map(|o| OwnerJson {
+                mission: &team.missions[o.mission].title,
+                person: &team.people[o.person].name,
+                cost: o.cost,
+            })
+            .collect(),
+        mentors: plan
+            .mentors
+            .iter()
+            .map(|m| MentorJson {
+                mission: &team.missions[m.mission].title,
+                person: &team.people[m.person].name,
+                covers: m.covers.iter().map(|&s| a.skill_name(s)).collect(),
+            })
+            .collect(),
+        unplaced: plan
+            .unplaced
+            .iter()
+            .map(|&m| team.missions[m].title.as_str())
+            .collect(),
+        total_cost: plan.total_cost,
+    }
+}
