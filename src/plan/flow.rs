@@ -55,7 +55,18 @@ impl Network {
             for v in 0..n {
                 potential[v] += dist[v].min(reach);
             }
-            let pushed = self.blocking_flow(s, t, &potential);
+            // The edges on shortest paths have zero reduced cost; only they
+            // (and their reverses, also zero) can carry this phase's flow.
+            let admissible: Vec<Vec<usize>> = (0..n)
+                .map(|u| {
+                    self.adj[u]
+                        .iter()
+                        .copied()
+                        .filter(|&e| self.reduced(e, u, &potential) == 0)
+                        .collect()
+                })
+                .collect();
+            let pushed = self.blocking_flow(s, t, &admissible);
             if pushed == 0 {
                 break;
             }
@@ -112,8 +123,8 @@ impl Network {
         Some(dist)
     }
 
-    /// A blocking flow over the edges of zero reduced cost (Dinic).
-    fn blocking_flow(&mut self, s: usize, t: usize, potential: &[i64]) -> i64 {
+    /// A blocking flow over the admissible edges (Dinic).
+    fn blocking_flow(&mut self, s: usize, t: usize, admissible: &[Vec<usize>]) -> i64 {
         let n = self.adj.len();
         let mut total = 0;
         loop {
@@ -122,12 +133,9 @@ impl Network {
             level[s] = 0;
             let mut queue = VecDeque::from([s]);
             while let Some(u) = queue.pop_front() {
-                for &e in &self.adj[u] {
+                for &e in &admissible[u] {
                     let v = self.to[e];
-                    if self.cap[e] > 0
-                        && level[v] == usize::MAX
-                        && self.reduced(e, u, potential) == 0
-                    {
+                    if self.cap[e] > 0 && level[v] == usize::MAX {
                         level[v] = level[u] + 1;
                         queue.push_back(v);
                     }
@@ -138,7 +146,7 @@ impl Network {
             }
             let mut next = vec![0usize; n];
             loop {
-                let pushed = self.augment(s, t, &level, &mut next, potential);
+                let pushed = self.augment(s, t, &level, &mut next, admissible);
                 if pushed == 0 {
                     break;
                 }
@@ -155,7 +163,7 @@ impl Network {
         t: usize,
         level: &[usize],
         next: &mut [usize],
-        potential: &[i64],
+        admissible: &[Vec<usize>],
     ) -> i64 {
         let mut path: Vec<usize> = Vec::new();
         let mut u = s;
@@ -169,11 +177,10 @@ impl Network {
                 return bottleneck;
             }
             let mut advanced = false;
-            while next[u] < self.adj[u].len() {
-                let e = self.adj[u][next[u]];
+            while next[u] < admissible[u].len() {
+                let e = admissible[u][next[u]];
                 let v = self.to[e];
-                if self.cap[e] > 0 && level[v] == level[u] + 1 && self.reduced(e, u, potential) == 0
-                {
+                if self.cap[e] > 0 && level[v] == level[u] + 1 {
                     path.push(e);
                     u = v;
                     advanced = true;

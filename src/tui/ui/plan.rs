@@ -47,8 +47,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let mut lines = Vec::new();
     if state.rows.is_empty() {
         lines.push(Line::raw("Nothing to propose:"));
-        lines.push(Line::styled(
+        lines.extend(hanging(
+            Span::raw(""),
             "every active mission has an owner, and no free mentor covers a remaining gap.",
+            width,
             theme.dim(),
         ));
     }
