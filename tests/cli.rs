@@ -458,3 +458,97 @@ fn the_app_without_a_terminal_says_so_and_exits_2() {
     );
     assert_eq!(run.stdout(), "");
 }
+
+fn sample_without_owners(s: &Sandbox) -> PathBuf {
+    let text = SAMPLE_RON
+        .lines()
+        .map(|l| {
+            if l.trim_start().starts_with("owner: Some") {
+                "            owner: None,".to_string()
+            } else if l.trim_start().starts_with("mentor: Some") {
+                "            mentor: None,".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let path = s.path("open.ron");
+    fs::write(&path, text + "\n").unwrap();
+    path
+}
+
+#[test]
+fn plan_prints_each_proposal_with_its_cost_and_gaps() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let run = s.run(&["plan", "--file", "team.ron"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let out = run.stdout();
+    assert!(out.starts_with("OWNERS (2, total cost 5)\n"), "{out}");
+    assert!(out.contains("  Design tokens for the component library → Elif Şahin  (unassigned → stretch)\n      cost 1: typescript 1 of 2 (gap 1)\n"), "{out}");
+    assert!(out.contains("      still at risk: skill machine learning: needs 3, has 1 — not covered"), "{out}");
+    assert!(out.contains("MENTORS (2)"), "{out}");
+    assert_eq!(fs::read_to_string(s.path("team.ron")).unwrap(), SAMPLE_RON, "printing changes nothing");
+}
+
+#[test]
+fn plan_json_has_the_shape_of_the_spec() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let run = s.run(&["plan", "--json", "--file", "team.ron"]);
+    assert_eq!(run.code(), 0);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "owners": [
+                {"mission": "Design tokens for the component library", "person": "Elif Şahin", "cost": 1},
+                {"mission": "Churn prediction prototype", "person": "Grace Mensah", "cost": 4}
+            ],
+            "mentors": [
+                {"mission": "Speed up the checkout page", "person": "Dana Kowalski", "covers": ["react", "typescript"]},
+                {"mission": "Design tokens for the component library", "person": "Dana Kowalski", "covers": ["typescript"]}
+            ],
+            "unplaced": [],
+            "total_cost": 5
+        })
+    );
+}
+
+#[test]
+fn plan_apply_writes_the_proposals_with_a_backup() {
+    let s = Sandbox::new();
+    let path = sample_without_owners(&s);
+    let before = fs::read_to_string(&path).unwrap();
+    let run = s.run(&["plan", "--apply", "--file", "open.ron"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    assert!(run.stdout().contains("Wrote 11 owners and 2 mentors into"), "{}", run.stdout());
+    assert_eq!(fs::read_to_string(s.path("open.ron.bak")).unwrap(), before);
+    let team = handover::store::load(&path).unwrap().team;
+    assert!(team.missions.iter().filter(|m| m.is_active()).all(|m| m.owner.is_some()));
+    // Applying again has nothing left to place.
+    let again = s.run(&["plan", "--json", "--file", "open.ron"]);
+    let json: serde_json::Value = serde_json::from_str(&again.stdout()).unwrap();
+    assert_eq!(json["owners"], serde_json::json!([]));
+}
+
+#[test]
+fn plan_reports_what_capacity_cannot_place() {
+    let s = Sandbox::new();
+    let path = sample_without_owners(&s);
+    let text = fs::read_to_string(&path).unwrap().replace("capacity: 3,", "capacity: 1,").replace("capacity: 2,", "capacity: 1,");
+    fs::write(&path, text).unwrap();
+    let run = s.run(&["plan", "--file", "open.ron"]);
+    assert!(run.stdout().contains("UNPLACED (3)"), "{}", run.stdout());
+    assert!(run.stdout().contains("no capacity left (the team has 8 free places for 11 unassigned missions)"), "{}", run.stdout());
+}
+
+#[test]
+fn plan_on_a_refused_file_exits_2_and_writes_nothing() {
+    let s = Sandbox::new();
+    fs::write(s.path("bad.ron"), "(people: [(name: \"A\", capacty: 1)])").unwrap();
+    let run = s.run(&["plan", "--apply", "--file", "bad.ron"]);
+    assert_eq!(run.code(), 2);
+    assert_eq!(s.files(), ["bad.ron"]);
+}
