@@ -487,9 +487,16 @@ fn plan_prints_each_proposal_with_its_cost_and_gaps() {
     let out = run.stdout();
     assert!(out.starts_with("OWNERS (2, total cost 5)\n"), "{out}");
     assert!(out.contains("  Design tokens for the component library → Elif Şahin  (unassigned → stretch)\n      cost 1: typescript 1 of 2 (gap 1)\n"), "{out}");
-    assert!(out.contains("      still at risk: skill machine learning: needs 3, has 1 — not covered"), "{out}");
+    assert!(
+        out.contains("      still at risk: skill machine learning: needs 3, has 1 — not covered"),
+        "{out}"
+    );
     assert!(out.contains("MENTORS (2)"), "{out}");
-    assert_eq!(fs::read_to_string(s.path("team.ron")).unwrap(), SAMPLE_RON, "printing changes nothing");
+    assert_eq!(
+        fs::read_to_string(s.path("team.ron")).unwrap(),
+        SAMPLE_RON,
+        "printing changes nothing"
+    );
 }
 
 #[test]
@@ -523,10 +530,19 @@ fn plan_apply_writes_the_proposals_with_a_backup() {
     let before = fs::read_to_string(&path).unwrap();
     let run = s.run(&["plan", "--apply", "--file", "open.ron"]);
     assert_eq!(run.code(), 0, "{}", run.stderr());
-    assert!(run.stdout().contains("Wrote 11 owners and 2 mentors into"), "{}", run.stdout());
+    assert!(
+        run.stdout().contains("Wrote 11 owners and 2 mentors into"),
+        "{}",
+        run.stdout()
+    );
     assert_eq!(fs::read_to_string(s.path("open.ron.bak")).unwrap(), before);
     let team = handover::store::load(&path).unwrap().team;
-    assert!(team.missions.iter().filter(|m| m.is_active()).all(|m| m.owner.is_some()));
+    assert!(
+        team.missions
+            .iter()
+            .filter(|m| m.is_active())
+            .all(|m| m.owner.is_some())
+    );
     // Applying again has nothing left to place.
     let again = s.run(&["plan", "--json", "--file", "open.ron"]);
     let json: serde_json::Value = serde_json::from_str(&again.stdout()).unwrap();
@@ -537,11 +553,19 @@ fn plan_apply_writes_the_proposals_with_a_backup() {
 fn plan_reports_what_capacity_cannot_place() {
     let s = Sandbox::new();
     let path = sample_without_owners(&s);
-    let text = fs::read_to_string(&path).unwrap().replace("capacity: 3,", "capacity: 1,").replace("capacity: 2,", "capacity: 1,");
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("capacity: 3,", "capacity: 1,")
+        .replace("capacity: 2,", "capacity: 1,");
     fs::write(&path, text).unwrap();
     let run = s.run(&["plan", "--file", "open.ron"]);
     assert!(run.stdout().contains("UNPLACED (3)"), "{}", run.stdout());
-    assert!(run.stdout().contains("no capacity left (the team has 8 free places for 11 unassigned missions)"), "{}", run.stdout());
+    assert!(
+        run.stdout()
+            .contains("no capacity left (the team has 8 free places for 11 unassigned missions)"),
+        "{}",
+        run.stdout()
+    );
 }
 
 #[test]
