@@ -56,6 +56,27 @@ pub enum Command {
         #[arg(long)]
         apply: bool,
     },
+    /// Merge a skills matrix from a CSV file: `person,skill,level` rows, or one
+    /// row per person and one column per skill.
+    ///
+    /// Known people get the levels set, unknown people are added. A file with
+    /// any bad row changes nothing.
+    Import {
+        /// The CSV file.
+        csv: PathBuf,
+    },
+    /// Write the skills matrix as CSV (`person,skill,level`, sorted).
+    Export {
+        /// CSV is the one format.
+        #[arg(long, required = true)]
+        csv: bool,
+        /// Write to this file (0600) instead of printing it.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// With --out: replace the file if it exists.
+        #[arg(long, requires = "out")]
+        force: bool,
+    },
     /// Print a realistic synthetic team as RON, for trying handover at scale.
     Demo {
         /// How many people.

@@ -12,6 +12,7 @@ pub mod edit;
 pub mod model;
 pub mod plan;
 pub mod sample;
+pub mod skills_csv;
 pub mod store;
 pub mod text;
 pub mod tui;

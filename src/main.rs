@@ -54,6 +54,13 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Plan { json, apply }) => {
             commands::plan::run(&data()?.path, json, apply, Paint::for_stdout(), &mut out)
         }
+        Some(Command::Import { csv }) => commands::csv::import(&data()?.path, &csv, &mut out),
+        Some(Command::Export {
+            out: file, force, ..
+        }) => {
+            let team = commands::load_team(&data()?.path)?;
+            commands::csv::export(&team, file.as_deref(), force, &mut out, &mut io::stderr())
+        }
         Some(Command::Demo {
             people,
             missions,

@@ -576,3 +576,173 @@ fn plan_on_a_refused_file_exits_2_and_writes_nothing() {
     assert_eq!(run.code(), 2);
     assert_eq!(s.files(), ["bad.ron"]);
 }
+
+#[test]
+fn export_writes_the_skills_matrix_sorted_with_a_header() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let run = s.run(&["export", "--csv", "--file", "team.ron"]);
+    assert_eq!(run.code(), 0);
+    let out = run.stdout();
+    assert!(
+        out.starts_with("person,skill,level\r\nAmina Diallo,architecture,3\r\n"),
+        "{out}"
+    );
+    assert_eq!(
+        out.lines().count(),
+        1 + handover::sample::team()
+            .people
+            .iter()
+            .map(|p| p.skills.len())
+            .sum::<usize>()
+    );
+    let file = s.run(&[
+        "export",
+        "--csv",
+        "--file",
+        "team.ron",
+        "--out",
+        "skills.csv",
+    ]);
+    assert_eq!(file.code(), 0);
+    assert_eq!(fs::read_to_string(s.path("skills.csv")).unwrap(), out);
+    assert_eq!(
+        fs::metadata(s.path("skills.csv"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o600
+    );
+    let again = s.run(&[
+        "export",
+        "--csv",
+        "--file",
+        "team.ron",
+        "--out",
+        "skills.csv",
+    ]);
+    assert_eq!(again.code(), 2, "never overwrites without --force");
+    assert_eq!(
+        s.run(&["export", "--file", "team.ron"]).code(),
+        2,
+        "--csv is required"
+    );
+}
+
+#[test]
+fn export_then_import_changes_nothing() {
+    let s = Sandbox::new();
+    s.with_sample();
+    s.run(&[
+        "export",
+        "--csv",
+        "--file",
+        "team.ron",
+        "--out",
+        "skills.csv",
+    ]);
+    let run = s.run(&["import", "skills.csv", "--file", "team.ron"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    assert!(
+        run.stdout().starts_with("Nothing to change"),
+        "{}",
+        run.stdout()
+    );
+    assert_eq!(fs::read_to_string(s.path("team.ron")).unwrap(), SAMPLE_RON);
+    assert!(!s.path("team.ron.bak").exists(), "nothing was written");
+}
+
+#[test]
+fn a_spreadsheet_csv_imports_and_reports_what_changed() {
+    let s = Sandbox::new();
+    s.with_sample();
+    fs::write(
+        s.path("sheet.csv"),
+        "\u{feff}Person,Skill,Level\r\n\"amina diallo\",RUST,2\r\n\"Hiro Tanaka\",\"react\",1\r\n\"Park, Zoë\",ux,3\r\n",
+    )
+    .unwrap();
+    let run = s.run(&["import", "sheet.csv", "--file", "team.ron"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let out = run.stdout();
+    assert!(
+        out.contains("  changed  Amina Diallo · rust 4 → 2\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  changed  Hiro Tanaka · react 0 → 1\n"),
+        "{out}"
+    );
+    assert!(out.contains("  new      Park, Zoë (ux 3)\n"), "{out}");
+    assert_eq!(
+        fs::read_to_string(s.path("team.ron.bak")).unwrap(),
+        SAMPLE_RON
+    );
+    let team = handover::store::load(&s.path("team.ron")).unwrap().team;
+    assert_eq!(team.people[0].skills["rust"], 2);
+    assert_eq!(team.people.last().unwrap().name, "Park, Zoë");
+}
+
+#[test]
+fn a_wide_csv_imports_too() {
+    let s = Sandbox::new();
+    s.with_sample();
+    fs::write(
+        s.path("wide.csv"),
+        "Name,rust,sql\r\nFarid Haddad,3,2\r\nGrace Mensah,,4\r\n",
+    )
+    .unwrap();
+    let run = s.run(&["import", "wide.csv", "--file", "team.ron"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let team = handover::store::load(&s.path("team.ron")).unwrap().team;
+    let farid = team
+        .people
+        .iter()
+        .find(|p| p.name == "Farid Haddad")
+        .unwrap();
+    assert_eq!((farid.skills["rust"], farid.skills["sql"]), (3, 2));
+}
+
+#[test]
+fn a_bad_csv_is_refused_with_the_row_and_nothing_changes() {
+    let s = Sandbox::new();
+    s.with_sample();
+    for (csv, expected) in [
+        (
+            "person,skill,level\nAmina Diallo,rust,9\n",
+            "row 2, column level: \"9\" is not a level from 0 to 4",
+        ),
+        (
+            "person,skill,level\nAmina Diallo,rust\n",
+            "row 2: has 2 fields where the header has 3",
+        ),
+        (
+            "person,skill,level\n,rust,1\n",
+            "row 2, column person: is empty",
+        ),
+        ("skills\n", "row 1: the header must be"),
+    ] {
+        fs::write(s.path("bad.csv"), csv).unwrap();
+        let run = s.run(&["import", "bad.csv", "--file", "team.ron"]);
+        assert_eq!(run.code(), 2, "{csv}");
+        assert!(run.stderr().contains(expected), "{csv}: {}", run.stderr());
+        assert!(
+            run.stderr().contains("nothing was imported"),
+            "{}",
+            run.stderr()
+        );
+        assert_eq!(fs::read_to_string(s.path("team.ron")).unwrap(), SAMPLE_RON);
+        assert!(!s.path("team.ron.bak").exists());
+    }
+}
+
+#[test]
+fn import_without_a_team_file_starts_one() {
+    let s = Sandbox::new();
+    fs::write(s.path("sheet.csv"), "person,skill,level\nAmina,rust,4\n").unwrap();
+    let run = s.run(&["import", "sheet.csv", "--file", "new.ron"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    assert!(run.stdout().contains("(a new team file)"));
+    let team = handover::store::load(&s.path("new.ron")).unwrap().team;
+    assert_eq!(team.people[0].skills["rust"], 4);
+}

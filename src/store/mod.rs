@@ -12,3 +12,8 @@ pub use load::{Baseline, LoadError, Loaded, load, parse};
 pub use paths::{DataPath, PathOrigin, backup_path, resolve};
 pub use problem::Problem;
 pub use save::{SaveError, create_new, save, write_private_new};
+
+/// Reads a file the user gives handover to read (a CSV to import).
+pub fn read_input(path: &std::path::Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("{}: cannot read it: {e}", path.display()))
+}

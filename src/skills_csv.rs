@@ -1,0 +1,346 @@
+//! The skills matrix as CSV, the shape spreadsheets keep it in: long
+//! (`person,skill,level`, one row per level) for export, long or wide (one
+//! row per person, one column per skill) for import. A file with any bad
+//! row is refused whole, with the row, the column and why.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use crate::edit::{Change, Op};
+use crate::model::{Key, MAX_SKILL, Person, Team, key};
+
+/// One level read from a CSV file, with the row it came from (1 is the
+/// header, as a spreadsheet numbers it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Level {
+    pub row: usize,
+    pub person: String,
+    pub skill: String,
+    pub level: u8,
+}
+
+/// Why a CSV file was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CsvProblem {
+    pub row: Option<usize>,
+    pub column: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for CsvProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.row, &self.column) {
+            (Some(row), Some(column)) => write!(f, "row {row}, column {column}: ")?,
+            (Some(row), None) => write!(f, "row {row}: ")?,
+            _ => {}
+        }
+        f.write_str(&self.message)
+    }
+}
+
+fn problem(
+    row: impl Into<Option<usize>>,
+    column: Option<&str>,
+    message: impl Into<String>,
+) -> CsvProblem {
+    CsvProblem {
+        row: row.into(),
+        column: column.map(str::to_string),
+        message: message.into(),
+    }
+}
+
+/// The team's skills as `person,skill,level`, a header row first, sorted by
+/// person then skill (RFC 4180: quoted where needed, CRLF line ends).
+pub fn export(team: &Team) -> String {
+    let mut rows: Vec<(&str, &str, u8)> = team
+        .people
+        .iter()
+        .flat_map(|p| {
+            p.skills
+                .iter()
+                .map(move |(s, &l)| (p.name.as_str(), s.as_str(), l))
+        })
+        .collect();
+    rows.sort();
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let level_text: Vec<String> = rows.iter().map(|r| r.2.to_string()).collect();
+    let _ = writer.write_record(["person", "skill", "level"]);
+    for (row, level) in rows.iter().zip(&level_text) {
+        let _ = writer.write_record([row.0, row.1, level.as_str()]);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Reads a CSV skills matrix, long or wide. Every problem is reported; a
+/// file with any is refused whole.
+pub fn parse(bytes: &[u8]) -> Result<Vec<Level>, Vec<CsvProblem>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(false)
+        .from_reader(bytes);
+    let mut records = Vec::new();
+    for (i, record) in reader.byte_records().enumerate() {
+        let row = i + 1;
+        match record {
+            Ok(record) => {
+                let fields: Result<Vec<String>, _> = record
+                    .iter()
+                    .map(|f| std::str::from_utf8(f).map(|s| s.trim().to_string()))
+                    .collect();
+                match fields {
+                    Ok(fields) => records.push((row, fields)),
+                    Err(_) => {
+                        return Err(vec![problem(
+                            row,
+                            None,
+                            "is not UTF-8 text; save the file as UTF-8 CSV",
+                        )]);
+                    }
+                }
+            }
+            Err(e) => return Err(vec![csv_error(row, &e)]),
+        }
+    }
+    let Some((_, header)) = records.first() else {
+        return Err(vec![problem(
+            None,
+            None,
+            "the file is empty; expected a header row like person,skill,level",
+        )]);
+    };
+    let lower: Vec<String> = header.iter().map(|h| h.to_lowercase()).collect();
+    let person_column = ["person", "name"];
+    let (levels, mut problems) = if lower == ["person", "skill", "level"] {
+        long(&records[1..])
+    } else if lower
+        .first()
+        .is_some_and(|h| person_column.contains(&h.as_str()))
+        && header.len() > 1
+    {
+        wide(header, &records[1..])
+    } else {
+        return Err(vec![problem(
+            1,
+            None,
+            "the header must be person,skill,level — or person followed by one column per skill",
+        )]);
+    };
+    problems.extend(duplicates(&levels));
+    if problems.is_empty() {
+        Ok(levels)
+    } else {
+        problems.sort_by_key(|p| p.row);
+        Err(problems)
+    }
+}
+
+fn csv_error(row: usize, error: &csv::Error) -> CsvProblem {
+    match error.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => problem(
+            row,
+            None,
+            format!("has {len} fields where the header has {expected_len}"),
+        ),
+        _ => problem(row, None, error.to_string()),
+    }
+}
+
+fn level(row: usize, column: &str, text: &str) -> Result<u8, CsvProblem> {
+    text.parse::<u8>()
+        .ok()
+        .filter(|&l| l <= MAX_SKILL)
+        .ok_or_else(|| {
+            problem(
+                row,
+                Some(column),
+                format!("\"{text}\" is not a level from 0 to 4"),
+            )
+        })
+}
+
+fn long(rows: &[(usize, Vec<String>)]) -> (Vec<Level>, Vec<CsvProblem>) {
+    let mut levels = Vec::new();
+    let mut problems = Vec::new();
+    for (row, fields) in rows {
+        let row = *row;
+        if fields.iter().all(String::is_empty) {
+            continue;
+        }
+        let (person, skill, text) = (&fields[0], &fields[1], &fields[2]);
+        if person.is_empty() {
+            problems.push(problem(row, Some("person"), "is empty"));
+            continue;
+        }
+        if skill.is_empty() {
+            problems.push(problem(row, Some("skill"), "is empty"));
+            continue;
+        }
+        match level(row, "level", text) {
+            Ok(level) => levels.push(Level {
+                row,
+                person: person.clone(),
+                skill: skill.clone(),
+                level,
+            }),
+            Err(p) => problems.push(p),
+        }
+    }
+    (levels, problems)
+}
+
+fn wide(header: &[String], rows: &[(usize, Vec<String>)]) -> (Vec<Level>, Vec<CsvProblem>) {
+    let mut levels = Vec::new();
+    let mut problems = Vec::new();
+    let mut seen: HashMap<Key, usize> = HashMap::new();
+    for (i, skill) in header.iter().enumerate().skip(1) {
+        if skill.is_empty() {
+            problems.push(problem(
+                1,
+                Some(&format!("{}", i + 1)),
+                "a skill column has no name",
+            ));
+        } else if let Some(first) = seen.insert(key(skill), i) {
+            problems.push(problem(
+                1,
+                Some(skill),
+                format!("is the same skill as column {}", first + 1),
+            ));
+        }
+    }
+    for (row, fields) in rows {
+        let row = *row;
+        if fields.iter().all(String::is_empty) {
+            continue;
+        }
+        let person = &fields[0];
+        if person.is_empty() {
+            problems.push(problem(row, Some(&header[0]), "is empty"));
+            continue;
+        }
+        for (skill, text) in header.iter().zip(fields).skip(1) {
+            // An empty cell says nothing about that skill.
+            if text.is_empty() {
+                continue;
+            }
+            match level(row, skill, text) {
+                Ok(level) => levels.push(Level {
+                    row,
+                    person: person.clone(),
+                    skill: skill.clone(),
+                    level,
+                }),
+                Err(p) => problems.push(p),
+            }
+        }
+    }
+    (levels, problems)
+}
+
+/// The same person and skill twice is ambiguous: refused.
+fn duplicates(levels: &[Level]) -> Vec<CsvProblem> {
+    let mut first: HashMap<(Key, Key), usize> = HashMap::new();
+    let mut problems = Vec::new();
+    for l in levels {
+        if let Some(row) = first.insert((key(&l.person), key(&l.skill)), l.row) {
+            problems.push(problem(
+                l.row,
+                None,
+                format!("{} / {} is already given on row {row}", l.person, l.skill),
+            ));
+        }
+    }
+    problems
+}
+
+/// What an import changed, for the report.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// (person, skill, old level, new level) for levels that changed.
+    pub changed: Vec<(String, String, u8, u8)>,
+    /// (person, skill, level) for levels a known person did not have.
+    pub added: Vec<(String, String, u8)>,
+    pub new_people: Vec<String>,
+    pub unchanged: usize,
+}
+
+/// Merges levels into the team: known people (any case) get the levels set,
+/// unknown people are added. Returns the change and what it did.
+pub fn merge(team: &Team, levels: &[Level]) -> (Change, Report) {
+    let mut report = Report::default();
+    let index: HashMap<Key, usize> = team
+        .people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (key(&p.name), i))
+        .collect();
+    let mut updated: BTreeMap<usize, Person> = BTreeMap::new();
+    let mut added: Vec<Person> = Vec::new();
+    let mut added_index: HashMap<Key, usize> = HashMap::new();
+    for l in levels {
+        let person = match index.get(&key(&l.person)) {
+            Some(&i) => updated.entry(i).or_insert_with(|| team.people[i].clone()),
+            None => {
+                let at = *added_index.entry(key(&l.person)).or_insert_with(|| {
+                    added.push(Person::named(l.person.clone()));
+                    report.new_people.push(l.person.clone());
+                    added.len() - 1
+                });
+                &mut added[at]
+            }
+        };
+        // Keep the person's own spelling of a skill they already have.
+        let existing = person
+            .skills
+            .keys()
+            .find(|s| key(s) == key(&l.skill))
+            .cloned();
+        match existing {
+            Some(name) => {
+                let old = person.skills[&name];
+                if old == l.level {
+                    report.unchanged += 1;
+                } else {
+                    report
+                        .changed
+                        .push((person.name.clone(), name.clone(), old, l.level));
+                    person.skills.insert(name, l.level);
+                }
+            }
+            None => {
+                if index.contains_key(&key(&l.person)) {
+                    report
+                        .added
+                        .push((person.name.clone(), l.skill.clone(), l.level));
+                }
+                person.skills.insert(l.skill.clone(), l.level);
+            }
+        }
+    }
+    let mut change = Change::new("imported skill levels");
+    for (i, person) in updated {
+        if person != team.people[i] {
+            change.ops.push(Op::Person {
+                index: i,
+                before: Some(team.people[i].clone()),
+                after: Some(person),
+            });
+        }
+    }
+    for (n, person) in added.into_iter().enumerate() {
+        change.ops.push(Op::Person {
+            index: team.people.len() + n,
+            before: None,
+            after: Some(person),
+        });
+    }
+    (change, report)
+}
+
+#[cfg(test)]
+mod tests;
