@@ -329,6 +329,36 @@ pub fn assign(
     change
 }
 
+/// Adds a one-on-one entry to a person's log, kept oldest first.
+pub fn add_log_entry(team: &Team, person: usize, entry: crate::model::LogEntry) -> Change {
+    let mut p = team.people[person].clone();
+    let at = p.log.partition_point(|e| e.date <= entry.date);
+    let summary = format!(
+        "added a one-on-one with {} on {}",
+        p.name.trim(),
+        entry.date
+    );
+    p.log.insert(at, entry);
+    let mut change = Change::new(summary);
+    change.set_person(team, person, p);
+    change
+}
+
+/// Ticks an action item as done, or opens it again.
+pub fn toggle_action(team: &Team, person: usize, entry: usize, action: usize) -> Change {
+    let mut p = team.people[person].clone();
+    let item = &mut p.log[entry].actions[action];
+    item.done = !item.done;
+    let summary = format!(
+        "{} \"{}\"",
+        if item.done { "ticked" } else { "reopened" },
+        item.text.trim()
+    );
+    let mut change = Change::new(summary);
+    change.set_person(team, person, p);
+    change
+}
+
 /// Hands a mission over today.
 pub fn hand_over(team: &Team, mission: usize, today: Date) -> Change {
     let mut m = team.missions[mission].clone();
@@ -469,6 +499,33 @@ mod tests {
         assert_eq!(after.missions[8].mentor.as_deref(), Some("Elif Şahin"));
         assert_eq!(after.missions[4].mentor.as_deref(), Some("Dana Kowalski"));
         roundtrip(&change);
+    }
+
+    #[test]
+    fn log_entries_stay_oldest_first_and_actions_toggle() {
+        let team = sample();
+        let amina = person_index(&team, "Amina Diallo");
+        let entry = |date: &str| crate::model::LogEntry {
+            date: date.parse().unwrap(),
+            note: date.into(),
+            actions: vec![],
+        };
+        let change = add_log_entry(&team, amina, entry("2026-10-01"));
+        let mut after = team.clone();
+        change.apply(&mut after);
+        let dates: Vec<String> = after.people[amina]
+            .log
+            .iter()
+            .map(|e| e.date.to_string())
+            .collect();
+        assert_eq!(dates, ["2026-10-01", "2026-11-06"]);
+        roundtrip(&change);
+        let tick = toggle_action(&team, amina, 0, 0);
+        assert_eq!(tick.summary, "ticked \"Share the PG16 runbook\"");
+        let mut after = team.clone();
+        tick.apply(&mut after);
+        assert!(after.people[amina].log[0].actions[0].done);
+        roundtrip(&tick);
     }
 
     #[test]

@@ -94,6 +94,7 @@ impl Harness {
                     "BS" => key(KeyCode::Backspace),
                     "C-r" => KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL),
                     "C-u" => KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
+                    "C-s" => KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
                     other => panic!("unknown key <{other}>"),
                 }
             } else {
@@ -109,6 +110,14 @@ impl Harness {
             if let Some(message) = self.app.message_for(event) {
                 dispatch(&mut self.app, message);
             }
+        }
+        self
+    }
+
+    fn keys_ctrl(&mut self, c: char) -> &mut Self {
+        let event = KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        if let Some(message) = self.app.message_for(event) {
+            dispatch(&mut self.app, message);
         }
         self
     }
@@ -634,4 +643,220 @@ fn the_plan_view_has_no_add_edit_or_delete() {
     h.keys("5ead");
     assert!(h.app.modal.is_none());
     assert_eq!(h.app.team, sample::team());
+}
+
+fn open_actions_of(h: &Harness, name: &str) -> Vec<String> {
+    let p = h
+        .app
+        .team
+        .people
+        .iter()
+        .position(|p| p.name == name)
+        .unwrap();
+    let analysis = handover::analysis::analyse(&h.app.team);
+    let agenda = handover::agenda::agenda(&h.app.team, &analysis, p);
+    let section = agenda.split("## Open actions\n\n").nth(1).unwrap_or("");
+    section
+        .lines()
+        .take_while(|l| l.starts_with("- [ ]"))
+        .map(|l| l.to_string())
+        .collect()
+}
+
+#[test]
+fn a_one_on_one_entry_with_a_note_and_actions_is_saved() {
+    let mut h = loaded();
+    h.keys("4").select_person("Farid Haddad");
+    h.keys("nShipped to staging.<Enter>Wants to present it.<Tab>Book the guild slot<Enter>Pair on idempotency<C-s>");
+    assert!(h.app.modal.is_none(), "saved and closed");
+    let farid = h
+        .on_disk()
+        .people
+        .into_iter()
+        .find(|p| p.name == "Farid Haddad")
+        .unwrap();
+    let entry = farid.log.last().unwrap();
+    assert_eq!(entry.date, today(), "dated today");
+    assert_eq!(entry.note, "Shipped to staging.\nWants to present it.");
+    let actions: Vec<&str> = entry.actions.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(actions, ["Book the guild slot", "Pair on idempotency"]);
+    h.keys("u");
+    assert_eq!(h.on_disk(), sample::team(), "undone like any change");
+}
+
+#[test]
+fn an_entry_can_be_dated_and_an_empty_one_is_refused() {
+    let mut h = fresh();
+    h.keys("4n<C-s>");
+    let Some(Modal::Entry(form)) = &h.app.modal else {
+        panic!("stays open")
+    };
+    assert!(form.error.as_deref().unwrap().starts_with("Write a note"));
+    // Shift-Tab to the date, change it, Enter moves on to the note.
+    h.keys("<S-Tab>");
+    for _ in 0..10 {
+        h.keys("<BS>");
+    }
+    h.keys("2026-11-01<Enter>Earlier talk<C-s>");
+    let p = h.app.selected_person().unwrap();
+    let dates: Vec<String> = h.app.team.people[p]
+        .log
+        .iter()
+        .map(|e| e.date.to_string())
+        .collect();
+    assert_eq!(dates, ["2026-11-01", "2026-11-06"], "kept oldest first");
+}
+
+#[test]
+fn open_actions_carry_forward_until_done_across_three_entries() {
+    let mut h = fresh();
+    h.keys("4").select_person("Bruno Costa");
+    assert!(open_actions_of(&h, "Bruno Costa").is_empty());
+    h.keys("nFirst<Tab>Draft the RFC<Enter>Review the budget<C-s>");
+    h.keys("nSecond<Tab>Talk to Chen<C-s>");
+    assert_eq!(
+        open_actions_of(&h, "Bruno Costa"),
+        [
+            "- [ ] Draft the RFC (agreed 2026-11-28)",
+            "- [ ] Review the budget (agreed 2026-11-28)",
+            "- [ ] Talk to Chen (agreed 2026-11-28)"
+        ]
+    );
+    // Tick the first one, then a third entry: the other two are still open.
+    h.keys(" ");
+    let Some(Modal::Actions { .. }) = &h.app.modal else {
+        panic!("Space opens the actions")
+    };
+    h.keys(" <Esc>");
+    h.keys("nThird<Tab>Book the offsite<C-s>");
+    assert_eq!(
+        open_actions_of(&h, "Bruno Costa"),
+        [
+            "- [ ] Review the budget (agreed 2026-11-28)",
+            "- [ ] Talk to Chen (agreed 2026-11-28)",
+            "- [ ] Book the offsite (agreed 2026-11-28)"
+        ]
+    );
+    assert!(
+        h.app
+            .agenda
+            .contains("## Open actions\n\n- [ ] Review the budget"),
+        "the view shows it too"
+    );
+}
+
+#[test]
+fn space_ticks_and_reopens_an_action() {
+    let mut h = loaded();
+    h.keys("4").select_person("Amina Diallo");
+    h.keys(" ");
+    let Some(Modal::Actions { items, .. }) = &h.app.modal else {
+        panic!()
+    };
+    assert_eq!(items.len(), 2);
+    h.keys(" ");
+    assert!(h.on_disk().people[0].log[0].actions[0].done);
+    assert!(
+        h.notice().starts_with("Ticked \"Share the PG16 runbook\""),
+        "{}",
+        h.notice()
+    );
+    h.keys(" ");
+    assert!(
+        !h.on_disk().people[0].log[0].actions[0].done,
+        "Space again reopens it"
+    );
+    h.keys("j <Esc>");
+    assert!(
+        !h.on_disk().people[0].log[0].actions[1].done,
+        "the done one reopened"
+    );
+}
+
+#[test]
+fn the_editor_writes_the_note() {
+    use std::os::unix::fs::PermissionsExt;
+    let mut h = fresh();
+    let stub = h.path.parent().unwrap().join("editor.sh");
+    fs::write(
+        &stub,
+        "#!/bin/sh\nprintf 'Long thoughts\\nfrom my editor\\n' >> \"$1\"\n",
+    )
+    .unwrap();
+    fs::set_permissions(&stub, fs::Permissions::from_mode(0o755)).unwrap();
+    h.app.editor = Some(stub.display().to_string());
+    h.keys("4nDraft: ");
+    h.keys_ctrl('e');
+    let Some(Modal::Entry(form)) = &h.app.modal else {
+        panic!()
+    };
+    assert_eq!(form.note_text(), "Draft: Long thoughts\nfrom my editor");
+    h.keys("Follow up<C-s>");
+    let p = h.app.selected_person().unwrap();
+    let entry = h.app.team.people[p].log.last().unwrap();
+    assert_eq!(entry.note, "Draft: Long thoughts\nfrom my editor");
+    assert_eq!(entry.actions[0].text, "Follow up");
+}
+
+#[test]
+fn without_an_editor_ctrl_e_says_how_to_set_one() {
+    let mut h = fresh();
+    h.keys("4n");
+    h.keys_ctrl('e');
+    assert!(h.notice().contains("$EDITOR"), "{}", h.notice());
+    assert!(matches!(h.app.modal, Some(Modal::Entry(_))));
+}
+
+#[test]
+fn x_writes_the_agenda_owner_only_and_asks_before_replacing() {
+    use std::os::unix::fs::PermissionsExt;
+    let mut h = loaded();
+    h.keys("4").select_person("Chen Wei").keys("x<Enter>");
+    let file = h
+        .path
+        .parent()
+        .unwrap()
+        .join("agenda-chen-wei-2026-11-28.md");
+    let analysis = handover::analysis::analyse(&h.app.team);
+    let p = h.app.selected_person().unwrap();
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        handover::agenda::agenda(&h.app.team, &analysis, p)
+    );
+    assert_eq!(
+        fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    fs::write(&file, "my own notes").unwrap();
+    h.keys("x<Enter>");
+    assert!(
+        matches!(h.app.modal, Some(Modal::Confirm(_))),
+        "asks before replacing"
+    );
+    h.keys("n");
+    assert_eq!(fs::read_to_string(&file).unwrap(), "my own notes");
+    h.keys("x<Enter>y");
+    assert!(
+        fs::read_to_string(&file)
+            .unwrap()
+            .starts_with("# One-on-one: Chen Wei")
+    );
+}
+
+#[test]
+fn the_agenda_in_the_view_is_the_agenda_of_the_command_line() {
+    let mut h = loaded();
+    for name in ["Farid Haddad", "Chen Wei", "Hiro Tanaka", "Elif Şahin"] {
+        h.keys("4").select_person(name);
+        let cli = std::process::Command::new(env!("CARGO_BIN_EXE_handover"))
+            .args(["agenda", name, "--file"])
+            .arg(&h.path)
+            .output()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(cli.stdout).unwrap(),
+            h.app.agenda,
+            "{name}"
+        );
+    }
 }

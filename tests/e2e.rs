@@ -24,6 +24,10 @@ impl Drop for Session {
 
 impl Session {
     fn start(file: &Path, home: &Path) -> Session {
+        Session::start_with(file, home, &[])
+    }
+
+    fn start_with(file: &Path, home: &Path, env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 30,
@@ -39,6 +43,9 @@ impl Session {
         command.env("XDG_CONFIG_HOME", home.join("config"));
         command.env("TERM", "xterm-256color");
         command.env("NO_COLOR", "1");
+        for (key, value) in env {
+            command.env(key, value);
+        }
         let child = pty.slave.spawn_command(command).unwrap();
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
@@ -229,5 +236,38 @@ fn closing_the_terminal_ends_the_app() {
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
         handover::sample::SAMPLE_RON
+    );
+}
+
+#[test]
+fn a_note_written_in_the_editor_lands_in_the_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("team.ron");
+    std::fs::write(&file, handover::sample::SAMPLE_RON).unwrap();
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'Written in the editor' > \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut app = Session::start_with(&file, dir.path(), &[("EDITOR", editor.to_str().unwrap())]);
+    app.wait_for("Missions (12)");
+    app.send("4");
+    app.wait_for("Agenda");
+    app.send("n");
+    app.wait_for("One-on-one with Amina Diallo");
+    app.send("\x05"); // Ctrl-e: the terminal goes to the editor and comes back
+    app.wait_for("Written in the editor");
+    app.send("\x13"); // Ctrl-s
+    app.wait_for("Added a one-on-one with Amina Diallo");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    assert!(app.left_alternate_screen());
+    let team = handover::store::load(&file).unwrap().team;
+    assert_eq!(
+        team.people[0].log.last().unwrap().note,
+        "Written in the editor"
     );
 }

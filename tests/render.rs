@@ -298,3 +298,35 @@ fn every_view_and_modal_draws_at_any_size_without_panicking() {
     update(&mut app, Message::Action(Action::Quit));
     assert!(app.quit);
 }
+
+#[test]
+fn one_on_one_entry_form() {
+    let mut app = app();
+    keys(
+        &mut app,
+        "4nShipped the retries.\nWants to present them.\tBook the guild slot\nPair on idempotency",
+    );
+    snapshot("entry_form", &mut app);
+}
+
+#[test]
+fn one_on_one_action_items() {
+    let mut app = app();
+    let farid = app
+        .team
+        .people
+        .iter()
+        .position(|p| p.name == "Farid Haddad")
+        .unwrap();
+    keys(&mut app, "4");
+    app.people.select_item(farid);
+    keys(&mut app, " ");
+    snapshot("action_items", &mut app);
+}
+
+#[test]
+fn one_on_one_export_prompt() {
+    let mut app = app();
+    keys(&mut app, "4x");
+    snapshot("export_agenda", &mut app);
+}

@@ -69,6 +69,13 @@ pub enum Pending {
     DiscardForm(Box<Form>),
     /// Quit although the last changes are not saved (they are kept aside).
     QuitUnsaved,
+    /// Replace a file that exists with this text.
+    Overwrite {
+        path: PathBuf,
+        text: String,
+    },
+    /// Drop a one-on-one entry being written (on no, it comes back).
+    DiscardEntry(Box<super::entry::EntryForm>),
 }
 
 #[derive(Debug)]
@@ -85,6 +92,20 @@ pub enum Modal {
     Confirm(Confirm),
     /// The file changed on disk behind the app.
     Conflict,
+    /// Writing a one-on-one entry.
+    Entry(Box<super::entry::EntryForm>),
+    /// A person's action items, open first; Space ticks one.
+    Actions {
+        person: usize,
+        /// (entry, action) in the person's log, in display order.
+        items: Vec<(usize, usize)>,
+        list: ListState,
+    },
+    /// Where to write the agenda.
+    Export {
+        person: usize,
+        path: tui_input::Input,
+    },
 }
 
 /// One row of the Plan view.
@@ -134,6 +155,8 @@ pub struct App {
     pub theme: Theme,
     pub notice: Option<Notice>,
     pub today: Date,
+    /// The editor for long notes ($EDITOR), if set.
+    pub editor: Option<String>,
     pub size: (u16, u16),
     pub quit: bool,
 }
@@ -163,6 +186,7 @@ impl App {
             theme,
             notice: None,
             today,
+            editor: None,
             size: (80, 24),
             quit: false,
         };
@@ -296,6 +320,9 @@ impl App {
         match &self.modal {
             Some(Modal::Help { .. }) => (vec![Context::Help], false),
             Some(Modal::Form(_)) => (vec![Context::Form], true),
+            Some(Modal::Export { .. }) => (vec![Context::Prompt], true),
+            Some(Modal::Entry(_)) => (vec![Context::Entry], true),
+            Some(Modal::Actions { .. }) => (vec![Context::Actions], false),
             Some(Modal::Picker(_)) => (vec![Context::Picker], true),
             Some(Modal::HandOver { .. } | Modal::Confirm(_) | Modal::Conflict) => {
                 (vec![Context::Confirm], false)

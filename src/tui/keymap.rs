@@ -29,6 +29,12 @@ pub enum Context {
     Picker,
     Confirm,
     Help,
+    /// The one-on-one entry form.
+    Entry,
+    /// The action items of a person.
+    Actions,
+    /// A one-line question, like where to write a file.
+    Prompt,
 }
 
 /// A key with its modifiers, e.g. `ctrl-r`.
@@ -236,6 +242,98 @@ pub fn defaults() -> Vec<Binding> {
             A::HandOver,
             "hand the mission over (checks the three conditions)",
             Some("hand over"),
+        ),
+        bind(
+            C::OneOnOne,
+            &[c('n')],
+            A::NewEntry,
+            "start today's one-on-one entry: a note and action items",
+            Some("new entry"),
+        ),
+        bind(
+            C::OneOnOne,
+            &[c(' ')],
+            A::Toggle,
+            "the action items: tick them done",
+            Some("actions"),
+        ),
+        bind(
+            C::OneOnOne,
+            &[c('x')],
+            A::ExportAgenda,
+            "write the agenda to a Markdown file",
+            Some("export"),
+        ),
+        bind(
+            C::Entry,
+            &[Key::ctrl('s')],
+            A::Confirm,
+            "save the entry",
+            Some("save"),
+        ),
+        bind(
+            C::Entry,
+            &[p(K::Esc)],
+            A::Cancel,
+            "close (asks if anything was written)",
+            Some("cancel"),
+        ),
+        bind(
+            C::Entry,
+            &[p(K::Tab)],
+            A::NextField,
+            "next field",
+            Some("next field"),
+        ),
+        bind(
+            C::Entry,
+            &[p(K::BackTab)],
+            A::PrevField,
+            "previous field",
+            None,
+        ),
+        bind(
+            C::Entry,
+            &[Key::ctrl('e')],
+            A::OpenEditor,
+            "write the note in $EDITOR",
+            Some("$EDITOR"),
+        ),
+        bind(
+            C::Prompt,
+            &[p(K::Enter)],
+            A::Confirm,
+            "go ahead",
+            Some("write"),
+        ),
+        bind(
+            C::Prompt,
+            &[p(K::Esc)],
+            A::Cancel,
+            "never mind",
+            Some("cancel"),
+        ),
+        bind(
+            C::Actions,
+            &[c(' ')],
+            A::Toggle,
+            "tick or reopen",
+            Some("tick"),
+        ),
+        bind(C::Actions, &[c('k'), p(K::Up)], A::Up, "move up", None),
+        bind(
+            C::Actions,
+            &[c('j'), p(K::Down)],
+            A::Down,
+            "move down",
+            None,
+        ),
+        bind(
+            C::Actions,
+            &[p(K::Esc), p(K::Enter), c('q')],
+            A::Cancel,
+            "close",
+            Some("close"),
         ),
         bind(
             C::Plan,

@@ -81,6 +81,14 @@ pub enum Action {
     ScrollDown,
     /// Accept every proposal of the plan.
     AcceptAll,
+    /// Start today's one-on-one entry.
+    NewEntry,
+    /// Open the action items; in them, tick or reopen one.
+    Toggle,
+    /// Write the agenda to a Markdown file.
+    ExportAgenda,
+    /// Write the note in $EDITOR.
+    OpenEditor,
 }
 
 /// Everything `update` handles.
@@ -101,6 +109,13 @@ pub enum Message {
     /// not) before quitting.
     KeptForQuit(Result<std::path::PathBuf, String>),
     Resize(u16, u16),
+    /// $EDITOR finished with this text (or could not run).
+    Edited(Result<String, String>),
+    /// A file the user asked for was written (or not).
+    Written {
+        path: std::path::PathBuf,
+        result: Result<(), crate::store::SaveError>,
+    },
 }
 
 /// What `update` asks the runtime to do; it never touches the disk itself.
@@ -112,4 +127,12 @@ pub enum Effect {
     KeepMineAndReload,
     /// Write the team beside the file under another name, then quit.
     KeepMineAndQuit,
+    /// Hand the terminal to $EDITOR on this text.
+    EditNote(String),
+    /// Write a file readable by the owner only.
+    WriteFile {
+        path: std::path::PathBuf,
+        text: String,
+        overwrite: bool,
+    },
 }

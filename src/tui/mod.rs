@@ -3,6 +3,8 @@
 //! knows a terminal exists.
 
 pub mod app;
+pub mod editor;
+pub mod entry;
 pub mod form;
 pub mod keymap;
 pub mod list;
@@ -46,6 +48,9 @@ pub fn run(data: &DataPath) -> Result<ExitCode, Failure> {
         directories::ProjectDirs::from("", "", "handover").map(|d| d.config_dir().join("keys.ron"));
     let (keymap, keymap_problem) = Keymap::load(keys.as_deref());
     let mut app = App::new(team, file, keymap, Theme::from_env(), today());
+    app.editor = std::env::var("EDITOR")
+        .ok()
+        .filter(|e| !e.trim().is_empty());
     if app.file.save == SaveState::Sample {
         app.tell(
             NoticeKind::Info,
@@ -182,7 +187,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
         // Handle every key already typed before drawing again, so holding a
         // key never lags behind.
         loop {
-            handle(app, event::read()?);
+            handle(app, event::read()?, terminal);
             if app.quit || stop.load(Ordering::Relaxed) || !event::poll(Duration::ZERO)? {
                 break;
             }
@@ -193,27 +198,72 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
     }
 }
 
-fn handle(app: &mut App, event: Event) {
+/// What the runtime needs of the screen to lend it to another program.
+pub trait Screen {
+    fn suspend(&mut self) {}
+    fn resume(&mut self) {}
+}
+
+/// No screen at all: tests drive the app without a terminal.
+pub struct NoScreen;
+
+impl Screen for NoScreen {}
+
+impl Screen for DefaultTerminal {
+    fn suspend(&mut self) {
+        ratatui::restore();
+    }
+
+    fn resume(&mut self) {
+        *self = ratatui::init();
+        let _ = self.clear();
+    }
+}
+
+fn handle(app: &mut App, event: Event, screen: &mut impl Screen) {
     let message = match event {
         Event::Key(key) => app.message_for(key),
         Event::Resize(width, height) => Some(Message::Resize(width, height)),
         _ => None,
     };
     if let Some(message) = message {
-        dispatch(app, message);
+        dispatch_on(app, message, screen);
     }
+}
+
+/// Runs a message through `update` and performs the effects it asks for,
+/// without a screen (for tests and scripts).
+pub fn dispatch(app: &mut App, message: Message) {
+    dispatch_on(app, message, &mut NoScreen);
 }
 
 /// Runs a message through `update` and performs the effects it asks for.
-pub fn dispatch(app: &mut App, message: Message) {
+pub fn dispatch_on(app: &mut App, message: Message, screen: &mut impl Screen) {
     for effect in update::update(app, message) {
-        let reply = perform(app, effect);
-        dispatch(app, reply);
+        let reply = perform(app, effect, screen);
+        dispatch_on(app, reply, screen);
     }
 }
 
-fn perform(app: &App, effect: Effect) -> Message {
+fn perform(app: &App, effect: Effect, screen: &mut impl Screen) -> Message {
     match effect {
+        Effect::EditNote(text) => {
+            let Some(command) = app.editor.clone() else {
+                return Message::Edited(Err("$EDITOR is not set".into()));
+            };
+            screen.suspend();
+            let result = editor::run(&command, &text);
+            screen.resume();
+            Message::Edited(result)
+        }
+        Effect::WriteFile {
+            path,
+            text,
+            overwrite,
+        } => Message::Written {
+            result: store::write_private_new(&path, text.as_bytes(), overwrite).map(|_| ()),
+            path,
+        },
         Effect::Save => Message::Saved(match &app.file.baseline {
             Some(baseline) => store::save(&app.file.path, &app.team, baseline),
             None => store::create_new(&app.file.path, &app.team),

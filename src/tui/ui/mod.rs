@@ -1,6 +1,7 @@
 //! Drawing: read-only over the app. Each view and each modal in its own file.
 
 mod bars;
+mod log;
 mod matrix;
 mod missions;
 mod modal;

@@ -22,6 +22,13 @@ use crate::tui::theme::Theme;
 pub fn render(app: &App, modal: &Modal, frame: &mut Frame, area: Rect) {
     match modal {
         Modal::Help { scroll } => help(app, *scroll, frame, area),
+        Modal::Entry(form) => super::log::entry(app, form, modal, frame, area),
+        Modal::Actions {
+            person,
+            items,
+            list,
+        } => super::log::actions(app, *person, items, list, modal, frame, area),
+        Modal::Export { path, .. } => super::log::export(app, path, modal, frame, area),
         Modal::Form(form) => form_modal(app, form, modal, frame, area),
         Modal::Picker(picker) => picker_modal(app, picker, modal, frame, area),
         Modal::HandOver { mission } => hand_over(app, *mission, frame, area),

@@ -1,6 +1,8 @@
 //! `update`: the one place the app's state changes. It returns effects for
 //! the runtime (saving, reloading) instead of performing them.
 
+mod one_on_one;
+
 use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
@@ -39,8 +41,13 @@ pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
             );
             Vec::new()
         }
-        Message::Input(key) => {
-            input(app, key);
+        Message::Input(key) => input(app, key),
+        Message::Edited(result) => {
+            one_on_one::edited(app, result);
+            Vec::new()
+        }
+        Message::Written { path, result } => {
+            one_on_one::written(app, path, result);
             Vec::new()
         }
         Message::Action(action) => {
@@ -101,9 +108,15 @@ fn reloaded(
 }
 
 /// A key for the text field that has focus.
-fn input(app: &mut App, key: KeyEvent) {
+fn input(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let event = Event::Key(key);
+    if let Some(Modal::Export { .. }) = &app.modal
+        && let Some(Modal::Export { person, path }) = app.modal.take()
+    {
+        return one_on_one::export_action(app, person, path, Action::Cancel, Some(key));
+    }
     match &mut app.modal {
+        Some(Modal::Entry(form)) => one_on_one::entry_input(form, key),
         Some(Modal::Form(form)) => {
             form.focused().handle_event(&event);
             form.error = None;
@@ -125,6 +138,7 @@ fn input(app: &mut App, key: KeyEvent) {
             }
         }
     }
+    Vec::new()
 }
 
 fn refilter_current(app: &mut App) {
@@ -210,6 +224,10 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::HandOver => hand_over(app),
         Action::Confirm if app.view == View::Plan => accept_proposal(app),
         Action::AcceptAll => accept_plan(app),
+        Action::NewEntry => one_on_one::new_entry(app),
+        Action::Toggle => one_on_one::open_actions(app),
+        Action::ExportAgenda => one_on_one::export_agenda(app),
+        Action::OpenEditor => Vec::new(),
         Action::Confirm
         | Action::Cancel
         | Action::NextField
@@ -499,6 +517,15 @@ fn modal_action(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Modal::Form(form) => form_action(app, form, action),
+        Modal::Entry(form) => one_on_one::entry_action(app, form, action),
+        Modal::Actions {
+            person,
+            items,
+            list,
+        } => one_on_one::actions_action(app, person, items, list, action),
+        Modal::Export { person, path } => {
+            one_on_one::export_action(app, person, path, action, None)
+        }
         Modal::Picker(picker) => picker_action(app, picker, action),
         Modal::HandOver { mission } => match action {
             Action::Confirm => {
@@ -539,8 +566,10 @@ fn modal_action(app: &mut App, action: Action) -> Vec<Effect> {
         Modal::Confirm(confirm) => match action {
             Action::Confirm => confirmed(app, confirm.on_yes),
             Action::Cancel => {
-                if let Pending::DiscardForm(form) = confirm.on_yes {
-                    app.modal = Some(Modal::Form(form));
+                match confirm.on_yes {
+                    Pending::DiscardForm(form) => app.modal = Some(Modal::Form(form)),
+                    Pending::DiscardEntry(form) => app.modal = Some(Modal::Entry(form)),
+                    _ => {}
                 }
                 Vec::new()
             }
@@ -577,7 +606,12 @@ fn confirmed(app: &mut App, pending: Pending) -> Vec<Effect> {
             apply(app, change)
         }
         Pending::HandOverAnyway(m) => do_hand_over(app, m),
-        Pending::DiscardForm(_) => Vec::new(),
+        Pending::DiscardForm(_) | Pending::DiscardEntry(_) => Vec::new(),
+        Pending::Overwrite { path, text } => vec![Effect::WriteFile {
+            path,
+            text,
+            overwrite: true,
+        }],
         Pending::QuitUnsaved => vec![Effect::KeepMineAndQuit],
     }
 }

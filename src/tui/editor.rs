@@ -1,0 +1,85 @@
+//! Writing a long note in the user's own editor ($EDITOR).
+
+use std::io::Write;
+use std::process::Command;
+
+/// Runs `command` (e.g. `vim`, or `code --wait`) on a private temporary
+/// file holding `text`, and returns what the file holds when it exits.
+pub fn run(command: &str, text: &str) -> Result<String, String> {
+    let mut parts = command.split_whitespace();
+    let program = parts.next().ok_or("$EDITOR is empty")?;
+    // Created readable by the owner only: notes are personal.
+    let mut file = tempfile::Builder::new()
+        .prefix("handover-note-")
+        .suffix(".md")
+        .tempfile()
+        .map_err(|e| format!("cannot make a file for the editor: {e}"))?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.flush())
+        .map_err(|e| format!("cannot write the note for the editor: {e}"))?;
+    let status = Command::new(program)
+        .args(parts)
+        .arg(file.path())
+        .status()
+        .map_err(|e| format!("cannot run {program}: {e}"))?;
+    if !status.success() {
+        return Err(format!(
+            "{program} exited with {status}; the note was kept as it was"
+        ));
+    }
+    std::fs::read_to_string(file.path()).map_err(|e| format!("cannot read the note back: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    fn stub(dir: &std::path::Path, script: &str) -> String {
+        let path = dir.join("editor.sh");
+        std::fs::write(&path, format!("#!/bin/sh\n{script}\n")).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        path.display().to_string()
+    }
+
+    #[test]
+    fn the_editor_gets_the_note_and_gives_back_what_it_wrote() {
+        let dir = tempfile::tempdir().unwrap();
+        // The stub checks it was given the draft, then appends a line.
+        let editor = stub(
+            dir.path(),
+            r#"grep -q "draft" "$1" && printf 'typed in the editor\n' >> "$1""#,
+        );
+        assert_eq!(
+            run(&editor, "draft\n").unwrap(),
+            "draft\ntyped in the editor\n"
+        );
+    }
+
+    #[test]
+    fn the_note_file_is_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let editor = stub(dir.path(), r#"stat -c %a "$1" > "$1""#);
+        assert_eq!(run(&editor, "").unwrap().trim(), "600");
+    }
+
+    #[test]
+    fn a_failing_or_missing_editor_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let editor = stub(dir.path(), "exit 3");
+        assert!(run(&editor, "x").unwrap_err().contains("exited with"));
+        assert!(
+            run("/no/such/editor", "x")
+                .unwrap_err()
+                .starts_with("cannot run")
+        );
+        assert!(run("  ", "x").is_err());
+    }
+
+    #[test]
+    fn editor_arguments_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let editor = stub(dir.path(), r#"printf '%s' "$1" > "$2""#);
+        assert_eq!(run(&format!("{editor} --wait"), "").unwrap(), "--wait");
+    }
+}
