@@ -419,6 +419,23 @@ mod tests {
     }
 
     #[test]
+    fn delegation_shows_how_trust_grew() {
+        let t = crate::sample::team();
+        let a = analyse(&t);
+        let bruno = a.index.person("Bruno Costa").unwrap();
+        let md = agenda(&t, &a, bruno);
+        assert!(
+            md.contains("- Delegation: 6 Inquire (Advise → Inquire since 2026-10-20)"),
+            "{md}"
+        );
+        let api = &t.missions[7];
+        assert_eq!(
+            crate::analysis::explain::delegation_history(api).as_deref(),
+            Some("Agree → Advise on 2026-09-15 → Inquire on 2026-10-20")
+        );
+    }
+
+    #[test]
     fn a_quiet_agenda_still_has_a_question() {
         let t = team(r#"(people: [(name: "A", turns_to: ["B"]), (name: "B")])"#);
         let a = analyse(&t);

@@ -129,3 +129,20 @@ pub fn delegation(mission: &Mission, level: u8) -> String {
     }
     text
 }
+
+/// The whole way a mission's delegation level went, when it changed:
+/// "Agree → Advise on 2026-09-15 → Inquire on 2026-10-20".
+pub fn delegation_history(mission: &Mission) -> Option<String> {
+    let history = &mission.delegation_history;
+    let first = history.first()?;
+    let mut text = Delegation::name(first.level).to_string();
+    for (i, change) in history.iter().enumerate() {
+        let next = history
+            .get(i + 1)
+            .map(|h| h.level)
+            .or(mission.delegation)
+            .map_or("no level", Delegation::name);
+        text.push_str(&format!(" → {next} on {}", change.date));
+    }
+    Some(text)
+}

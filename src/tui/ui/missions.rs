@@ -161,6 +161,9 @@ fn detail_lines(app: &App, m: usize, width: usize) -> Vec<Line<'static>> {
             plain,
         ));
     }
+    if let Some(history) = explain::delegation_history(mission) {
+        lines.extend(hanging(label(theme, ""), &history, width, theme.dim()));
+    }
     if let Some(due) = mission.due {
         lines.push(Line::from(vec![
             label(theme, "Due"),
