@@ -117,10 +117,15 @@ pub fn points(team: &Team, a: &Analysis, who: PersonId) -> Vec<String> {
                 clean(a.tool_name(tool))
             ));
         }
+        let suggestions = if r.uncovered().next().is_some() {
+            a.suggestions(team, m)
+        } else {
+            crate::analysis::Suggestions::default()
+        };
         for gap in r.uncovered() {
             let skill = explain::skill(a, gap.skill);
-            let helpers: Vec<String> = r
-                .suggested_mentors
+            let helpers: Vec<String> = suggestions
+                .mentors
                 .iter()
                 .filter(|s| s.covers.contains(&gap.skill))
                 .map(|s| person(team, s.person))

@@ -2,7 +2,7 @@
 //! by `check`, the agenda and the app so they always say the same thing.
 //! Names are cleaned of control characters.
 
-use super::Analysis;
+use super::{Analysis, Suggestions};
 use crate::model::{Delegation, Mission, Team};
 use crate::text::clean;
 
@@ -65,9 +65,9 @@ pub fn findings(team: &Team, a: &Analysis, mission: usize) -> Vec<String> {
 }
 
 /// Each suggested mentor: who, and the gaps they would cover.
-pub fn mentor_suggestions(team: &Team, a: &Analysis, mission: usize) -> Vec<String> {
-    a.missions[mission]
-        .suggested_mentors
+pub fn mentor_suggestions(team: &Team, a: &Analysis, suggestions: &Suggestions) -> Vec<String> {
+    suggestions
+        .mentors
         .iter()
         .map(|s| {
             let skills: Vec<String> = s.covers.iter().map(|&k| skill(a, k)).collect();
@@ -78,9 +78,9 @@ pub fn mentor_suggestions(team: &Team, a: &Analysis, mission: usize) -> Vec<Stri
 
 /// Each suggested owner: who, what they would have to learn or get, and
 /// whether it is a stretch or something they want.
-pub fn owner_suggestions(team: &Team, a: &Analysis, mission: usize) -> Vec<String> {
-    a.missions[mission]
-        .suggested_owners
+pub fn owner_suggestions(team: &Team, a: &Analysis, suggestions: &Suggestions) -> Vec<String> {
+    suggestions
+        .owners
         .iter()
         .map(|s| {
             let mut lacks: Vec<String> = s

@@ -1,9 +1,9 @@
 //! Names resolved to numbers once, so every rule is a lookup rather than a
 //! string comparison or a scan of the team.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
-use crate::model::{Key, Team, key};
+use crate::model::{Team, normalize_into};
 
 pub type PersonId = usize;
 pub type MissionId = usize;
@@ -13,21 +13,28 @@ pub type ToolId = usize;
 /// Interned names: each distinct key gets an id; the first spelling is shown.
 #[derive(Clone, Debug, Default)]
 pub struct Names {
-    ids: HashMap<Key, usize>,
+    ids: FxHashMap<Box<str>, usize>,
     shown: Vec<String>,
+    /// Scratch space for keys, so interning allocates only for new names.
+    buf: String,
 }
 
 impl Names {
     pub fn intern(&mut self, name: &str) -> usize {
-        let next = self.shown.len();
-        *self.ids.entry(key(name)).or_insert_with(|| {
-            self.shown.push(name.trim().to_string());
-            next
-        })
+        normalize_into(name, &mut self.buf);
+        if let Some(&id) = self.ids.get(self.buf.as_str()) {
+            return id;
+        }
+        let id = self.shown.len();
+        self.ids.insert(self.buf.as_str().into(), id);
+        self.shown.push(name.trim().to_string());
+        id
     }
 
     pub fn get(&self, name: &str) -> Option<usize> {
-        self.ids.get(&key(name)).copied()
+        let mut buf = String::new();
+        normalize_into(name, &mut buf);
+        self.ids.get(buf.as_str()).copied()
     }
 
     pub fn name(&self, id: usize) -> &str {
@@ -48,7 +55,7 @@ impl Names {
 pub struct Index {
     pub skills: Names,
     pub tools: Names,
-    person_by_key: HashMap<Key, PersonId>,
+    person_by_key: FxHashMap<Box<str>, PersonId>,
     /// Each person's skills, sorted by skill id.
     pub person_skills: Vec<Vec<(SkillId, u8)>>,
     /// Each person's tools, sorted.
@@ -73,8 +80,12 @@ pub struct Index {
 impl Index {
     pub fn new(team: &Team) -> Self {
         let mut index = Index::default();
+        let mut buf = String::new();
         for (id, person) in team.people.iter().enumerate() {
-            index.person_by_key.entry(key(&person.name)).or_insert(id);
+            normalize_into(&person.name, &mut buf);
+            if !index.person_by_key.contains_key(buf.as_str()) {
+                index.person_by_key.insert(buf.as_str().into(), id);
+            }
         }
         for person in &team.people {
             let mut skills: Vec<(SkillId, u8)> = person
@@ -100,7 +111,7 @@ impl Index {
             let turns_to = person
                 .turns_to
                 .iter()
-                .filter_map(|n| index.person(n))
+                .filter_map(|n| index.person_with(n, &mut buf))
                 .collect();
             index.person_turns_to.push(turns_to);
         }
@@ -119,8 +130,14 @@ impl Index {
                 .map(|t| index.tools.intern(t))
                 .collect();
             index.mission_tools.push(tools);
-            let owner = mission.owner.as_deref().and_then(|n| index.person(n));
-            let mentor = mission.mentor.as_deref().and_then(|n| index.person(n));
+            let owner = mission
+                .owner
+                .as_deref()
+                .and_then(|n| index.person_with(n, &mut buf));
+            let mentor = mission
+                .mentor
+                .as_deref()
+                .and_then(|n| index.person_with(n, &mut buf));
             if mission.is_active() {
                 owner.inspect(|&p| index.load[p] += 1);
                 mentor.inspect(|&p| index.mentoring[p] += 1);
@@ -146,7 +163,13 @@ impl Index {
 
     /// The person a name refers to (trimmed, any case).
     pub fn person(&self, name: &str) -> Option<PersonId> {
-        self.person_by_key.get(&key(name)).copied()
+        self.person_with(name, &mut String::new())
+    }
+
+    /// [`Index::person`] with a scratch buffer, for loops.
+    fn person_with(&self, name: &str, buf: &mut String) -> Option<PersonId> {
+        normalize_into(name, buf);
+        self.person_by_key.get(buf.as_str()).copied()
     }
 
     /// A person's level in a skill; absent is 0.

@@ -6,6 +6,7 @@ pub mod gaps;
 pub mod index;
 pub mod signals;
 pub mod suggest;
+pub mod top;
 pub mod verdict;
 
 pub use gaps::SkillGap;
@@ -27,8 +28,14 @@ pub struct MissionReport {
     pub abandonment_risk: bool,
     /// A warning, not a verdict.
     pub micromanagement: bool,
-    pub suggested_mentors: Vec<MentorSuggestion>,
-    pub suggested_owners: Vec<OwnerSuggestion>,
+}
+
+/// Who could help with a mission: mentors for an owner's uncovered gaps,
+/// owners for an unassigned mission. Worked out when asked for.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Suggestions {
+    pub mentors: Vec<MentorSuggestion>,
+    pub owners: Vec<OwnerSuggestion>,
 }
 
 impl MissionReport {
@@ -41,8 +48,6 @@ impl MissionReport {
             overloaded: false,
             abandonment_risk: false,
             micromanagement: false,
-            suggested_mentors: Vec::new(),
-            suggested_owners: Vec::new(),
         }
     }
 
@@ -59,6 +64,8 @@ pub struct Analysis {
     pub missions: Vec<MissionReport>,
     pub people: Vec<PersonReport>,
     pub skills: Vec<SkillReport>,
+    /// The sorted candidate lists suggestions walk, built on first use.
+    lists: std::sync::OnceLock<top::Lists>,
 }
 
 impl Analysis {
@@ -79,6 +86,36 @@ impl Analysis {
         counts
     }
 
+    /// Who could mentor on a mission or take it (SPEC §3 suggestions).
+    pub fn suggestions(&self, team: &Team, mission: MissionId) -> Suggestions {
+        let report = &self.missions[mission];
+        if report.verdict == Verdict::Done {
+            return Suggestions::default();
+        }
+        let lists = self
+            .lists
+            .get_or_init(|| top::Lists::new(team, &self.index));
+        match self.index.owner[mission] {
+            None => Suggestions {
+                mentors: Vec::new(),
+                owners: top::owners(team, &self.index, lists, mission),
+            },
+            Some(owner) => {
+                let uncovered: Vec<(SkillId, u8)> =
+                    report.uncovered().map(|g| (g.skill, g.need)).collect();
+                let mentors = if uncovered.is_empty() {
+                    Vec::new()
+                } else {
+                    top::mentors(team, &self.index, lists, owner, &uncovered, suggest::TOP)
+                };
+                Suggestions {
+                    mentors,
+                    owners: Vec::new(),
+                }
+            }
+        }
+    }
+
     /// Whether any active mission is blocked, at risk or unassigned.
     pub fn needs_attention(&self) -> bool {
         self.missions.iter().any(|m| m.verdict.needs_attention())
@@ -88,26 +125,20 @@ impl Analysis {
 /// Analyses every mission, person and skill of a team.
 pub fn analyse(team: &Team) -> Analysis {
     let index = Index::new(team);
-    let by_spare = suggest::by_spare_capacity(team, &index);
     let missions = (0..team.missions.len())
-        .map(|m| mission_report(team, &index, &by_spare, m))
+        .map(|m| mission_report(team, &index, m))
         .collect();
     Analysis {
         people: signals::people(team, &index),
         skills: signals::skills(team, &index),
         missions,
         index,
+        lists: std::sync::OnceLock::new(),
     }
 }
 
-/// The report on one mission. `by_spare` is
-/// [`suggest::by_spare_capacity`], shared by all missions.
-pub fn mission_report(
-    team: &Team,
-    index: &Index,
-    by_spare: &[PersonId],
-    mission: MissionId,
-) -> MissionReport {
+/// The report on one mission.
+pub fn mission_report(team: &Team, index: &Index, mission: MissionId) -> MissionReport {
     let m = &team.missions[mission];
     if !m.is_active() {
         return MissionReport::done();
@@ -117,7 +148,6 @@ pub fn mission_report(
         return MissionReport {
             verdict: Verdict::Unassigned,
             goal_missing,
-            suggested_owners: suggest::suggest_owners(team, index, by_spare, mission),
             ..MissionReport::done()
         };
     };
@@ -140,13 +170,11 @@ pub fn mission_report(
     MissionReport {
         verdict,
         goal_missing,
-        suggested_mentors: suggest::suggest_mentors(team, index, owner, &skill_gaps),
         tool_gaps,
         skill_gaps,
         overloaded,
         abandonment_risk,
         micromanagement,
-        suggested_owners: Vec::new(),
     }
 }
 

@@ -54,26 +54,6 @@ pub fn rank_mentors(
     ranked
 }
 
-/// The top mentor suggestions for an owner's uncovered gaps.
-pub fn suggest_mentors(
-    team: &Team,
-    index: &Index,
-    owner: PersonId,
-    gaps: &[SkillGap],
-) -> Vec<MentorSuggestion> {
-    let uncovered: Vec<(SkillId, u8)> = gaps
-        .iter()
-        .filter(|g| !g.is_covered())
-        .map(|g| (g.skill, g.need))
-        .collect();
-    if uncovered.is_empty() {
-        return Vec::new();
-    }
-    let mut ranked = rank_mentors(team, index, &index.mentoring, owner, &uncovered);
-    ranked.truncate(TOP);
-    ranked
-}
-
 /// Someone who could take an unassigned mission.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OwnerSuggestion {
@@ -110,104 +90,6 @@ pub fn spare(team: &Team, index: &Index, person: PersonId) -> u32 {
     team.people[person]
         .capacity
         .saturating_sub(index.load[person])
-}
-
-/// The top owner candidates for an unassigned mission: lowest cost, then
-/// most spare capacity, then name. `by_spare` is [`by_spare_capacity`].
-pub fn suggest_owners(
-    team: &Team,
-    index: &Index,
-    by_spare: &[PersonId],
-    mission: MissionId,
-) -> Vec<OwnerSuggestion> {
-    let mentor = index.mentor[mission];
-    let eligible = |p: PersonId| Some(p) != mentor && spare(team, index, p) > 0;
-    // Only people with a needed skill or tool cost less than the maximum;
-    // everyone else ties at it, so the first few by spare capacity suffice.
-    let mut holders: Vec<PersonId> = index.mission_skills[mission]
-        .iter()
-        .flat_map(|&(skill, _)| index.holders[skill].iter().map(|&(p, _)| p))
-        .chain(
-            index.mission_tools[mission]
-                .iter()
-                .flat_map(|&tool| index.tool_holders[tool].iter().copied()),
-        )
-        .collect();
-    holders.sort_unstable();
-    holders.dedup();
-    let outsiders = by_spare
-        .iter()
-        .copied()
-        .filter(|p| holders.binary_search(p).is_err() && Some(*p) != mentor)
-        .take(TOP);
-    let rank = |p: PersonId| {
-        (
-            gaps::cost(index, mission, p),
-            Reverse(spare(team, index, p)),
-            team.people[p].name.as_str(),
-            p,
-        )
-    };
-    let mut best: Vec<_> = Vec::with_capacity(TOP + 1);
-    for person in holders
-        .iter()
-        .copied()
-        .filter(|&p| eligible(p))
-        .chain(outsiders)
-    {
-        let key = rank(person);
-        if best.len() < TOP || key < best[best.len() - 1] {
-            let at = best.partition_point(|k| k < &key);
-            best.insert(at, key);
-            best.truncate(TOP);
-        }
-    }
-    best.into_iter()
-        .map(|(cost, Reverse(spare), _, person)| {
-            describe_candidate(team, index, mission, person, cost, spare)
-        })
-        .collect()
-}
-
-fn describe_candidate(
-    team: &Team,
-    index: &Index,
-    mission: MissionId,
-    person: PersonId,
-    cost: u32,
-    spare: u32,
-) -> OwnerSuggestion {
-    let mentor = index.mentor[mission];
-    let skill_gaps = gaps::skill_gaps(index, mission, person, mentor);
-    let tool_gaps = gaps::tool_gaps(index, mission, person);
-    let stretch_with = if skill_gaps.is_empty()
-        || !tool_gaps.is_empty()
-        || skill_gaps.iter().any(SkillGap::is_wide)
-    {
-        None
-    } else if skill_gaps.iter().all(SkillGap::is_covered) {
-        mentor
-    } else {
-        let all: Vec<(SkillId, u8)> = skill_gaps.iter().map(|g| (g.skill, g.need)).collect();
-        rank_mentors(team, index, &index.mentoring, person, &all)
-            .into_iter()
-            .find(|s| s.covers.len() == all.len())
-            .map(|s| s.person)
-    };
-    let wants = index.mission_skills[mission]
-        .iter()
-        .map(|&(skill, _)| skill)
-        .filter(|skill| index.person_wants[person].contains(skill))
-        .collect();
-    OwnerSuggestion {
-        person,
-        cost,
-        spare,
-        skill_gaps,
-        tool_gaps,
-        stretch_with,
-        wants,
-    }
 }
 
 /// Everyone as a possible owner, for the app's picker: people with spare

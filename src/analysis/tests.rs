@@ -284,12 +284,12 @@ const MENTORS: &str = r#"(people: [
 fn mentor_suggestions_rank_by_coverage_then_turns_to_then_load_then_name() {
     let t = team(MENTORS);
     let a = analyse(&t);
-    let suggested: Vec<&str> = names(&t, a.missions[0].suggested_mentors.iter().map(|s| s.person));
+    let suggested: Vec<&str> = names(&t, a.suggestions(&t, 0).mentors.iter().map(|s| s.person));
     // Both covers 2; Zoe is turned to; Bea and Alf tie on coverage, Bea
     // mentors nothing while Alf mentors one. Busy is full; Low too weak;
     // Other covers nothing; Owner is the owner. Top three only.
     assert_eq!(suggested, ["Both", "Zoe", "Bea"]);
-    let covers: Vec<&str> = a.missions[0].suggested_mentors[0]
+    let covers: Vec<&str> = a.suggestions(&t, 0).mentors[0]
         .covers
         .iter()
         .map(|&s| a.skill_name(s))
@@ -305,7 +305,7 @@ fn mentor_suggestions_break_ties_by_name_in_plain_string_order() {
             missions: [(title: "M", goal: "g", skills: {"go": 1}, owner: Some("O"))])"#,
     );
     let a = analyse(&t);
-    let suggested = names(&t, a.missions[0].suggested_mentors.iter().map(|s| s.person));
+    let suggested = names(&t, a.suggestions(&t, 0).mentors.iter().map(|s| s.person));
     assert_eq!(
         suggested,
         ["Al", "Cy", "bob"],
@@ -318,7 +318,7 @@ fn mentor_suggestions_only_for_uncovered_gaps() {
     let t = with_missions(
         r#"(title: "M", goal: "g", skills: {"rust": 2}, owner: Some("Ann"), mentor: Some("Ben"))"#,
     );
-    assert!(analyse(&t).missions[0].suggested_mentors.is_empty());
+    assert!(analyse(&t).suggestions(&t, 0).mentors.is_empty());
 }
 
 const OWNERS: &str = r#"(people: [
@@ -341,8 +341,9 @@ fn owner_suggestions_rank_by_cost_and_need_spare_capacity() {
     let a = analyse(&t);
     let report = &a.missions[2];
     assert_eq!(report.verdict, Verdict::Unassigned);
-    let picks: Vec<(&str, u32)> = report
-        .suggested_owners
+    let picks: Vec<(&str, u32)> = a
+        .suggestions(&t, 2)
+        .owners
         .iter()
         .map(|s| (t.people[s.person].name.as_str(), s.cost))
         .collect();
@@ -354,7 +355,8 @@ fn owner_suggestions_rank_by_cost_and_need_spare_capacity() {
 fn owner_suggestions_mark_stretch_picks_and_wants() {
     let t = team(OWNERS);
     let a = analyse(&t);
-    let near = &a.missions[2].suggested_owners[1];
+    let owners = a.suggestions(&t, 2).owners;
+    let near = &owners[1];
     assert_eq!(near.skill_gaps.len(), 1);
     // Exact, Full, Guide and NoTool all cover go; Exact comes first by name.
     assert_eq!(
@@ -362,9 +364,9 @@ fn owner_suggestions_mark_stretch_picks_and_wants() {
         Some("Exact")
     );
     assert_eq!(near.wants.len(), 1, "Near wants go (any case)");
-    let exact = &a.missions[2].suggested_owners[0];
+    let exact = &owners[0];
     assert_eq!(exact.stretch_with, None, "no gaps, no stretch");
-    let no_tool = &a.missions[2].suggested_owners[2];
+    let no_tool = &owners[2];
     assert_eq!(no_tool.tool_gaps.len(), 1);
 }
 
@@ -376,9 +378,9 @@ fn owner_suggestions_tie_on_cost_by_spare_capacity_then_name() {
             missions: [(title: "Open", goal: "g", skills: {"go": 2})])"#,
     );
     let a = analyse(&t);
-    let picks = names(&t, a.missions[0].suggested_owners.iter().map(|s| s.person));
+    let picks = names(&t, a.suggestions(&t, 0).owners.iter().map(|s| s.person));
     assert_eq!(picks, ["Bo", "Al", "Cy"]);
-    assert!(a.missions[0].suggested_owners.iter().all(|s| s.cost == 4));
+    assert!(a.suggestions(&t, 0).owners.iter().all(|s| s.cost == 4));
 }
 
 #[test]
@@ -388,9 +390,9 @@ fn owner_suggestions_leave_out_the_missions_mentor() {
             missions: [(title: "Open", goal: "g", skills: {"go": 3}, mentor: Some("A"))])"#,
     );
     let a = analyse(&t);
-    let picks = names(&t, a.missions[0].suggested_owners.iter().map(|s| s.person));
+    let picks = names(&t, a.suggestions(&t, 0).owners.iter().map(|s| s.person));
     assert_eq!(picks, ["B"]);
-    assert_eq!(a.missions[0].suggested_owners[0].stretch_with, Some(0));
+    assert_eq!(a.suggestions(&t, 0).owners[0].stretch_with, Some(0));
 }
 
 #[test]
@@ -402,10 +404,11 @@ fn a_stretch_pick_needs_pairable_gaps_and_no_missing_tool() {
     );
     let a = analyse(&t);
     assert_eq!(
-        a.missions[0].suggested_owners[0].stretch_with, None,
+        a.suggestions(&t, 0).owners[0].stretch_with,
+        None,
         "gap of 3 is wide"
     );
-    assert_eq!(a.missions[1].suggested_owners[0].stretch_with, Some(1));
+    assert_eq!(a.suggestions(&t, 1).owners[0].stretch_with, Some(1));
 }
 
 #[test]
@@ -475,4 +478,118 @@ fn verdict_counts_and_attention() {
     assert_eq!(a.verdict_counts(), [0, 0, 0, 0, 1, 1]);
     let t = with_missions(r#"(title: "U", goal: "g")"#);
     assert!(analyse(&t).needs_attention());
+}
+
+mod exact_suggestions {
+    //! The threshold algorithm gives exactly what ranking everyone gives.
+    use std::cmp::Reverse;
+
+    use proptest::prelude::*;
+
+    use super::super::suggest::{TOP, rank_mentors, spare};
+    use super::super::*;
+    use crate::model::{Mission, Person, Team};
+
+    const SKILLS: [&str; 4] = ["go", "sql", "ux", "k8s"];
+    const TOOLS: [&str; 2] = ["vault", "figma"];
+
+    prop_compose! {
+        fn person()(levels in proptest::collection::vec(0u8..=4, 4), tools in proptest::collection::vec(any::<bool>(), 2),
+                    capacity in 0u32..=3, mentor_capacity in 0u32..=2, turns in proptest::collection::vec(0usize..12, 0..3))
+                    -> (Vec<u8>, Vec<bool>, u32, u32, Vec<usize>) {
+            (levels, tools, capacity, mentor_capacity, turns)
+        }
+    }
+
+    prop_compose! {
+        fn mission()(needs in proptest::collection::vec(0u8..=4, 4), tools in proptest::collection::vec(any::<bool>(), 2),
+                     owner in proptest::option::weighted(0.6, 0usize..12), mentor in proptest::option::weighted(0.4, 0usize..12))
+                     -> (Vec<u8>, Vec<bool>, Option<usize>, Option<usize>) {
+            (needs, tools, owner, mentor)
+        }
+    }
+
+    prop_compose! {
+        fn team()(people in proptest::collection::vec(person(), 1..12), missions in proptest::collection::vec(mission(), 1..8),
+                  seed in any::<u64>()) -> Team {
+            let n = people.len();
+            // Names in an order unrelated to file order, to test name ties.
+            let name = |i: usize| format!("N{:03}", (i as u64 * 7919 + seed % 97) % 1000);
+            let mut team = Team::default();
+            let mut used = std::collections::HashSet::new();
+            for (i, (levels, tools, capacity, mentor_capacity, turns)) in people.iter().enumerate() {
+                let mut nm = name(i);
+                while !used.insert(nm.clone()) { nm.push('x'); }
+                let mut p = Person::named(nm);
+                for (s, &l) in SKILLS.iter().zip(levels) {
+                    if l > 0 { p.skills.insert(s.to_string(), l); }
+                }
+                p.tools = TOOLS.iter().zip(tools).filter(|(_, h)| **h).map(|(t, _)| t.to_string()).collect();
+                p.capacity = *capacity;
+                p.mentor_capacity = *mentor_capacity;
+                p.turns_to = turns.iter().map(|t| t % n).filter(|&t| t != i).collect::<std::collections::BTreeSet<_>>()
+                    .into_iter().map(|t| t.to_string()).collect();
+                team.people.push(p);
+            }
+            for p in 0..n {
+                let turns: Vec<String> = team.people[p].turns_to.iter().map(|t| team.people[t.parse::<usize>().unwrap()].name.clone()).collect();
+                team.people[p].turns_to = turns;
+            }
+            for (i, (needs, tools, owner, mentor)) in missions.iter().enumerate() {
+                let mut m = Mission::titled(format!("M{i}"));
+                m.goal = "g".into();
+                for (s, &l) in SKILLS.iter().zip(needs) {
+                    if l > 0 { m.skills.insert(s.to_string(), l); }
+                }
+                m.tools = TOOLS.iter().zip(tools).filter(|(_, h)| **h).map(|(t, _)| t.to_string()).collect();
+                m.owner = owner.map(|o| team.people[o % n].name.clone());
+                m.mentor = mentor.map(|o| team.people[o % n].name.clone()).filter(|x| Some(x) != m.owner.as_ref());
+                team.missions.push(m);
+            }
+            team
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn suggestions_equal_ranking_everyone(team in team()) {
+            let a = analyse(&team);
+            let index = &a.index;
+            for m in 0..team.missions.len() {
+                let got = a.suggestions(&team, m);
+                match index.owner[m] {
+                    None => {
+                        let mut all: Vec<(u32, Reverse<u32>, &str, usize)> = (0..team.people.len())
+                            .filter(|&p| spare(&team, index, p) > 0 && Some(p) != index.mentor[m])
+                            .map(|p| (gaps::cost(index, m, p), Reverse(spare(&team, index, p)), team.people[p].name.as_str(), p))
+                            .collect();
+                        all.sort();
+                        let expected: Vec<(usize, u32)> = all.iter().take(TOP).map(|k| (k.3, k.0)).collect();
+                        let actual: Vec<(usize, u32)> = got.owners.iter().map(|o| (o.person, o.cost)).collect();
+                        prop_assert_eq!(actual, expected, "owners of mission {}", m);
+                        for o in &got.owners {
+                            let g = gaps::skill_gaps(index, m, o.person, index.mentor[m]);
+                            if !g.is_empty() && o.tool_gaps.is_empty() && !g.iter().any(|x| x.is_wide()) && !g.iter().all(|x| x.is_covered()) {
+                                let all_gaps: Vec<(usize, u8)> = g.iter().map(|x| (x.skill, x.need)).collect();
+                                let brute = rank_mentors(&team, index, &index.mentoring, o.person, &all_gaps)
+                                    .into_iter().find(|s| s.covers.len() == all_gaps.len()).map(|s| s.person);
+                                prop_assert_eq!(o.stretch_with, brute, "stretch pick of mission {}", m);
+                            }
+                        }
+                    }
+                    Some(owner) => {
+                        let uncovered: Vec<(usize, u8)> = a.missions[m].uncovered().map(|g| (g.skill, g.need)).collect();
+                        let mut expected = if uncovered.is_empty() { Vec::new() } else {
+                            rank_mentors(&team, index, &index.mentoring, owner, &uncovered)
+                        };
+                        expected.truncate(TOP);
+                        if team.missions[m].status == crate::model::Status::Done { expected.clear(); }
+                        prop_assert_eq!(got.mentors, expected, "mentors of mission {}", m);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -76,14 +76,21 @@ fn mission_text(team: &Team, a: &Analysis, m: usize, paint: Paint, text: &mut St
     text.push_str(&line);
     text.push('\n');
     let lines = explain::findings(team, a, m);
+    let suggestions = a.suggestions(team, m);
     for finding in &lines {
         text.push_str("      ");
         text.push_str(finding);
         text.push('\n');
     }
     for (label, names) in [
-        ("pair with", explain::mentor_suggestions(team, a, m)),
-        ("could take it", explain::owner_suggestions(team, a, m)),
+        (
+            "pair with",
+            explain::mentor_suggestions(team, a, &suggestions),
+        ),
+        (
+            "could take it",
+            explain::owner_suggestions(team, a, &suggestions),
+        ),
     ] {
         for (i, name) in names.iter().enumerate() {
             let lead = if i == 0 {
@@ -237,37 +244,32 @@ fn to_json<'a>(team: &'a Team, a: &'a Analysis) -> Json<'a> {
         .iter()
         .zip(&a.missions)
         .enumerate()
-        .map(|(m, (mission, report))| MissionJson {
-            title: &mission.title,
-            owner: a.index.owner[m].map(name),
-            mentor: a.index.mentor[m].map(name),
-            status: mission.status.as_str(),
-            verdict: report.verdict.as_str(),
-            goal_missing: report.goal_missing,
-            tool_gaps: report.tool_gaps.iter().map(|&t| a.tool_name(t)).collect(),
-            skill_gaps: report
-                .skill_gaps
-                .iter()
-                .map(|g| GapJson {
-                    skill: a.skill_name(g.skill),
-                    need: g.need,
-                    have: g.have,
-                    covered_by: g.covered_by.map(name),
-                })
-                .collect(),
-            overloaded: report.overloaded,
-            abandonment_risk: report.abandonment_risk,
-            micromanagement: report.micromanagement,
-            suggested_mentors: report
-                .suggested_mentors
-                .iter()
-                .map(|s| name(s.person))
-                .collect(),
-            suggested_owners: report
-                .suggested_owners
-                .iter()
-                .map(|s| name(s.person))
-                .collect(),
+        .map(|(m, (mission, report))| {
+            let suggestions = a.suggestions(team, m);
+            MissionJson {
+                title: &mission.title,
+                owner: a.index.owner[m].map(name),
+                mentor: a.index.mentor[m].map(name),
+                status: mission.status.as_str(),
+                verdict: report.verdict.as_str(),
+                goal_missing: report.goal_missing,
+                tool_gaps: report.tool_gaps.iter().map(|&t| a.tool_name(t)).collect(),
+                skill_gaps: report
+                    .skill_gaps
+                    .iter()
+                    .map(|g| GapJson {
+                        skill: a.skill_name(g.skill),
+                        need: g.need,
+                        have: g.have,
+                        covered_by: g.covered_by.map(name),
+                    })
+                    .collect(),
+                overloaded: report.overloaded,
+                abandonment_risk: report.abandonment_risk,
+                micromanagement: report.micromanagement,
+                suggested_mentors: suggestions.mentors.iter().map(|s| name(s.person)).collect(),
+                suggested_owners: suggestions.owners.iter().map(|s| name(s.person)).collect(),
+            }
         })
         .collect();
     let people = team

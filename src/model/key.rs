@@ -16,7 +16,22 @@ impl Key {
 
 /// The comparison key of a name.
 pub fn key(name: &str) -> Key {
-    Key(name.trim().to_lowercase())
+    let mut buf = String::with_capacity(name.len());
+    normalize_into(name, &mut buf);
+    Key(buf)
+}
+
+/// Writes the comparison key of a name into `buf` (cleared first), so hot
+/// loops can reuse one buffer instead of allocating a key per lookup.
+pub fn normalize_into(name: &str, buf: &mut String) {
+    buf.clear();
+    let name = name.trim();
+    if name.is_ascii() {
+        buf.push_str(name);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.extend(name.chars().flat_map(char::to_lowercase));
+    }
 }
 
 /// Deserialises a `{"skill": level}` map, refusing a skill listed twice

@@ -2,7 +2,7 @@
 //! names, levels in range, references that resolve. Shared by the loader and
 //! the app's forms, so a form refuses exactly what a file would.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Delegation, Key, MAX_NEED, MAX_SKILL, MIN_NEED, Team, key};
 
@@ -58,7 +58,7 @@ pub fn validate(team: &Team) -> Vec<Invalid> {
 
 /// Maps each person's key to the name as first spelt.
 fn name_index<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<Key, &'a str> {
-    let mut index = HashMap::new();
+    let mut index = HashMap::default();
     for name in names {
         index.entry(key(name)).or_insert(name);
     }
@@ -66,15 +66,15 @@ fn name_index<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<Key, &'a str>
 }
 
 fn check_people(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invalid>) {
-    let mut seen: HashMap<Key, &str> = HashMap::new();
+    let mut seen: HashMap<Key, &str> = HashMap::default();
     for (index, person) in team.people.iter().enumerate() {
-        let subject = Subject::Person {
-            name: person.name.clone(),
-            index,
-        };
+        // Made only when there is a problem: most people have none.
         let mut problem = |message: String, hint: Option<String>| {
             out.push(Invalid {
-                subject: subject.clone(),
+                subject: Subject::Person {
+                    name: person.name.clone(),
+                    index,
+                },
                 message,
                 hint,
             })
@@ -129,15 +129,14 @@ fn check_people(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invalid>
 }
 
 fn check_missions(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invalid>) {
-    let mut seen: HashMap<Key, &str> = HashMap::new();
+    let mut seen: HashMap<Key, &str> = HashMap::default();
     for (index, mission) in team.missions.iter().enumerate() {
-        let subject = Subject::Mission {
-            title: mission.title.clone(),
-            index,
-        };
         let mut problem = |message: String, hint: Option<String>| {
             out.push(Invalid {
-                subject: subject.clone(),
+                subject: Subject::Mission {
+                    title: mission.title.clone(),
+                    index,
+                },
                 message,
                 hint,
             })

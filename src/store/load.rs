@@ -108,10 +108,20 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 pub fn parse(bytes: &[u8], file: &Path) -> Result<Team, Vec<Problem>> {
     let text = std::str::from_utf8(bytes).map_err(|e| vec![not_utf8(bytes, e, file)])?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    check_version(text, file)?;
-    let team: Team = ron::Options::default()
-        .from_str(text)
-        .map_err(|e| vec![syntax_problem(&e, text, file)])?;
+    // A newer file is refused before anything else, whether or not this
+    // version can parse it: opening and re-saving it would drop what this
+    // version does not know. Checked once the parse is done (or failed), so
+    // a good file is parsed only once.
+    let team: Team = match ron::Options::default().from_str::<Team>(text) {
+        Ok(team) => {
+            check_version(text, file, Some(team.version))?;
+            team
+        }
+        Err(e) => {
+            check_version(text, file, None)?;
+            return Err(vec![syntax_problem(&e, text, file)]);
+        }
+    };
     let invalid = validate(&team);
     if invalid.is_empty() {
         return Ok(team);
@@ -145,9 +155,8 @@ fn not_utf8(bytes: &[u8], error: std::str::Utf8Error, file: &Path) -> Problem {
     }
 }
 
-/// A newer file is refused before anything else: opening and re-saving it
-/// would drop what this version does not know.
-fn check_version(text: &str, file: &Path) -> Result<(), Vec<Problem>> {
+/// Refuses a version other than this one's.
+fn check_version(text: &str, file: &Path, parsed: Option<u32>) -> Result<(), Vec<Problem>> {
     #[derive(Deserialize)]
     struct VersionOnly {
         #[serde(default = "current")]
@@ -156,9 +165,13 @@ fn check_version(text: &str, file: &Path) -> Result<(), Vec<Problem>> {
     fn current() -> u64 {
         u64::from(CURRENT_VERSION)
     }
-    // A file that does not parse this far is reported by the full parse.
-    let Ok(VersionOnly { version }) = ron::from_str::<VersionOnly>(text) else {
-        return Ok(());
+    let version = match parsed {
+        Some(version) => u64::from(version),
+        // A file that does not parse this far is reported by the full parse.
+        None => match ron::from_str::<VersionOnly>(text) {
+            Ok(VersionOnly { version }) => version,
+            Err(_) => return Ok(()),
+        },
     };
     let current = current();
     let message = if version > current {

@@ -141,6 +141,9 @@ pub struct App {
     pub matrix_skills: Vec<usize>,
     pub agenda: String,
     agenda_for: Option<(usize, u64)>,
+    /// Who could mentor on or take the selected mission.
+    pub suggestions: crate::analysis::Suggestions,
+    suggestions_for: Option<(usize, u64)>,
     /// How far the detail pane (or the agenda) is scrolled down.
     pub detail_scroll: u16,
     pub modal: Option<Modal>,
@@ -175,6 +178,8 @@ impl App {
             matrix_skills: Vec::new(),
             agenda: String::new(),
             agenda_for: None,
+            suggestions: Default::default(),
+            suggestions_for: None,
             detail_scroll: 0,
             modal: None,
             plan: None,
@@ -206,6 +211,7 @@ impl App {
             .matrix_col
             .min(self.matrix_skills.len().saturating_sub(1));
         self.sync_agenda();
+        self.sync_suggestions();
         self.sync_plan();
     }
 
@@ -273,6 +279,20 @@ impl App {
         );
         self.people.set_rows(rows);
         self.sync_agenda();
+    }
+
+    /// Keeps the suggestions in step with the selected mission: worked out
+    /// for that one mission only, when the selection or the team changes.
+    pub fn sync_suggestions(&mut self) {
+        let Some(m) = self.missions.selected_item() else {
+            self.suggestions = Default::default();
+            self.suggestions_for = None;
+            return;
+        };
+        if self.suggestions_for != Some((m, self.generation)) {
+            self.suggestions = self.analysis.suggestions(&self.team, m);
+            self.suggestions_for = Some((m, self.generation));
+        }
     }
 
     /// Keeps the one-on-one agenda in step with the selected person.

@@ -236,11 +236,11 @@ fn detail_lines(app: &App, m: usize, width: usize) -> Vec<Line<'static>> {
     for (heading, items) in [
         (
             "Who could pair with them (m)",
-            explain::mentor_suggestions(&app.team, &app.analysis, m),
+            explain::mentor_suggestions(&app.team, &app.analysis, &app.suggestions),
         ),
         (
             "Who could take it (o)",
-            explain::owner_suggestions(&app.team, &app.analysis, m),
+            explain::owner_suggestions(&app.team, &app.analysis, &app.suggestions),
         ),
     ] {
         if !items.is_empty() {
@@ -256,7 +256,7 @@ fn detail_lines(app: &App, m: usize, width: usize) -> Vec<Line<'static>> {
             }
         }
     }
-    if report.verdict == Verdict::Unassigned && report.suggested_owners.is_empty() {
+    if report.verdict == Verdict::Unassigned && app.suggestions.owners.is_empty() {
         lines.push(Line::styled(
             "Nobody has spare capacity for it.",
             theme.warn(),

@@ -17,6 +17,15 @@ use crate::model::{Mission, Person, Status};
 use crate::text::clean;
 
 pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
+    let effects = handle(app, message);
+    // What views show of the selection follows it, whatever moved it.
+    app.sync_agenda();
+    app.sync_suggestions();
+    app.sync_plan();
+    effects
+}
+
+fn handle(app: &mut App, message: Message) -> Vec<Effect> {
     match message {
         Message::Resize(width, height) => {
             app.size = (width, height);
@@ -58,8 +67,6 @@ pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
             if (app.view, app.list().and_then(|l| l.selected_item())) != before {
                 app.detail_scroll = 0;
             }
-            app.sync_agenda();
-            app.sync_plan();
             effects
         }
     }
