@@ -7,31 +7,42 @@ fn time<T>(n: u32, mut f: impl FnMut() -> T) -> Duration {
     t.elapsed() / n
 }
 fn main() {
-    for size in [1000usize, 10000] {
-        let team = handover::demo::generate(size, size, 1);
-        let text = handover::store::to_ron(&team);
-        let n = if size == 1000 { 50 } else { 5 };
-        let parse = time(n, || ron::from_str::<handover::model::Team>(&text).unwrap());
-        let validate = time(n, || handover::model::validate::validate(&team));
-        let index = time(n, || handover::analysis::Index::new(&team));
-        let analyse = time(n, || handover::analysis::analyse(&team));
-        let sugg = time(n, || {
+    let team = handover::demo::generate(10000, 10000, 1);
+    let a = handover::analysis::analyse(&team);
+    let n = 10;
+    println!(
+        "analyse {:?}",
+        time(n, || handover::analysis::analyse(&team))
+    );
+    println!(
+        "analyse + first suggestion {:?}",
+        time(n, || {
             let a = handover::analysis::analyse(&team);
-            (0..team.missions.len())
-                .map(|m| a.suggestions(&team, m).owners.len())
-                .sum::<usize>()
-        });
-        let check = time(n, || {
-            handover::commands::check::run(
-                &team,
-                true,
-                handover::commands::style::Paint::plain(),
-                &mut std::io::sink(),
-            )
-            .unwrap()
-        });
-        println!(
-            "{size}: parse {parse:?} validate {validate:?} index {index:?} analyse {analyse:?} analyse+suggest {sugg:?} check(no parse) {check:?}"
-        );
-    }
+            a.suggestions(&team, 0)
+        })
+    );
+    println!(
+        "agenda p0 {:?}",
+        time(n, || handover::agenda::agenda(&team, &a, 0))
+    );
+    let file = handover::tui::app::FileState {
+        path: "x".into(),
+        baseline: None,
+        read_only: false,
+        save: handover::tui::app::SaveState::Sample,
+    };
+    let mut app = handover::tui::app::App::new(
+        team.clone(),
+        file,
+        Default::default(),
+        handover::tui::theme::Theme::mono(),
+        "2026-11-28".parse().unwrap(),
+    );
+    println!(
+        "refilter missions {:?}",
+        time(n, || app.refilter_missions())
+    );
+    println!("refilter people {:?}", time(n, || app.refilter_people()));
+    println!("refresh {:?}", time(n, || app.refresh()));
+    println!("clone team {:?}", time(n, || team.clone()));
 }

@@ -92,14 +92,61 @@ fn bench(c: &mut Criterion) {
                 BatchSize::SmallInput,
             )
         });
+        // A key press: update plus everything it recomputes for the views.
         let mut moving = app(team.clone());
-        group.bench_with_input(BenchmarkId::new("key_move", size), &size, |b, _| {
-            b.iter(|| update(&mut moving, Message::Action(Action::Down)))
+        group.bench_with_input(BenchmarkId::new("key_move_down_up", size), &size, |b, _| {
+            b.iter(|| {
+                update(&mut moving, Message::Action(Action::Down));
+                update(&mut moving, Message::Action(Action::Up))
+            })
         });
+        let mut filtering = app(team.clone());
+        update(&mut filtering, Message::Action(Action::Filter));
+        let key = |c| crossterm::event::KeyEvent::new(c, crossterm::event::KeyModifiers::NONE);
+        group.bench_with_input(
+            BenchmarkId::new("key_filter_type_erase", size),
+            &size,
+            |b, _| {
+                b.iter(|| {
+                    update(
+                        &mut filtering,
+                        Message::Input(key(crossterm::event::KeyCode::Char('m'))),
+                    );
+                    update(
+                        &mut filtering,
+                        Message::Input(key(crossterm::event::KeyCode::Backspace)),
+                    )
+                })
+            },
+        );
+        let mut switching = app(team.clone());
+        group.bench_with_input(
+            BenchmarkId::new("key_view_switch_1_to_4", size),
+            &size,
+            |b, _| {
+                b.iter(|| {
+                    for action in [
+                        Action::ShowPeople,
+                        Action::ShowMatrix,
+                        Action::ShowOneOnOne,
+                        Action::ShowMissions,
+                    ] {
+                        update(&mut switching, Message::Action(action));
+                    }
+                })
+            },
+        );
         for view in View::ALL {
             let mut shown = app(team.clone());
             shown.view = view;
-            shown.sync_plan();
+            if let Some(generation) = shown.plan_wanted() {
+                let state = handover::tui::app::PlanState::work_out(
+                    &shown.team,
+                    &shown.analysis,
+                    generation,
+                );
+                shown.take_plan(state);
+            }
             let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
             let name = format!("frame_{}", view.title().to_lowercase().replace('-', "_"));
             group.bench_with_input(BenchmarkId::new(name, size), &size, |b, _| {

@@ -9,8 +9,9 @@ use handover::sample;
 use handover::tui::app::{App, FileState, SaveState};
 use handover::tui::keymap::Keymap;
 use handover::tui::message::{Action, Message};
+use handover::tui::runtime::Host;
 use handover::tui::theme::Theme;
-use handover::tui::{ui, update::update};
+use handover::tui::{dispatch_on, ui, update::update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -30,7 +31,16 @@ fn app() -> App {
     )
 }
 
-/// Drives the app without running effects (nothing is written).
+/// Runs effects (the plan) but writes nothing.
+struct NoSave;
+
+impl Host for NoSave {
+    fn save(&mut self, _app: &App, _change: handover::edit::Change) -> Option<Message> {
+        None
+    }
+}
+
+/// Drives the app; nothing is written.
 fn keys(app: &mut App, keys: &str) {
     for c in keys.chars() {
         let event = match c {
@@ -39,7 +49,7 @@ fn keys(app: &mut App, keys: &str) {
             c => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
         };
         if let Some(message) = app.message_for(event) {
-            update(app, message);
+            dispatch_on(app, message, &mut NoSave);
         }
     }
 }

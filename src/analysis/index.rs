@@ -50,6 +50,11 @@ impl Names {
     }
 }
 
+/// Holders are kept highest level first, then by person.
+fn holder_order(a: &(PersonId, u8), b: &(PersonId, u8)) -> std::cmp::Ordering {
+    b.1.cmp(&a.1).then(a.0.cmp(&b.0))
+}
+
 /// The team, resolved: ids instead of names, and who holds what.
 #[derive(Clone, Debug, Default)]
 pub struct Index {
@@ -88,60 +93,22 @@ impl Index {
             }
         }
         for person in &team.people {
-            let mut skills: Vec<(SkillId, u8)> = person
-                .skills
-                .iter()
-                .map(|(name, &level)| (index.skills.intern(name), level))
-                .collect();
-            skills.sort_unstable();
+            let (skills, wants, tools) = index.resolve_person(person);
             index.person_skills.push(skills);
-            let wants = person
-                .wants
-                .iter()
-                .map(|w| index.skills.intern(w))
-                .collect();
             index.person_wants.push(wants);
-            let mut tools: Vec<ToolId> =
-                person.tools.iter().map(|t| index.tools.intern(t)).collect();
-            tools.sort_unstable();
-            tools.dedup();
             index.person_tools.push(tools);
         }
         for person in &team.people {
-            let turns_to = person
-                .turns_to
-                .iter()
-                .filter_map(|n| index.person_with(n, &mut buf))
-                .collect();
+            let turns_to = index.resolve_turns_to(person, &mut buf);
             index.person_turns_to.push(turns_to);
         }
         index.load = vec![0; team.people.len()];
         index.mentoring = vec![0; team.people.len()];
         for mission in &team.missions {
-            let skills = mission
-                .skills
-                .iter()
-                .map(|(name, &level)| (index.skills.intern(name), level))
-                .collect();
+            let (skills, tools, owner, mentor) = index.resolve_mission(mission, &mut buf);
             index.mission_skills.push(skills);
-            let tools = mission
-                .tools
-                .iter()
-                .map(|t| index.tools.intern(t))
-                .collect();
             index.mission_tools.push(tools);
-            let owner = mission
-                .owner
-                .as_deref()
-                .and_then(|n| index.person_with(n, &mut buf));
-            let mentor = mission
-                .mentor
-                .as_deref()
-                .and_then(|n| index.person_with(n, &mut buf));
-            if mission.is_active() {
-                owner.inspect(|&p| index.load[p] += 1);
-                mentor.inspect(|&p| index.mentoring[p] += 1);
-            }
+            index.count(mission, owner, mentor, 1);
             index.owner.push(owner);
             index.mentor.push(mentor);
         }
@@ -156,9 +123,139 @@ impl Index {
             }
         }
         for holders in &mut index.holders {
-            holders.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            holders.sort_unstable_by(holder_order);
         }
         index
+    }
+
+    /// A person's skills (sorted by id), wants and tools (sorted), interned.
+    pub(super) fn resolve_person(
+        &mut self,
+        person: &crate::model::Person,
+    ) -> (Vec<(SkillId, u8)>, Vec<SkillId>, Vec<ToolId>) {
+        let mut skills: Vec<(SkillId, u8)> = person
+            .skills
+            .iter()
+            .map(|(name, &level)| (self.skills.intern(name), level))
+            .collect();
+        skills.sort_unstable();
+        let wants = person.wants.iter().map(|w| self.skills.intern(w)).collect();
+        let mut tools: Vec<ToolId> = person.tools.iter().map(|t| self.tools.intern(t)).collect();
+        tools.sort_unstable();
+        tools.dedup();
+        (skills, wants, tools)
+    }
+
+    pub(super) fn resolve_turns_to(
+        &self,
+        person: &crate::model::Person,
+        buf: &mut String,
+    ) -> Vec<PersonId> {
+        person
+            .turns_to
+            .iter()
+            .filter_map(|n| self.person_with(n, buf))
+            .collect()
+    }
+
+    /// A mission's needs, tools, owner and mentor, interned and resolved.
+    #[allow(clippy::type_complexity)]
+    pub(super) fn resolve_mission(
+        &mut self,
+        mission: &crate::model::Mission,
+        buf: &mut String,
+    ) -> (
+        Vec<(SkillId, u8)>,
+        Vec<ToolId>,
+        Option<PersonId>,
+        Option<PersonId>,
+    ) {
+        let skills = mission
+            .skills
+            .iter()
+            .map(|(name, &level)| (self.skills.intern(name), level))
+            .collect();
+        let tools = mission.tools.iter().map(|t| self.tools.intern(t)).collect();
+        let owner = mission
+            .owner
+            .as_deref()
+            .and_then(|n| self.person_with(n, buf));
+        let mentor = mission
+            .mentor
+            .as_deref()
+            .and_then(|n| self.person_with(n, buf));
+        (skills, tools, owner, mentor)
+    }
+
+    /// Adds (`by` = 1) or takes back (`by` = -1) what an active mission adds
+    /// to its owner's load and its mentor's mentoring.
+    pub(super) fn count(
+        &mut self,
+        mission: &crate::model::Mission,
+        owner: Option<PersonId>,
+        mentor: Option<PersonId>,
+        by: i32,
+    ) {
+        if mission.is_active() {
+            if let Some(p) = owner {
+                self.load[p] = self.load[p].saturating_add_signed(by);
+            }
+            if let Some(p) = mentor {
+                self.mentoring[p] = self.mentoring[p].saturating_add_signed(by);
+            }
+        }
+    }
+
+    /// Points a name's key at a person (after a rename), dropping the old.
+    pub(super) fn rename(&mut self, person: PersonId, old: &str, new: &str) {
+        let mut buf = String::new();
+        normalize_into(old, &mut buf);
+        if self.person_by_key.get(buf.as_str()) == Some(&person) {
+            self.person_by_key.remove(buf.as_str());
+        }
+        normalize_into(new, &mut buf);
+        self.person_by_key
+            .entry(buf.as_str().into())
+            .or_insert(person);
+    }
+
+    /// Replaces a person's skills and tools, keeping the holder lists sorted.
+    pub(super) fn set_person_holdings(
+        &mut self,
+        person: PersonId,
+        skills: Vec<(SkillId, u8)>,
+        tools: Vec<ToolId>,
+    ) {
+        for &(skill, level) in &self.person_skills[person] {
+            if level > 0 {
+                let list = &mut self.holders[skill];
+                if let Ok(at) = list.binary_search_by(|h| holder_order(h, &(person, level))) {
+                    list.remove(at);
+                }
+            }
+        }
+        for &tool in &self.person_tools[person] {
+            let list = &mut self.tool_holders[tool];
+            if let Ok(at) = list.binary_search(&person) {
+                list.remove(at);
+            }
+        }
+        self.holders.resize(self.skills.len(), Vec::new());
+        self.tool_holders.resize(self.tools.len(), Vec::new());
+        for &(skill, level) in &skills {
+            if level > 0 {
+                let list = &mut self.holders[skill];
+                let at = list.partition_point(|h| holder_order(h, &(person, level)).is_lt());
+                list.insert(at, (person, level));
+            }
+        }
+        for &tool in &tools {
+            let list = &mut self.tool_holders[tool];
+            let at = list.partition_point(|&p| p < person);
+            list.insert(at, person);
+        }
+        self.person_skills[person] = skills;
+        self.person_tools[person] = tools;
     }
 
     /// The person a name refers to (trimmed, any case).
@@ -167,7 +264,7 @@ impl Index {
     }
 
     /// [`Index::person`] with a scratch buffer, for loops.
-    fn person_with(&self, name: &str, buf: &mut String) -> Option<PersonId> {
+    pub(super) fn person_with(&self, name: &str, buf: &mut String) -> Option<PersonId> {
         normalize_into(name, buf);
         self.person_by_key.get(buf.as_str()).copied()
     }

@@ -3,6 +3,7 @@
 
 pub mod explain;
 pub mod gaps;
+mod incremental;
 pub mod index;
 pub mod signals;
 pub mod suggest;
@@ -84,6 +85,11 @@ impl Analysis {
             counts[report.verdict as usize] += 1;
         }
         counts
+    }
+
+    /// Forgets the candidate lists: the team changed.
+    fn reset_suggestions(&mut self) {
+        self.lists = std::sync::OnceLock::new();
     }
 
     /// Who could mentor on a mission or take it (SPEC §3 suggestions).

@@ -55,12 +55,17 @@ pub fn people(team: &Team, index: &Index) -> Vec<PersonReport> {
         }
     }
     for (person, report) in reports.iter_mut().enumerate() {
-        let p = &team.people[person];
-        report.overloaded = report.load() > p.capacity;
-        report.mentor_overloaded = report.mentoring() > p.mentor_capacity;
-        report.isolated = isolated(index, person, &report.owns);
+        flags(team, index, person, report);
     }
     reports
+}
+
+/// The signals of a person whose owned and mentored missions are known.
+pub fn flags(team: &Team, index: &Index, person: PersonId, report: &mut PersonReport) {
+    let p = &team.people[person];
+    report.overloaded = report.load() > p.capacity;
+    report.mentor_overloaded = report.mentoring() > p.mentor_capacity;
+    report.isolated = isolated(index, person, &report.owns);
 }
 
 /// Owns an active mission, turns to nobody, and no active mission of theirs
@@ -82,19 +87,27 @@ pub struct SkillReport {
     pub single_point: bool,
 }
 
-/// Every skill of the team, sorted by name.
+/// Every skill of the team — one someone has (at any level), wants, or a
+/// mission needs — sorted by name.
 pub fn skills(team: &Team, index: &Index) -> Vec<SkillReport> {
     let mut needed_by = vec![Vec::new(); index.skills.len()];
+    let mut present = vec![false; index.skills.len()];
     for (mission, m) in team.missions.iter().enumerate() {
-        if m.is_active() {
-            for &(skill, _) in &index.mission_skills[mission] {
+        for &(skill, _) in &index.mission_skills[mission] {
+            present[skill] = true;
+            if m.is_active() {
                 needed_by[skill].push(mission);
             }
         }
     }
+    for (skills, wants) in index.person_skills.iter().zip(&index.person_wants) {
+        skills.iter().for_each(|&(skill, _)| present[skill] = true);
+        wants.iter().for_each(|&skill| present[skill] = true);
+    }
     let mut reports: Vec<SkillReport> = needed_by
         .into_iter()
         .enumerate()
+        .filter(|(skill, _)| present[*skill])
         .map(|(skill, needed_by)| {
             let holders: Vec<PersonId> = index
                 .holders_at(skill, HOLDER_LEVEL)

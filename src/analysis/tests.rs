@@ -510,7 +510,7 @@ mod exact_suggestions {
     }
 
     prop_compose! {
-        fn team()(people in proptest::collection::vec(person(), 1..12), missions in proptest::collection::vec(mission(), 1..8),
+        pub(super) fn team()(people in proptest::collection::vec(person(), 1..12), missions in proptest::collection::vec(mission(), 1..8),
                   seed in any::<u64>()) -> Team {
             let n = people.len();
             // Names in an order unrelated to file order, to test name ties.
@@ -589,6 +589,147 @@ mod exact_suggestions {
                         prop_assert_eq!(got.mentors, expected, "mentors of mission {}", m);
                     }
                 }
+            }
+        }
+    }
+}
+
+mod incremental {
+    //! Updating the analysis after an edit gives what analysing afresh gives.
+    use proptest::prelude::*;
+
+    use super::super::analyse;
+    use super::exact_suggestions::team;
+    use crate::commands::check::render_text;
+    use crate::commands::style::Paint;
+    use crate::edit::{self, Change};
+    use crate::model::{Status, Team};
+
+    #[derive(Clone, Debug)]
+    enum Edit {
+        Level(usize, usize, u8),
+        Capacity(usize, u32),
+        MentorCapacity(usize, u32),
+        Tool(usize, usize),
+        Rename(usize),
+        TurnsTo(usize, usize),
+        Owner(usize, Option<usize>),
+        Mentor(usize, Option<usize>),
+        Status(usize, u8),
+        Need(usize, usize, u8),
+    }
+
+    fn an_edit() -> impl Strategy<Value = Edit> {
+        prop_oneof![
+            (0usize..12, 0usize..4, 0u8..=4).prop_map(|(p, s, l)| Edit::Level(p, s, l)),
+            (0usize..12, 0u32..=3).prop_map(|(p, c)| Edit::Capacity(p, c)),
+            (0usize..12, 0u32..=2).prop_map(|(p, c)| Edit::MentorCapacity(p, c)),
+            (0usize..12, 0usize..2).prop_map(|(p, t)| Edit::Tool(p, t)),
+            (0usize..12).prop_map(Edit::Rename),
+            (0usize..12, 0usize..12).prop_map(|(p, q)| Edit::TurnsTo(p, q)),
+            (0usize..8, proptest::option::of(0usize..12)).prop_map(|(m, p)| Edit::Owner(m, p)),
+            (0usize..8, proptest::option::of(0usize..12)).prop_map(|(m, p)| Edit::Mentor(m, p)),
+            (0usize..8, 0u8..3).prop_map(|(m, s)| Edit::Status(m, s)),
+            (0usize..8, 0usize..4, 0u8..=4).prop_map(|(m, s, l)| Edit::Need(m, s, l)),
+        ]
+    }
+
+    const SKILLS: [&str; 4] = ["go", "sql", "ux", "k8s"];
+
+    /// The change an edit stands for, or None when it would break a rule.
+    fn change(team: &Team, edit: &Edit, step: usize) -> Option<Change> {
+        let n = team.people.len();
+        let ms = team.missions.len();
+        let today = "2026-11-28".parse().unwrap();
+        Some(match *edit {
+            Edit::Level(p, s, l) => {
+                let mut person = team.people[p % n].clone();
+                person.skills.insert(SKILLS[s].into(), l);
+                edit::update_person(team, p % n, person)
+            }
+            Edit::Capacity(p, c) => {
+                let mut person = team.people[p % n].clone();
+                person.capacity = c;
+                edit::update_person(team, p % n, person)
+            }
+            Edit::MentorCapacity(p, c) => {
+                let mut person = team.people[p % n].clone();
+                person.mentor_capacity = c;
+                edit::update_person(team, p % n, person)
+            }
+            Edit::Tool(p, t) => {
+                let mut person = team.people[p % n].clone();
+                let tool = ["vault", "figma"][t].to_string();
+                if let Some(at) = person.tools.iter().position(|x| *x == tool) {
+                    person.tools.remove(at);
+                } else {
+                    person.tools.push(tool);
+                }
+                edit::update_person(team, p % n, person)
+            }
+            Edit::Rename(p) => {
+                let mut person = team.people[p % n].clone();
+                person.name = format!("renamed{step}");
+                edit::update_person(team, p % n, person)
+            }
+            Edit::TurnsTo(p, q) => {
+                let (p, q) = (p % n, q % n);
+                if p == q {
+                    return None;
+                }
+                let mut person = team.people[p].clone();
+                person.turns_to = vec![team.people[q].name.clone()];
+                edit::update_person(team, p, person)
+            }
+            Edit::Owner(m, p) => edit::set_owner(team, m % ms, p.map(|p| p % n)),
+            Edit::Mentor(m, p) => {
+                let p = p.map(|p| p % n);
+                let owner = team.missions[m % ms].owner.as_deref();
+                if p.is_some_and(|p| Some(team.people[p].name.as_str()) == owner) {
+                    return None;
+                }
+                edit::set_mentor(team, m % ms, p)
+            }
+            Edit::Status(m, s) => {
+                let mut mission = team.missions[m % ms].clone();
+                mission.status =
+                    [Status::Planned, Status::HandedOver, Status::Done][usize::from(s)];
+                edit::update_mission(team, m % ms, mission, today)
+            }
+            Edit::Need(m, s, l) => {
+                let mut mission = team.missions[m % ms].clone();
+                if l == 0 {
+                    mission.skills.remove(SKILLS[s]);
+                } else {
+                    mission.skills.insert(SKILLS[s].into(), l);
+                }
+                edit::update_mission(team, m % ms, mission, today)
+            }
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1500))]
+
+        #[test]
+        fn updating_equals_analysing_afresh(mut team in team(), edits in proptest::collection::vec(an_edit(), 1..12)) {
+            let mut analysis = analyse(&team);
+            for (step, e) in edits.iter().enumerate() {
+                let Some(change) = change(&team, e, step) else { continue };
+                change.apply(&mut team);
+                prop_assert_eq!(crate::model::validate::validate(&team), vec![], "{:?}", e);
+                prop_assert!(analysis.update(&team, &change.ops), "replacements update in place");
+                let fresh = analyse(&team);
+                // Ids of new skill and tool names may differ from a fresh
+                // analysis; the text below compares them by name.
+                let verdicts = |a: &super::super::Analysis| a.missions.iter().map(|r| r.verdict).collect::<Vec<_>>();
+                prop_assert_eq!(verdicts(&analysis), verdicts(&fresh), "verdicts after {:?}", e);
+                prop_assert_eq!(&analysis.people, &fresh.people, "people after {:?}", e);
+                prop_assert_eq!(
+                    render_text(&team, &analysis, Paint::plain()),
+                    render_text(&team, &fresh, Paint::plain()),
+                    "after {:?}", e
+                );
             }
         }
     }

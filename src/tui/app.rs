@@ -125,6 +125,31 @@ pub struct PlanState {
     pub rows: Vec<Proposal>,
 }
 
+impl PlanState {
+    /// Works out the plan of a team (seconds on the largest teams: the
+    /// runtime does it off the key-handling thread).
+    pub fn work_out(team: &Team, analysis: &Analysis, generation: u64) -> Self {
+        let plan = crate::plan::plan(team, analysis);
+        let after = plan
+            .after(team)
+            .1
+            .missions
+            .iter()
+            .map(|r| r.verdict)
+            .collect();
+        let rows = (0..plan.owners.len())
+            .map(Proposal::Owner)
+            .chain((0..plan.mentors.len()).map(Proposal::Mentor))
+            .collect();
+        PlanState {
+            generation,
+            plan,
+            after,
+            rows,
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct App {
     pub team: Team,
@@ -149,6 +174,8 @@ pub struct App {
     pub modal: Option<Modal>,
     /// The plan, computed when the Plan view is shown and after changes.
     pub plan: Option<PlanState>,
+    /// The generation whose plan was last asked for.
+    pub plan_asked: Option<u64>,
     pub plan_list: ListState,
     pub undo: Vec<Change>,
     pub redo: Vec<Change>,
@@ -158,6 +185,8 @@ pub struct App {
     pub theme: Theme,
     pub notice: Option<Notice>,
     pub today: Date,
+    /// Changes handed to the saver and not yet written.
+    pub unsaved: usize,
     /// The editor for long notes ($EDITOR), if set.
     pub editor: Option<String>,
     pub size: (u16, u16),
@@ -183,6 +212,7 @@ impl App {
             detail_scroll: 0,
             modal: None,
             plan: None,
+            plan_asked: None,
             plan_list: ListState::default(),
             undo: Vec::new(),
             redo: Vec::new(),
@@ -191,6 +221,7 @@ impl App {
             theme,
             notice: None,
             today,
+            unsaved: 0,
             editor: None,
             size: (80, 24),
             quit: false,
@@ -202,49 +233,56 @@ impl App {
     /// After the team changed: analyse it again and rebuild what views show.
     pub fn refresh(&mut self) {
         self.analysis = analyse(&self.team);
+        self.refresh_views();
+    }
+
+    /// After a change of the team: the analysis follows what it touched
+    /// (or starts afresh when people or missions came or went).
+    pub fn refresh_after(&mut self, change: &Change) {
+        if !self.analysis.update(&self.team, &change.ops) {
+            self.analysis = analyse(&self.team);
+        }
+        self.refresh_views();
+    }
+
+    /// What the views show of the analysis: rows, columns, the agenda.
+    fn refresh_views(&mut self) {
         self.refilter_missions();
         self.refilter_people();
-        let mut skills: Vec<usize> = (0..self.analysis.index.skills.len()).collect();
-        skills.sort_by_cached_key(|&s| self.analysis.skill_name(s).to_lowercase());
-        self.matrix_skills = skills;
+        // The skill reports are sorted by name already.
+        self.matrix_skills = self.analysis.skills.iter().map(|r| r.skill).collect();
         self.matrix_col = self
             .matrix_col
             .min(self.matrix_skills.len().saturating_sub(1));
         self.sync_agenda();
         self.sync_suggestions();
-        self.sync_plan();
     }
 
-    /// Keeps the plan in step with the team while the Plan view is shown;
-    /// it is not computed at all otherwise.
-    pub fn sync_plan(&mut self) {
-        if self.view != View::Plan
-            || self
-                .plan
-                .as_ref()
-                .is_some_and(|p| p.generation == self.generation)
-        {
+    /// The generation whose plan should be worked out now: the Plan view is
+    /// shown, its plan is older than the team, and nobody asked yet.
+    pub fn plan_wanted(&self) -> Option<u64> {
+        let current = self
+            .plan
+            .as_ref()
+            .is_some_and(|p| p.generation == self.generation);
+        (self.view == View::Plan && !current && self.plan_asked != Some(self.generation))
+            .then_some(self.generation)
+    }
+
+    /// Whether the plan on screen is the plan of the team as it is.
+    pub fn plan_is_current(&self) -> bool {
+        self.plan
+            .as_ref()
+            .is_some_and(|p| p.generation == self.generation)
+    }
+
+    /// Takes a worked-out plan, unless the team changed since it was asked.
+    pub fn take_plan(&mut self, state: PlanState) {
+        if state.generation != self.generation {
             return;
         }
-        let plan = crate::plan::plan(&self.team, &self.analysis);
-        let after = plan
-            .after(&self.team)
-            .1
-            .missions
-            .iter()
-            .map(|r| r.verdict)
-            .collect();
-        let rows: Vec<Proposal> = (0..plan.owners.len())
-            .map(Proposal::Owner)
-            .chain((0..plan.mentors.len()).map(Proposal::Mentor))
-            .collect();
-        self.plan_list.set_rows((0..rows.len()).collect());
-        self.plan = Some(PlanState {
-            generation: self.generation,
-            plan,
-            after,
-            rows,
-        });
+        self.plan_list.set_rows((0..state.rows.len()).collect());
+        self.plan = Some(state);
     }
 
     pub fn selected_proposal(&self) -> Option<Proposal> {
@@ -253,6 +291,11 @@ impl App {
     }
 
     pub fn refilter_missions(&mut self) {
+        // Unfiltered, the rows are every mission in order: nothing to redo.
+        if self.missions.query().is_empty() && self.missions.rows.len() == self.team.missions.len()
+        {
+            return;
+        }
         let texts: Vec<String> = self
             .team
             .missions
@@ -267,6 +310,10 @@ impl App {
     }
 
     pub fn refilter_people(&mut self) {
+        if self.people.query().is_empty() && self.people.rows.len() == self.team.people.len() {
+            self.sync_agenda();
+            return;
+        }
         let texts: Vec<String> = self
             .team
             .people
@@ -380,6 +427,11 @@ impl App {
             None if text => Some(Message::Input(key)),
             None => None,
         }
+    }
+
+    /// Whether a save is under way.
+    pub fn saving(&self) -> bool {
+        self.unsaved > 0
     }
 
     /// Shows a message in the status bar.

@@ -97,8 +97,11 @@ pub enum Message {
     Action(Action),
     /// A key for the text field in focus.
     Input(KeyEvent),
-    /// The runtime finished a save.
-    Saved(Result<Baseline, SaveError>),
+    /// The runtime finished a save, which carried this many changes.
+    Saved {
+        result: Result<Baseline, SaveError>,
+        changes: usize,
+    },
     /// The runtime reloaded the file from disk, keeping the app's version
     /// aside first when there was one.
     Reloaded {
@@ -111,6 +114,8 @@ pub enum Message {
     Resize(u16, u16),
     /// $EDITOR finished with this text (or could not run).
     Edited(Result<String, String>),
+    /// The plan was worked out.
+    Planned(Box<super::app::PlanState>),
     /// A file the user asked for was written (or not).
     Written {
         path: std::path::PathBuf,
@@ -121,12 +126,15 @@ pub enum Message {
 /// What `update` asks the runtime to do; it never touches the disk itself.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Effect {
-    /// Write the team to the file (atomically, checking for other writers).
-    Save,
+    /// Write this change (just made to the team) to the file, atomically,
+    /// checking for other writers.
+    Save(crate::edit::Change),
     /// Write the team beside the file under another name, then reload.
     KeepMineAndReload,
     /// Write the team beside the file under another name, then quit.
     KeepMineAndQuit,
+    /// Work out the plan of the team as it is.
+    WorkOutPlan,
     /// Hand the terminal to $EDITOR on this text.
     EditNote(String),
     /// Write a file readable by the owner only.

@@ -10,24 +10,24 @@ pub mod keymap;
 pub mod list;
 pub mod message;
 pub mod picker;
+pub mod runtime;
+pub mod saver;
 pub mod theme;
 pub mod ui;
 pub mod update;
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, IsTerminal};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use crossterm::event::{self, Event};
-use ratatui::DefaultTerminal;
-
 use self::app::{App, FileState, NoticeKind, SaveState};
 use self::keymap::Keymap;
-use self::message::{Effect, Message};
+pub use self::runtime::{dispatch, dispatch_on};
+use self::saver::Saver;
 use self::theme::Theme;
 use crate::commands::Failure;
 use crate::model::Date;
@@ -51,15 +51,6 @@ pub fn run(data: &DataPath) -> Result<ExitCode, Failure> {
     app.editor = std::env::var("EDITOR")
         .ok()
         .filter(|e| !e.trim().is_empty());
-    if app.file.save == SaveState::Sample {
-        app.tell(
-            NoticeKind::Info,
-            format!(
-                "The sample team. Your first change creates {}",
-                data.path.display()
-            ),
-        );
-    }
     if app.file.read_only {
         app.tell(
             NoticeKind::Warning,
@@ -70,8 +61,27 @@ pub fn run(data: &DataPath) -> Result<ExitCode, Failure> {
         app.tell(NoticeKind::Warning, problem);
     }
     let stop = watch_signals()?;
-    ratatui::run(|terminal| event_loop(terminal, &mut app, &stop))
-        .map_err(|e| Failure(format!("terminal error: {e}")))?;
+    let saver = Saver::start(
+        data.path.clone(),
+        app.team.clone(),
+        app.file.baseline.clone(),
+    );
+    let result = ratatui::run(|terminal| runtime::event_loop(terminal, &saver, &mut app, &stop));
+    // Every queued write finishes before handover ends.
+    for written in saver.finish() {
+        dispatch(&mut app, runtime::saved(written));
+    }
+    if matches!(app.file.save, SaveState::Failed(_) | SaveState::Conflict) {
+        let kept = runtime::keep_mine(&app);
+        return Err(Failure(match kept {
+            Ok(path) => format!(
+                "the last changes could not be saved; your version is in {}",
+                path.display()
+            ),
+            Err(e) => format!("the last changes could not be saved, nor kept aside: {e}"),
+        }));
+    }
+    result.map_err(|e| Failure(format!("terminal error: {e}")))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -167,130 +177,4 @@ fn lock(path: &Path) -> Result<Option<File>, Failure> {
         ))),
         Err(std::fs::TryLockError::Error(_)) => Ok(None),
     }
-}
-
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
-    let size = terminal.size()?;
-    app.size = (size.width, size.height);
-    loop {
-        terminal.draw(|frame| ui::render(app, frame))?;
-        if app.quit {
-            return Ok(());
-        }
-        // Wake now and then to notice a signal to stop.
-        if !event::poll(Duration::from_millis(200))? {
-            if stop.load(Ordering::Relaxed) {
-                return Ok(());
-            }
-            continue;
-        }
-        // Handle every key already typed before drawing again, so holding a
-        // key never lags behind.
-        loop {
-            handle(app, event::read()?, terminal);
-            if app.quit || stop.load(Ordering::Relaxed) || !event::poll(Duration::ZERO)? {
-                break;
-            }
-        }
-        if stop.load(Ordering::Relaxed) {
-            return Ok(());
-        }
-    }
-}
-
-/// What the runtime needs of the screen to lend it to another program.
-pub trait Screen {
-    fn suspend(&mut self) {}
-    fn resume(&mut self) {}
-}
-
-/// No screen at all: tests drive the app without a terminal.
-pub struct NoScreen;
-
-impl Screen for NoScreen {}
-
-impl Screen for DefaultTerminal {
-    fn suspend(&mut self) {
-        ratatui::restore();
-    }
-
-    fn resume(&mut self) {
-        *self = ratatui::init();
-        let _ = self.clear();
-    }
-}
-
-fn handle(app: &mut App, event: Event, screen: &mut impl Screen) {
-    let message = match event {
-        Event::Key(key) => app.message_for(key),
-        Event::Resize(width, height) => Some(Message::Resize(width, height)),
-        _ => None,
-    };
-    if let Some(message) = message {
-        dispatch_on(app, message, screen);
-    }
-}
-
-/// Runs a message through `update` and performs the effects it asks for,
-/// without a screen (for tests and scripts).
-pub fn dispatch(app: &mut App, message: Message) {
-    dispatch_on(app, message, &mut NoScreen);
-}
-
-/// Runs a message through `update` and performs the effects it asks for.
-pub fn dispatch_on(app: &mut App, message: Message, screen: &mut impl Screen) {
-    for effect in update::update(app, message) {
-        let reply = perform(app, effect, screen);
-        dispatch_on(app, reply, screen);
-    }
-}
-
-fn perform(app: &App, effect: Effect, screen: &mut impl Screen) -> Message {
-    match effect {
-        Effect::EditNote(text) => {
-            let Some(command) = app.editor.clone() else {
-                return Message::Edited(Err("$EDITOR is not set".into()));
-            };
-            screen.suspend();
-            let result = editor::run(&command, &text);
-            screen.resume();
-            Message::Edited(result)
-        }
-        Effect::WriteFile {
-            path,
-            text,
-            overwrite,
-        } => Message::Written {
-            result: store::write_private_new(&path, text.as_bytes(), overwrite).map(|_| ()),
-            path,
-        },
-        Effect::Save => Message::Saved(match &app.file.baseline {
-            Some(baseline) => store::save(&app.file.path, &app.team, baseline),
-            None => store::create_new(&app.file.path, &app.team),
-        }),
-        Effect::KeepMineAndReload => match keep_mine(app) {
-            Ok(kept) => Message::Reloaded {
-                result: store::load(&app.file.path).map_err(|e| e.to_string()),
-                kept: Some(kept),
-            },
-            Err(e) => Message::Reloaded {
-                result: Err(format!(
-                    "could not keep your version first, so nothing was reloaded: {e}"
-                )),
-                kept: None,
-            },
-        },
-        Effect::KeepMineAndQuit => Message::KeptForQuit(keep_mine(app)),
-    }
-}
-
-/// Writes the app's version beside the team file, as `team.mine-<time>.ron`.
-fn keep_mine(app: &App) -> Result<PathBuf, String> {
-    let path = &app.file.path;
-    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-    let stamp = jiff::ZonedDateTime::now().strftime("%Y%m%d-%H%M%S");
-    let kept = path.with_file_name(format!("{stem}.mine-{stamp}.ron"));
-    store::write_private_new(&kept, store::to_ron(&app.team).as_bytes(), false)
-        .map(|_| kept)
-        .map_err(|e| e.to_string())
 }

@@ -50,6 +50,9 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
     let file = app.file.path.display().to_string();
     let (state, state_style) = match &app.file.save {
+        SaveState::Saved | SaveState::Sample if app.saving() => {
+            ("saving…".to_string(), theme.dim())
+        }
         SaveState::Sample => (
             "the sample team; your first change creates this file".to_string(),
             theme.warn(),

@@ -17,15 +17,23 @@ use crate::tui::theme::Theme;
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let Some(state) = &app.plan else {
-        frame.render_widget(Paragraph::new("Working out the plan…"), area);
+        frame.render_widget(
+            Paragraph::new("Working out the plan…").style(theme.dim()),
+            area,
+        );
         return;
     };
     let plan = &state.plan;
     let list_width = (area.width * 55 / 100).clamp(36, 80);
     let [list, detail] =
         Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(area);
+    let updating = if app.plan_is_current() {
+        ""
+    } else {
+        " · updating…"
+    };
     let title = format!(
-        " Plan: {} owner{} (cost {}), {} mentor{}{} ",
+        " Plan: {} owner{} (cost {}), {} mentor{}{}{updating} ",
         plan.owners.len(),
         if plan.owners.len() == 1 { "" } else { "s" },
         plan.total_cost,

@@ -17,11 +17,14 @@ use crate::model::{Mission, Person, Status};
 use crate::text::clean;
 
 pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
-    let effects = handle(app, message);
+    let mut effects = handle(app, message);
     // What views show of the selection follows it, whatever moved it.
     app.sync_agenda();
     app.sync_suggestions();
-    app.sync_plan();
+    if let Some(generation) = app.plan_wanted() {
+        app.plan_asked = Some(generation);
+        effects.push(Effect::WorkOutPlan);
+    }
     effects
 }
 
@@ -31,7 +34,8 @@ fn handle(app: &mut App, message: Message) -> Vec<Effect> {
             app.size = (width, height);
             Vec::new()
         }
-        Message::Saved(result) => {
+        Message::Saved { result, changes } => {
+            app.unsaved = app.unsaved.saturating_sub(changes);
             saved(app, result);
             Vec::new()
         }
@@ -51,6 +55,10 @@ fn handle(app: &mut App, message: Message) -> Vec<Effect> {
             Vec::new()
         }
         Message::Input(key) => input(app, key),
+        Message::Planned(state) => {
+            app.take_plan(*state);
+            Vec::new()
+        }
         Message::Edited(result) => {
             one_on_one::edited(app, result);
             Vec::new()
@@ -77,7 +85,9 @@ fn saved(app: &mut App, result: Result<crate::store::Baseline, crate::store::Sav
     match result {
         Ok(baseline) => {
             app.file.baseline = Some(baseline);
-            app.file.save = SaveState::Saved;
+            if !matches!(app.file.save, SaveState::Conflict) {
+                app.file.save = SaveState::Saved;
+            }
         }
         Err(SaveError::ChangedOnDisk(_) | SaveError::DeletedOnDisk(_)) => {
             app.file.save = SaveState::Conflict;
@@ -300,20 +310,22 @@ pub fn apply(app: &mut App, change: Change) -> Vec<Effect> {
     }
     change.apply(&mut app.team);
     app.tell(NoticeKind::Info, capitalise(&change.summary));
+    let effects = changed(app, &change);
     app.undo.push(change);
     app.redo.clear();
-    changed(app)
+    effects
 }
 
 /// After any change of the team: analyse again and save.
-fn changed(app: &mut App) -> Vec<Effect> {
+fn changed(app: &mut App, change: &Change) -> Vec<Effect> {
     app.generation += 1;
-    app.refresh();
+    app.refresh_after(change);
     if app.file.save == SaveState::Conflict {
         app.modal = Some(Modal::Conflict);
         return Vec::new();
     }
-    vec![Effect::Save]
+    app.unsaved += 1;
+    vec![Effect::Save(change.clone())]
 }
 
 fn capitalise(text: &str) -> String {
@@ -329,10 +341,11 @@ fn undo(app: &mut App) -> Vec<Effect> {
         app.tell(NoticeKind::Info, "Nothing to undo");
         return Vec::new();
     };
-    change.inverse().apply(&mut app.team);
+    let inverse = change.inverse();
+    inverse.apply(&mut app.team);
     app.tell(NoticeKind::Info, format!("Undid: {}", change.summary));
     app.redo.push(change);
-    changed(app)
+    changed(app, &inverse)
 }
 
 fn redo(app: &mut App) -> Vec<Effect> {
@@ -342,8 +355,9 @@ fn redo(app: &mut App) -> Vec<Effect> {
     };
     change.apply(&mut app.team);
     app.tell(NoticeKind::Info, format!("Redid: {}", change.summary));
+    let effects = changed(app, &change);
     app.undo.push(change);
-    changed(app)
+    effects
 }
 
 fn mission_view(app: &App) -> bool {
@@ -471,6 +485,13 @@ fn hand_over(app: &mut App) -> Vec<Effect> {
 
 /// Accepts the selected proposal of the plan as an ordinary change.
 fn accept_proposal(app: &mut App) -> Vec<Effect> {
+    if !app.plan_is_current() {
+        app.tell(
+            NoticeKind::Info,
+            "The plan is being worked out again; a moment",
+        );
+        return Vec::new();
+    }
     let (Some(proposal), Some(state)) = (app.selected_proposal(), app.plan.as_ref()) else {
         return Vec::new();
     };
@@ -490,6 +511,13 @@ fn accept_proposal(app: &mut App) -> Vec<Effect> {
 /// Accepts every proposal in one change, so one undo takes it back.
 fn accept_plan(app: &mut App) -> Vec<Effect> {
     if app.view != View::Plan {
+        return Vec::new();
+    }
+    if !app.plan_is_current() {
+        app.tell(
+            NoticeKind::Info,
+            "The plan is being worked out again; a moment",
+        );
         return Vec::new();
     }
     let Some(state) = app.plan.as_ref().filter(|s| !s.plan.is_empty()) else {

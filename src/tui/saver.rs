@@ -1,0 +1,159 @@
+//! Saving off the key-handling thread: the saver keeps its own copy of the
+//! team, applies each change the app makes to it, and writes the file
+//! (atomically, through the store) while the app goes on. Changes that
+//! queue up while a write is under way are written together.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread::JoinHandle;
+
+use crate::edit::Change;
+use crate::model::Team;
+use crate::store::{self, Baseline, SaveError};
+
+enum Job {
+    Apply(Change),
+    /// The file was reloaded: start again from this team and baseline.
+    Reset(Box<Team>, Option<Baseline>),
+}
+
+/// A finished write: its result and how many changes it carried.
+pub struct Written {
+    pub result: Result<Baseline, SaveError>,
+    pub changes: usize,
+}
+
+pub struct Saver {
+    jobs: Option<Sender<Job>>,
+    done: Receiver<Written>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Saver {
+    /// Starts the saver on a copy of the team as loaded (or the sample).
+    pub fn start(path: PathBuf, team: Team, baseline: Option<Baseline>) -> Saver {
+        let (jobs, inbox) = channel::<Job>();
+        let (outbox, done) = channel::<Written>();
+        let thread = std::thread::spawn(move || run(path, team, baseline, inbox, outbox));
+        Saver {
+            jobs: Some(jobs),
+            done,
+            thread: Some(thread),
+        }
+    }
+
+    pub fn apply(&self, change: Change) {
+        if let Some(jobs) = &self.jobs {
+            let _ = jobs.send(Job::Apply(change));
+        }
+    }
+
+    pub fn reset(&self, team: Team, baseline: Option<Baseline>) {
+        if let Some(jobs) = &self.jobs {
+            let _ = jobs.send(Job::Reset(Box::new(team), baseline));
+        }
+    }
+
+    /// A finished write, if one is waiting.
+    pub fn poll(&self) -> Option<Written> {
+        self.done.try_recv().ok()
+    }
+
+    /// Waits for every queued write to finish and returns their results.
+    pub fn finish(mut self) -> Vec<Written> {
+        drop(self.jobs.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+        self.done.try_iter().collect()
+    }
+}
+
+fn run(
+    path: PathBuf,
+    mut team: Team,
+    mut baseline: Option<Baseline>,
+    inbox: Receiver<Job>,
+    outbox: Sender<Written>,
+) {
+    // After another program changed the file, nothing more is written
+    // until the app reloads it.
+    let mut halted = false;
+    while let Ok(job) = inbox.recv() {
+        let mut changes = 0;
+        for job in std::iter::once(job).chain(inbox.try_iter()) {
+            match job {
+                Job::Apply(change) => {
+                    change.apply(&mut team);
+                    changes += 1;
+                }
+                Job::Reset(fresh, fresh_baseline) => {
+                    team = *fresh;
+                    baseline = fresh_baseline;
+                    halted = false;
+                }
+            }
+        }
+        if changes == 0 || halted {
+            continue;
+        }
+        let result = match &baseline {
+            Some(b) => store::save(&path, &team, b),
+            None => store::create_new(&path, &team),
+        };
+        match &result {
+            Ok(b) => baseline = Some(b.clone()),
+            Err(
+                SaveError::ChangedOnDisk(_) | SaveError::DeletedOnDisk(_) | SaveError::Exists(_),
+            ) => halted = true,
+            Err(_) => {}
+        }
+        let _ = outbox.send(Written { result, changes });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_are_written_in_order_and_together() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("team.ron");
+        let team = crate::sample::team();
+        let saver = Saver::start(path.clone(), team.clone(), None);
+        let mut mine = team.clone();
+        for i in 0..20 {
+            let mut p = mine.people[0].clone();
+            p.capacity = i;
+            let change = crate::edit::update_person(&mine, 0, p);
+            change.apply(&mut mine);
+            saver.apply(change);
+        }
+        let written = saver.finish();
+        assert_eq!(written.iter().map(|w| w.changes).sum::<usize>(), 20);
+        assert!(written.iter().all(|w| w.result.is_ok()));
+        assert_eq!(store::load(&path).unwrap().team, mine);
+    }
+
+    #[test]
+    fn after_a_conflict_nothing_is_written_until_a_reset() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("team.ron");
+        let baseline = store::create_new(&path, &crate::sample::team()).unwrap();
+        std::fs::write(&path, "theirs").unwrap();
+        let team = crate::sample::team();
+        let saver = Saver::start(path.clone(), team.clone(), Some(baseline));
+        let change = crate::edit::set_owner(&team, 8, Some(0));
+        saver.apply(change.clone());
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        saver.apply(change);
+        let written = saver.finish();
+        assert!(matches!(
+            written[0].result,
+            Err(SaveError::ChangedOnDisk(_))
+        ));
+        assert_eq!(written.len(), 1, "halted after the conflict");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "theirs");
+    }
+}
