@@ -52,6 +52,8 @@ fn problem(
 
 /// The team's skills as `person,skill,level`, a header row first, sorted by
 /// person then skill (RFC 4180: quoted where needed, CRLF line ends).
+/// Control characters in names are written as visible placeholders: the
+/// file may well be shown in a terminal.
 pub fn export(team: &Team) -> String {
     let mut rows: Vec<(&str, &str, u8)> = team
         .people
@@ -69,7 +71,8 @@ pub fn export(team: &Team) -> String {
     let level_text: Vec<String> = rows.iter().map(|r| r.2.to_string()).collect();
     let _ = writer.write_record(["person", "skill", "level"]);
     for (row, level) in rows.iter().zip(&level_text) {
-        let _ = writer.write_record([row.0, row.1, level.as_str()]);
+        let (person, skill) = (crate::text::clean(row.0), crate::text::clean(row.1));
+        let _ = writer.write_record([person.as_ref(), skill.as_ref(), level.as_str()]);
     }
     let bytes = writer.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()

@@ -46,6 +46,26 @@ fn placeholder(c: char) -> char {
     }
 }
 
+/// JSON with every character that could act on a terminal written as a
+/// `\uXXXX` escape. serde_json escapes C0 controls; this adds DEL, the C1
+/// controls and bidi overrides, so `handover check --json` shown raw in a
+/// terminal does nothing but show text. (They can only occur inside JSON
+/// strings, so replacing them anywhere is safe.)
+pub fn escape_json_controls(json: String) -> String {
+    if !json.chars().any(|c| c != '\n' && is_unsafe(c)) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if c != '\n' && is_unsafe(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Columns the text takes in a terminal (CJK and emoji count two).
 pub fn width(text: &str) -> usize {
     text.width()
@@ -73,6 +93,15 @@ mod tests {
     #[test]
     fn multiline_keeps_newlines_only() {
         assert_eq!(clean_multiline("a\nb\x1bc"), "a\nb␛c");
+    }
+
+    #[test]
+    fn json_escapes_what_serde_json_leaves_raw() {
+        let json = serde_json::to_string("a\u{7f}b\u{9b}c\u{202e}d\u{1b}").unwrap();
+        let safe = escape_json_controls(json);
+        assert_eq!(safe, r#""a\u007fb\u009bc\u202ed\u001b""#);
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, "a\u{7f}b\u{9b}c\u{202e}d\u{1b}");
     }
 
     #[test]

@@ -10,6 +10,8 @@ use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 struct Session {
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the app wrote to the terminal.
+    raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
     _master: Box<dyn portable_pty::MasterPty + Send>,
@@ -56,6 +58,8 @@ impl Session {
             0,
         )));
         let sink = Arc::clone(&screen);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_sink = Arc::clone(&raw);
         let master = pty.master;
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
@@ -64,10 +68,12 @@ impl Session {
                     break;
                 }
                 sink.lock().unwrap().process(&buf[..n]);
+                raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
             }
         });
         Session {
             screen,
+            raw,
             writer,
             child,
             _master: master,
@@ -270,4 +276,71 @@ fn a_note_written_in_the_editor_lands_in_the_file() {
         team.people[0].log.last().unwrap().note,
         "Written in the editor"
     );
+}
+
+#[test]
+fn hostile_text_never_reaches_the_terminal_raw() {
+    const EVIL: &str = "\u{1b}]0;pwned\u{7}\u{1b}[31;5mEVIL\u{7f}\u{9b}31m\u{202e}gnp\u{2066}";
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("team.ron");
+    let mut team = handover::sample::team();
+    let rename = {
+        let mut p = team.people[0].clone();
+        p.name = format!("Amina{EVIL}");
+        p.role = format!("role{EVIL}");
+        p.log[0].note = format!("note{EVIL}");
+        p.log[0].actions[0].text = format!("act{EVIL}");
+        p.skills.insert(format!("skill{EVIL}"), 4);
+        handover::edit::update_person(&team, 0, p)
+    };
+    rename.apply(&mut team);
+    team.missions[0].title = format!("title{EVIL}");
+    team.missions[0].goal = format!("goal{EVIL}");
+    team.missions[4].skills.insert(format!("skill{EVIL}"), 3);
+    handover::store::create_new(&file, &team).unwrap();
+    let mut app = Session::start(&file, dir.path());
+    app.wait_for("Missions (12)");
+    // Every view, and the modals that show names: pickers, hand-over,
+    // help, the edit form, the agenda and the action items.
+    for keys in [
+        "o",
+        "\x1b",
+        "m",
+        "\x1b",
+        "h",
+        "\x1b",
+        "?",
+        "\x1b",
+        "e",
+        "\x1b",
+        "jjjjo",
+        "\x1b",
+        "2",
+        "3",
+        "lllllllllllll",
+        "4",
+        " ",
+        "\x1b",
+        "5",
+    ] {
+        app.send(keys);
+        std::thread::sleep(Duration::from_millis(80));
+    }
+    app.wait_for("Plan:");
+    app.send("q");
+    app.wait_exit();
+    let raw = app.raw.lock().unwrap().clone();
+    let text = String::from_utf8_lossy(&raw);
+    for (what, needle) in [
+        ("an OSC title change", "\u{1b}]0;pwned"),
+        ("a bell", "\u{7}"),
+        ("the crafted colour", "\u{1b}[31;5mEVIL"),
+        ("DEL", "\u{7f}"),
+        ("a C1 CSI", "\u{9b}"),
+        ("a bidi override", "\u{202e}"),
+        ("a bidi isolate", "\u{2066}"),
+    ] {
+        assert!(!text.contains(needle), "{what} reached the terminal");
+    }
+    assert!(text.contains("EVIL"), "the text itself is shown");
 }

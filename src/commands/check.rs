@@ -15,9 +15,9 @@ use crate::text::{clean, width};
 pub fn run(team: &Team, json: bool, paint: Paint, out: &mut dyn Write) -> Outcome {
     let analysis = analyse(team);
     if json {
-        serde_json::to_writer(&mut *out, &to_json(team, &analysis))
-            .map_err(std::io::Error::from)?;
-        writeln!(out)?;
+        let json =
+            serde_json::to_string(&to_json(team, &analysis)).map_err(std::io::Error::from)?;
+        writeln!(out, "{}", crate::text::escape_json_controls(json))?;
     } else {
         out.write_all(render_text(team, &analysis, paint).as_bytes())?;
     }

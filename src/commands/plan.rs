@@ -26,9 +26,9 @@ pub fn run(path: &Path, json: bool, apply: bool, paint: Paint, out: &mut dyn Wri
     let analysis = analyse(&team);
     let plan = plan(&team, &analysis);
     if json {
-        serde_json::to_writer(&mut *out, &to_json(&team, &analysis, &plan))
+        let json = serde_json::to_string(&to_json(&team, &analysis, &plan))
             .map_err(std::io::Error::from)?;
-        writeln!(out)?;
+        writeln!(out, "{}", crate::text::escape_json_controls(json))?;
     } else {
         out.write_all(render_text(&team, &analysis, &plan, paint, apply).as_bytes())?;
     }
