@@ -272,8 +272,23 @@ fn recent_notes(team: &Team, who: PersonId, md: &mut String) {
     }
     md.push_str("\n## Recent notes\n\n");
     for entry in notes {
-        let note = clean_multiline(entry.note.trim()).replace('\n', "\n  ");
+        let note = clean_multiline(&shortened(entry.note.trim())).replace('\n', "\n  ");
         let _ = writeln!(md, "- {}: {note}", entry.date);
+    }
+}
+
+/// The agenda recalls the start of a very long note.
+const NOTE_SHOWN: usize = 2_000;
+
+fn shortened(note: &str) -> std::borrow::Cow<'_, str> {
+    match note.char_indices().nth(NOTE_SHOWN) {
+        Some((end, _)) => format!(
+            "{}… ({} more characters in the log)",
+            &note[..end],
+            note[end..].chars().count()
+        )
+        .into(),
+        None => note.into(),
     }
 }
 
@@ -464,6 +479,16 @@ mod tests {
             ),
             "{md}"
         );
+    }
+
+    #[test]
+    fn a_very_long_note_is_recalled_by_its_start() {
+        let mut t = team(r#"(people: [(name: "A", log: [(date: "2026-01-01", note: "x")])])"#);
+        t.people[0].log[0].note = "word ".repeat(20_000);
+        let a = analyse(&t);
+        let md = agenda(&t, &a, 0);
+        assert!(md.len() < 3_000, "{} bytes", md.len());
+        assert!(md.contains("… (97999 more characters in the log)"));
     }
 
     #[test]

@@ -342,3 +342,21 @@ fn a_refused_load_names_the_file_and_the_count() {
         "{message}"
     );
 }
+
+#[test]
+fn a_file_with_a_megabyte_name_is_refused_quickly_with_a_short_message() {
+    let big = "x".repeat(1 << 20);
+    let text = format!(
+        "(people: [(name: \"{big}\")], missions: [(title: \"m\", tools: [{}])])",
+        "\"t\",".repeat(100_000)
+    );
+    let problems = parse(text.as_bytes(), Path::new("big.ron")).unwrap_err();
+    let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(messages[0].contains("has a name of 1048576 characters; at most 200"));
+    assert!(messages[1].contains("has 100000 tools; at most 500"));
+    assert!(
+        messages.iter().all(|m| m.len() < 300),
+        "messages stay short"
+    );
+}

@@ -29,11 +29,11 @@ impl std::fmt::Display for Subject {
             Subject::Person { name, index } if name.trim().is_empty() => {
                 write!(f, "person #{}", index + 1)
             }
-            Subject::Person { name, .. } => write!(f, "person {name:?}"),
+            Subject::Person { name, .. } => write!(f, "person {}", quoted(name)),
             Subject::Mission { title, index } if title.trim().is_empty() => {
                 write!(f, "mission #{}", index + 1)
             }
-            Subject::Mission { title, .. } => write!(f, "mission {title:?}"),
+            Subject::Mission { title, .. } => write!(f, "mission {}", quoted(title)),
         }
     }
 }
@@ -45,6 +45,44 @@ pub struct Invalid {
     pub message: String,
     /// A "did you mean" or how to fix it.
     pub hint: Option<String>,
+}
+
+/// A name in quotes for a message: escaped like Rust's `{:?}` (so control
+/// characters show as escapes), and cut short when very long.
+pub fn quoted(name: &str) -> String {
+    const SHOWN: usize = 80;
+    match name.char_indices().nth(SHOWN) {
+        Some((end, _)) => format!("{:?}… ({} characters)", &name[..end], name.chars().count()),
+        None => format!("{name:?}"),
+    }
+}
+
+/// The most a field or list may hold: beyond this a file is refused rather
+/// than stalling the app (a 1 MB name is a mistake, not a name).
+pub mod limits {
+    /// Names of people and missions, and roles.
+    pub const NAME: usize = 200;
+    /// Names of skills and tools.
+    pub const LABEL: usize = 100;
+    /// A mission's goal, an action item.
+    pub const TEXT: usize = 5_000;
+    /// A one-on-one note.
+    pub const NOTE: usize = 100_000;
+    /// Skills, tools, wants, colleagues of one person or mission; actions
+    /// of one entry.
+    pub const LIST: usize = 500;
+    /// One-on-one entries of one person.
+    pub const LOG: usize = 10_000;
+}
+
+/// "is 1,048,576 characters long; at most 200" when over the limit.
+fn over(what: &str, text: &str, max: usize) -> Option<String> {
+    let chars = text.chars().count();
+    (chars > max).then(|| format!("has a {what} of {chars} characters; at most {max}"))
+}
+
+fn too_many(what: &str, count: usize, max: usize) -> Option<String> {
+    (count > max).then(|| format!("has {count} {what}; at most {max}"))
 }
 
 /// Every broken rule of the team, in file order; empty when the team is valid.
@@ -79,11 +117,64 @@ fn check_people(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invalid>
                 hint,
             })
         };
+        let limits = [
+            over("name", &person.name, limits::NAME),
+            over("role", &person.role, limits::NAME),
+            too_many("skills", person.skills.len(), limits::LIST),
+            too_many("tools", person.tools.len(), limits::LIST),
+            too_many(
+                "colleagues they turn to",
+                person.turns_to.len(),
+                limits::LIST,
+            ),
+            too_many("skills they want", person.wants.len(), limits::LIST),
+            too_many("one-on-one entries", person.log.len(), limits::LOG),
+        ];
+        let mut too_big = false;
+        for message in limits.into_iter().flatten() {
+            problem(message, None);
+            too_big = true;
+        }
+        for label in person
+            .skills
+            .keys()
+            .chain(&person.tools)
+            .chain(&person.wants)
+        {
+            if let Some(message) = over("skill or tool name", label, limits::LABEL) {
+                problem(message, None);
+                too_big = true;
+            }
+        }
+        for entry in &person.log {
+            let limits = [
+                over("note", &entry.note, limits::NOTE),
+                too_many(
+                    "action items in one entry",
+                    entry.actions.len(),
+                    limits::LIST,
+                ),
+            ];
+            for message in limits.into_iter().flatten() {
+                problem(format!("{message} ({})", entry.date), None);
+                too_big = true;
+            }
+            for action in &entry.actions {
+                if let Some(message) = over("action item", &action.text, limits::TEXT) {
+                    problem(message, None);
+                    too_big = true;
+                }
+            }
+        }
+        if too_big {
+            // The other rules would only repeat the size in other words.
+            continue;
+        }
         if person.name.trim().is_empty() {
             problem("has an empty name".into(), None);
         } else if let Some(first) = seen.insert(key(&person.name), &person.name) {
             problem(
-                format!("appears twice (also as {first:?})"),
+                format!("appears twice (also as {})", quoted(first)),
                 Some(
                     "names ignore case and surrounding spaces; rename or merge one of them".into(),
                 ),
@@ -95,7 +186,7 @@ fn check_people(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invalid>
             }
             if level > MAX_SKILL {
                 problem(
-                    format!("has skill {skill:?} at level {level}, out of range"),
+                    format!("has skill {} at level {level}, out of range", quoted(skill)),
                     Some("a person's levels go from 0 (none) to 4 (expert: can teach it)".into()),
                 );
             }
@@ -107,10 +198,13 @@ fn check_people(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invalid>
         }
         for colleague in &person.turns_to {
             if key(colleague) == key(&person.name) {
-                problem(format!("turns to themselves ({colleague:?})"), None);
+                problem(format!("turns to themselves ({})", quoted(colleague)), None);
             } else if !people.contains_key(&key(colleague)) {
                 problem(
-                    format!("turns to {colleague:?}, who is not a person of this team"),
+                    format!(
+                        "turns to {}, who is not a person of this team",
+                        quoted(colleague)
+                    ),
                     did_you_mean(colleague, people),
                 );
             }
@@ -141,11 +235,36 @@ fn check_missions(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invali
                 hint,
             })
         };
+        let limits = [
+            over("title", &mission.title, limits::NAME),
+            over("goal", &mission.goal, limits::TEXT),
+            too_many("skills", mission.skills.len(), limits::LIST),
+            too_many("tools", mission.tools.len(), limits::LIST),
+            too_many(
+                "delegation changes",
+                mission.delegation_history.len(),
+                limits::LOG,
+            ),
+        ];
+        let mut too_big = false;
+        for message in limits.into_iter().flatten() {
+            problem(message, None);
+            too_big = true;
+        }
+        for label in mission.skills.keys().chain(&mission.tools) {
+            if let Some(message) = over("skill or tool name", label, limits::LABEL) {
+                problem(message, None);
+                too_big = true;
+            }
+        }
+        if too_big {
+            continue;
+        }
         if mission.title.trim().is_empty() {
             problem("has an empty title".into(), None);
         } else if let Some(first) = seen.insert(key(&mission.title), &mission.title) {
             problem(
-                format!("appears twice (also as {first:?})"),
+                format!("appears twice (also as {})", quoted(first)),
                 Some("titles ignore case and surrounding spaces; rename one of them".into()),
             );
         }
@@ -155,7 +274,10 @@ fn check_missions(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invali
             }
             if !(MIN_NEED..=MAX_NEED).contains(&level) {
                 problem(
-                    format!("needs skill {skill:?} at level {level}, out of range"),
+                    format!(
+                        "needs skill {} at level {level}, out of range",
+                        quoted(skill)
+                    ),
                     Some("a mission needs levels 1 (learning) to 4 (expert)".into()),
                 );
             }
@@ -170,7 +292,10 @@ fn check_missions(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invali
                 && !people.contains_key(&key(name))
             {
                 problem(
-                    format!("has {role} {name:?}, who is not a person of this team"),
+                    format!(
+                        "has {role} {}, who is not a person of this team",
+                        quoted(name)
+                    ),
                     did_you_mean(name, people),
                 );
             }
@@ -179,7 +304,7 @@ fn check_missions(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invali
             && key(owner) == key(mentor)
         {
             problem(
-                format!("has {mentor:?} as both owner and mentor"),
+                format!("has {} as both owner and mentor", quoted(mentor)),
                 Some("a mentor is a second person who pairs with the owner".into()),
             );
         }
@@ -224,7 +349,7 @@ pub fn did_you_mean(name: &str, people: &HashMap<Key, &str>) -> Option<String> {
         .map(|(k, shown)| (score(k), *shown))
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
-        .map(|(_, shown)| format!("did you mean {shown:?}?"))
+        .map(|(_, shown)| format!("did you mean {}?", quoted(shown)))
 }
 
 /// The closest names to `name` among `names`, best first, for messages.
@@ -367,6 +492,30 @@ mod tests {
         assert!(all[2].contains("\"rust\" at level 0"));
         assert!(all[3].contains("delegation level 8"));
         assert!(all[4].contains("delegation level 0 in its history"));
+    }
+
+    #[test]
+    fn huge_fields_and_lists_are_refused_with_their_size() {
+        let mut t = team(&["Amina"]);
+        t.people[0].name = "x".repeat(1_048_576);
+        t.people.push(Person::named("Bruno"));
+        t.people[1].tools = (0..100_000).map(|i| format!("tool {i}")).collect();
+        let mut m = Mission::titled("Ship");
+        m.goal = "g".repeat(6_000);
+        t.missions.push(m);
+        let all = messages(&t);
+        assert_eq!(all.len(), 3, "{all:?}");
+        assert!(all[0].starts_with("person \"xxxx"), "{}", &all[0][..40]);
+        assert!(
+            all[0]
+                .contains("… (1048576 characters): has a name of 1048576 characters; at most 200")
+        );
+        assert!(all[0].len() < 250, "the message itself stays short");
+        assert_eq!(all[1], "person \"Bruno\": has 100000 tools; at most 500");
+        assert_eq!(
+            all[2],
+            "mission \"Ship\": has a goal of 6000 characters; at most 5000"
+        );
     }
 
     #[test]
