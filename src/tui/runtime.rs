@@ -28,6 +28,13 @@ pub trait Host {
     fn save(&mut self, app: &App, change: Change) -> Option<Message>;
     /// The file was reloaded: saving starts again from what the app holds.
     fn reloaded(&mut self, _app: &App) {}
+    /// Writes a file the user asked for (an agenda).
+    fn write_file(&mut self, path: PathBuf, text: String, overwrite: bool) -> Message {
+        Message::Written {
+            result: store::write_private_new(&path, text.as_bytes(), overwrite).map(|_| ()),
+            path,
+        }
+    }
     /// Works out the plan: the outcome now, or `None` when it comes later.
     fn work_out_plan(&mut self, app: &App) -> Option<Message> {
         let state = PlanState::work_out(&app.team, &app.analysis, app.generation);
@@ -188,10 +195,7 @@ fn perform(app: &mut App, effect: Effect, host: &mut impl Host) -> Option<Messag
             path,
             text,
             overwrite,
-        } => Message::Written {
-            result: store::write_private_new(&path, text.as_bytes(), overwrite).map(|_| ()),
-            path,
-        },
+        } => host.write_file(path, text, overwrite),
         Effect::KeepMineAndReload => match keep_mine(app) {
             Ok(kept) => {
                 let result = store::load(&app.file.path).map_err(|e| e.to_string());
