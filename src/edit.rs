@@ -359,6 +359,51 @@ pub fn toggle_action(team: &Team, person: usize, entry: usize, action: usize) ->
     change
 }
 
+/// The change that turns `from` into `to` (a recovered team): each person
+/// and mission replaced where they differ, the rest added or removed.
+pub fn replace_all(from: &Team, to: &Team, summary: impl Into<String>) -> Change {
+    let mut change = Change::new(summary);
+    fn diff<T: Clone + PartialEq>(
+        from: &[T],
+        to: &[T],
+        ops: &mut Vec<Op>,
+        op: fn(usize, Option<T>, Option<T>) -> Op,
+    ) {
+        for i in 0..from.len().min(to.len()) {
+            if from[i] != to[i] {
+                ops.push(op(i, Some(from[i].clone()), Some(to[i].clone())));
+            }
+        }
+        for (i, item) in to.iter().enumerate().skip(from.len()) {
+            ops.push(op(i, None, Some(item.clone())));
+        }
+        for i in (to.len()..from.len()).rev() {
+            ops.push(op(i, Some(from[i].clone()), None));
+        }
+    }
+    diff(
+        &from.people,
+        &to.people,
+        &mut change.ops,
+        |index, before, after| Op::Person {
+            index,
+            before,
+            after,
+        },
+    );
+    diff(
+        &from.missions,
+        &to.missions,
+        &mut change.ops,
+        |index, before, after| Op::Mission {
+            index,
+            before,
+            after,
+        },
+    );
+    change
+}
+
 /// Hands a mission over today.
 pub fn hand_over(team: &Team, mission: usize, today: Date) -> Change {
     let mut m = team.missions[mission].clone();
@@ -526,6 +571,20 @@ mod tests {
         tick.apply(&mut after);
         assert!(after.people[amina].log[0].actions[0].done);
         roundtrip(&tick);
+    }
+
+    #[test]
+    fn replacing_all_turns_one_team_into_another_and_back() {
+        let from = sample();
+        let mut to = crate::demo::generate(5, 20, 3);
+        to.people[0] = from.people[2].clone();
+        let change = replace_all(&from, &to, "restored");
+        let mut team = from.clone();
+        change.apply(&mut team);
+        assert_eq!(team, to);
+        change.inverse().apply(&mut team);
+        assert_eq!(team, from);
+        assert!(replace_all(&from, &from, "x").is_empty());
     }
 
     #[test]

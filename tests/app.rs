@@ -860,3 +860,33 @@ fn the_agenda_in_the_view_is_the_agenda_of_the_command_line() {
         );
     }
 }
+
+#[test]
+fn a_recovery_can_be_set_aside_and_is_kept() {
+    let mut h = loaded();
+    let recovery = handover::tui::recovery::path_for(&h.path);
+    fs::write(&recovery, handover::sample::SAMPLE_RON).unwrap();
+    let mut team = sample::team();
+    team.people[0].role = "Recovered".into();
+    h.app.modal = Some(Modal::Confirm(handover::tui::app::Confirm {
+        title: "Restore unsaved work?".into(),
+        lines: vec![],
+        on_yes: handover::tui::app::Pending::Recover {
+            path: recovery.clone(),
+            team: Box::new(team),
+        },
+    }));
+    h.keys("n");
+    assert!(!recovery.exists());
+    assert_eq!(h.app.team, sample::team(), "nothing restored");
+    let aside = fs::read_dir(h.path.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("team.recovery.ron.")
+        })
+        .count();
+    assert_eq!(aside, 1, "kept under another name");
+}

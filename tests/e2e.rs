@@ -344,3 +344,103 @@ fn hostile_text_never_reaches_the_terminal_raw() {
     }
     assert!(text.contains("EVIL"), "the text itself is shown");
 }
+
+#[test]
+fn a_crash_keeps_unsaved_work_and_the_next_start_offers_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("team.ron");
+    std::fs::write(&file, handover::sample::SAMPLE_RON).unwrap();
+    // A deliberate panic (debug builds only) while a one-on-one note is half
+    // written: the note was never saved.
+    let mut app = Session::start_with(&file, dir.path(), &[("HANDOVER_DEBUG_PANIC_KEY", "!")]);
+    app.wait_for("Missions (12)");
+    app.send("4");
+    app.wait_for("Agenda");
+    app.send("n");
+    app.wait_for("One-on-one with Amina Diallo");
+    app.send("Half-written thoughts");
+    app.wait_for("Half-written thoughts");
+    app.send("!");
+    assert_ne!(app.wait_exit(), 0);
+    assert!(
+        app.left_alternate_screen(),
+        "the terminal is restored after a panic"
+    );
+    let recovery = dir.path().join("team.recovery.ron");
+    let kept = handover::store::load(&recovery)
+        .expect("a recovery file that loads")
+        .team;
+    assert!(
+        kept.people[0]
+            .log
+            .last()
+            .unwrap()
+            .note
+            .contains("Half-written thoughts")
+    );
+    assert_eq!(
+        std::fs::metadata(&recovery).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        handover::sample::SAMPLE_RON,
+        "the team file untouched"
+    );
+    // The next start offers it; y restores it, saved like any change.
+    let mut again = Session::start(&file, dir.path());
+    again.wait_for("Restore unsaved work?");
+    again.send("y");
+    again.wait_for("Restored the unsaved work");
+    again.send("q");
+    assert_eq!(again.wait_exit(), 0);
+    let team = handover::store::load(&file).unwrap().team;
+    assert!(
+        team.people[0]
+            .log
+            .last()
+            .unwrap()
+            .note
+            .contains("[draft recovered after a crash] Half-written thoughts")
+    );
+    assert!(!recovery.exists(), "set aside, not offered again");
+}
+
+#[test]
+fn another_writer_is_never_overwritten_and_the_user_is_told() {
+    for replace_by_rename in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("team.ron");
+        std::fs::write(&file, handover::sample::SAMPLE_RON).unwrap();
+        let mut app = Session::start(&file, dir.path());
+        app.wait_for("Missions (12)");
+        // Another editor saves in place, or `git checkout` swaps the file.
+        let theirs = handover::sample::SAMPLE_RON.replace("Backend engineer", "Tech lead");
+        if replace_by_rename {
+            let other = dir.path().join("checkout.tmp");
+            std::fs::write(&other, &theirs).unwrap();
+            std::fs::rename(&other, &file).unwrap();
+        } else {
+            std::fs::write(&file, &theirs).unwrap();
+        }
+        // A change in the app: it must not be written over theirs.
+        app.send("h");
+        app.wait_for("hand it over now");
+        app.send("y");
+        app.wait_for("The team file changed on disk");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), theirs);
+        // Reload: theirs comes in, the app's version is kept beside it.
+        app.send("r");
+        app.wait_for("Reloaded from disk");
+        app.send("q");
+        assert_eq!(app.wait_exit(), 0);
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), theirs);
+        let kept = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains(".mine-"))
+            .count();
+        assert_eq!(kept, 1, "the app's version is kept");
+    }
+}

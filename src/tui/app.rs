@@ -76,6 +76,11 @@ pub enum Pending {
     },
     /// Drop a one-on-one entry being written (on no, it comes back).
     DiscardEntry(Box<super::entry::EntryForm>),
+    /// Restore the work a crash left in a recovery file (on no, set it aside).
+    Recover {
+        path: PathBuf,
+        team: Box<Team>,
+    },
 }
 
 #[derive(Debug)]

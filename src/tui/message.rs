@@ -116,6 +116,8 @@ pub enum Message {
     Edited(Result<String, String>),
     /// The plan was worked out.
     Planned(Box<super::app::PlanState>),
+    /// A recovery file was set aside (or could not be).
+    SetAside(Result<std::path::PathBuf, String>),
     /// A file the user asked for was written (or not).
     Written {
         path: std::path::PathBuf,
@@ -135,6 +137,8 @@ pub enum Effect {
     KeepMineAndQuit,
     /// Work out the plan of the team as it is.
     WorkOutPlan,
+    /// Move a recovery file aside (renamed, kept) once dealt with.
+    SetAsideRecovery(std::path::PathBuf),
     /// Hand the terminal to $EDITOR on this text.
     EditNote(String),
     /// Write a file readable by the owner only.

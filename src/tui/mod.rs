@@ -10,6 +10,7 @@ pub mod keymap;
 pub mod list;
 pub mod message;
 pub mod picker;
+pub mod recovery;
 pub mod runtime;
 pub mod saver;
 pub mod theme;
@@ -60,17 +61,37 @@ pub fn run(data: &DataPath) -> Result<ExitCode, Failure> {
     if let Some(problem) = keymap_problem {
         app.tell(NoticeKind::Warning, problem);
     }
+    offer_recovery(&mut app);
     let stop = watch_signals()?;
     let saver = Saver::start(
         data.path.clone(),
         app.team.clone(),
         app.file.baseline.clone(),
     );
-    let result = ratatui::run(|terminal| runtime::event_loop(terminal, &saver, &mut app, &stop));
+    // A panic restores the terminal (ratatui's hook) and lands here, so that
+    // what was not saved yet can be kept in a recovery file.
+    let result = ratatui::run(|terminal| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            runtime::event_loop(terminal, &saver, &mut app, &stop)
+        }))
+    });
     // Every queued write finishes before handover ends.
     for written in saver.finish() {
         dispatch(&mut app, runtime::saved(written));
     }
+    let Ok(result) = result else {
+        return Err(Failure(match recovery::write(&app) {
+            Some(Ok(path)) => format!(
+                "handover stopped on an internal error. What was not saved yet is in {}; \
+                 open handover again to restore it.",
+                path.display()
+            ),
+            Some(Err(e)) => format!(
+                "handover stopped on an internal error, and what was not saved could not be kept: {e}"
+            ),
+            None => "handover stopped on an internal error; every change was already saved.".into(),
+        }));
+    };
     if matches!(app.file.save, SaveState::Failed(_) | SaveState::Conflict) {
         let kept = runtime::keep_mine(&app);
         return Err(Failure(match kept {
@@ -83,6 +104,39 @@ pub fn run(data: &DataPath) -> Result<ExitCode, Failure> {
     }
     result.map_err(|e| Failure(format!("terminal error: {e}")))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A recovery file left by a crash: ask whether to restore it.
+fn offer_recovery(app: &mut App) {
+    match recovery::find(&app.file.path) {
+        None => {}
+        Some(Err(e)) => app.tell(
+            NoticeKind::Warning,
+            format!("A recovery file could not be read: {e}"),
+        ),
+        Some(Ok((path, team))) => {
+            let when = std::fs::metadata(&path)
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| jiff::Timestamp::try_from(t).ok())
+                .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
+                .unwrap_or_default();
+            app.modal = Some(app::Modal::Confirm(app::Confirm {
+                title: "Restore unsaved work?".into(),
+                lines: vec![
+                    format!("handover stopped unexpectedly {when} with work not yet saved."),
+                    format!("It is in {}.", path.display()),
+                    String::new(),
+                    "y restores it (u undoes that); n sets the file aside, kept, and goes on."
+                        .into(),
+                ],
+                on_yes: app::Pending::Recover {
+                    path,
+                    team: Box::new(team),
+                },
+            }));
+        }
+    }
 }
 
 /// SIGTERM, SIGHUP (the window closed) and SIGINT end the app: the event
@@ -176,5 +230,23 @@ fn lock(path: &Path) -> Result<Option<File>, Failure> {
             lock_path.display()
         ))),
         Err(std::fs::TryLockError::Error(_)) => Ok(None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_cannot_be_written_opens_read_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("team.ron");
+        std::fs::write(&file, crate::sample::SAMPLE_RON).unwrap();
+        assert!(writable(&file));
+        // Read-only for everyone, root included.
+        assert!(!writable(Path::new("/proc/version")));
+        assert!(!writable(&dir.path().join("no/such/folder/team.ron")));
+        let (_, state) = open(&file).unwrap();
+        assert!(!state.read_only);
     }
 }

@@ -153,6 +153,8 @@ pub fn event_loop(
 }
 
 fn handle(app: &mut App, event: Event, host: &mut impl Host) {
+    #[cfg(debug_assertions)]
+    debug_panic(&event);
     let message = match event {
         Event::Key(key) => app.message_for(key),
         Event::Resize(width, height) => Some(Message::Resize(width, height)),
@@ -160,6 +162,24 @@ fn handle(app: &mut App, event: Event, host: &mut impl Host) {
     };
     if let Some(message) = message {
         dispatch_on(app, message, host);
+    }
+}
+
+/// In debug builds only: `HANDOVER_DEBUG_PANIC_KEY=!` makes that key panic,
+/// so the tests can prove what a crash leaves behind.
+#[cfg(debug_assertions)]
+fn debug_panic(event: &Event) {
+    static KEY: std::sync::OnceLock<Option<char>> = std::sync::OnceLock::new();
+    let key = KEY.get_or_init(|| {
+        std::env::var("HANDOVER_DEBUG_PANIC_KEY")
+            .ok()?
+            .chars()
+            .next()
+    });
+    if let (Some(key), Event::Key(pressed)) = (key, event)
+        && pressed.code == crossterm::event::KeyCode::Char(*key)
+    {
+        panic!("a deliberate panic for testing (HANDOVER_DEBUG_PANIC_KEY)");
     }
 }
 
@@ -182,6 +202,7 @@ fn perform(app: &mut App, effect: Effect, host: &mut impl Host) -> Option<Messag
     Some(match effect {
         Effect::Save(change) => return host.save(app, change),
         Effect::WorkOutPlan => return host.work_out_plan(app),
+        Effect::SetAsideRecovery(path) => Message::SetAside(super::recovery::set_aside(&path)),
         Effect::EditNote(text) => {
             let Some(command) = app.editor.clone() else {
                 return Some(Message::Edited(Err("$EDITOR is not set".into())));

@@ -55,6 +55,22 @@ fn handle(app: &mut App, message: Message) -> Vec<Effect> {
             Vec::new()
         }
         Message::Input(key) => input(app, key),
+        Message::SetAside(Ok(path)) => {
+            if app.notice.is_none() {
+                app.tell(
+                    NoticeKind::Info,
+                    format!("The recovery file is kept as {}", path.display()),
+                );
+            }
+            Vec::new()
+        }
+        Message::SetAside(Err(e)) => {
+            app.tell(
+                NoticeKind::Warning,
+                format!("The recovery file could not be set aside: {e}"),
+            );
+            Vec::new()
+        }
         Message::Planned(state) => {
             app.take_plan(*state);
             Vec::new()
@@ -604,6 +620,7 @@ fn modal_action(app: &mut App, action: Action) -> Vec<Effect> {
                 match confirm.on_yes {
                     Pending::DiscardForm(form) => app.modal = Some(Modal::Form(form)),
                     Pending::DiscardEntry(form) => app.modal = Some(Modal::Entry(form)),
+                    Pending::Recover { path, .. } => return vec![Effect::SetAsideRecovery(path)],
                     _ => {}
                 }
                 Vec::new()
@@ -642,6 +659,12 @@ fn confirmed(app: &mut App, pending: Pending) -> Vec<Effect> {
         }
         Pending::HandOverAnyway(m) => do_hand_over(app, m),
         Pending::DiscardForm(_) | Pending::DiscardEntry(_) => Vec::new(),
+        Pending::Recover { path, team } => {
+            let change = edit::replace_all(&app.team, &team, "restored the unsaved work");
+            let mut effects = apply(app, change);
+            effects.push(Effect::SetAsideRecovery(path));
+            effects
+        }
         Pending::Overwrite { path, text } => vec![Effect::WriteFile {
             path,
             text,
