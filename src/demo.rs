@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use crate::model::{Action, Date, LogEntry, Mission, Person, Status, Team};
+use crate::text::capitalise;
 
 /// The deterministic random source of the generator.
 struct Rng(u64);
@@ -410,14 +411,6 @@ fn person(
         p.log.sort_by_key(|e| e.date);
     }
     p
-}
-
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn mission(rng: &mut Rng, a: &Area, titles: &mut HashSet<String>) -> Mission {

@@ -167,6 +167,27 @@ fn level(row: usize, column: &str, text: &str) -> Result<u8, CsvProblem> {
         })
 }
 
+/// One cell's level: kept, or its problem noted.
+fn read_level(
+    row: usize,
+    column: &str,
+    person: &str,
+    skill: &str,
+    text: &str,
+    levels: &mut Vec<Level>,
+    problems: &mut Vec<CsvProblem>,
+) {
+    match level(row, column, text) {
+        Ok(level) => levels.push(Level {
+            row,
+            person: person.to_string(),
+            skill: skill.to_string(),
+            level,
+        }),
+        Err(p) => problems.push(p),
+    }
+}
+
 fn long(rows: &[(usize, Vec<String>)]) -> (Vec<Level>, Vec<CsvProblem>) {
     let mut levels = Vec::new();
     let mut problems = Vec::new();
@@ -184,15 +205,15 @@ fn long(rows: &[(usize, Vec<String>)]) -> (Vec<Level>, Vec<CsvProblem>) {
             problems.push(problem(row, Some("skill"), "is empty"));
             continue;
         }
-        match level(row, "level", text) {
-            Ok(level) => levels.push(Level {
-                row,
-                person: person.clone(),
-                skill: skill.clone(),
-                level,
-            }),
-            Err(p) => problems.push(p),
-        }
+        read_level(
+            row,
+            "level",
+            person,
+            skill,
+            text,
+            &mut levels,
+            &mut problems,
+        );
     }
     (levels, problems)
 }
@@ -231,15 +252,7 @@ fn wide(header: &[String], rows: &[(usize, Vec<String>)]) -> (Vec<Level>, Vec<Cs
             if text.is_empty() {
                 continue;
             }
-            match level(row, skill, text) {
-                Ok(level) => levels.push(Level {
-                    row,
-                    person: person.clone(),
-                    skill: skill.clone(),
-                    level,
-                }),
-                Err(p) => problems.push(p),
-            }
+            read_level(row, skill, person, skill, text, &mut levels, &mut problems);
         }
     }
     (levels, problems)

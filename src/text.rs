@@ -66,6 +66,15 @@ pub fn escape_json_controls(json: String) -> String {
     out
 }
 
+/// The text with its first letter in capitals.
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// Columns the text takes in a terminal (CJK and emoji count two).
 pub fn width(text: &str) -> usize {
     text.width()

@@ -64,6 +64,25 @@ pub fn findings(team: &Team, a: &Analysis, mission: usize) -> Vec<String> {
     lines
 }
 
+/// What someone would lack for a mission: "design 2 of 3, no figma", or
+/// that they have everything it needs.
+pub fn lacks(a: &Analysis, skill_gaps: &[super::SkillGap], tool_gaps: &[super::ToolId]) -> String {
+    let mut lacks: Vec<String> = skill_gaps
+        .iter()
+        .map(|g| format!("{} {} of {}", skill(a, g.skill), g.have, g.need))
+        .collect();
+    lacks.extend(
+        tool_gaps
+            .iter()
+            .map(|&t| format!("no {}", clean(a.tool_name(t)))),
+    );
+    if lacks.is_empty() {
+        "has every skill and tool it needs".to_string()
+    } else {
+        lacks.join(", ")
+    }
+}
+
 /// Each suggested mentor: who, and the gaps they would cover.
 pub fn mentor_suggestions(team: &Team, a: &Analysis, suggestions: &Suggestions) -> Vec<String> {
     suggestions
@@ -83,21 +102,7 @@ pub fn owner_suggestions(team: &Team, a: &Analysis, suggestions: &Suggestions) -
         .owners
         .iter()
         .map(|s| {
-            let mut lacks: Vec<String> = s
-                .skill_gaps
-                .iter()
-                .map(|g| format!("{} {} of {}", skill(a, g.skill), g.have, g.need))
-                .collect();
-            lacks.extend(
-                s.tool_gaps
-                    .iter()
-                    .map(|&t| format!("no {}", clean(a.tool_name(t)))),
-            );
-            let lacks = if lacks.is_empty() {
-                "has everything it needs".to_string()
-            } else {
-                lacks.join(", ")
-            };
+            let lacks = lacks(a, &s.skill_gaps, &s.tool_gaps);
             let mut line = format!("{} — cost {}: {lacks}", person(team, s.person), s.cost);
             if let Some(mentor) = s.stretch_with {
                 line.push_str(&format!(

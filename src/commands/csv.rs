@@ -8,7 +8,7 @@ use super::{Failure, Outcome};
 use crate::model::Team;
 use crate::model::validate::validate;
 use crate::skills_csv::{self, Report};
-use crate::store::{self, LoadError, SaveError};
+use crate::store::{self, LoadError};
 use crate::text::clean;
 
 /// Merges a CSV skills matrix into the team file (creating it if there is
@@ -123,18 +123,5 @@ pub fn export(
     err: &mut dyn Write,
 ) -> Outcome {
     let text = skills_csv::export(team);
-    match file {
-        None => out.write_all(text.as_bytes())?,
-        Some(path) => match store::write_private_new(path, text.as_bytes(), force) {
-            Ok(_) => writeln!(err, "Wrote the skills matrix to {}", path.display())?,
-            Err(SaveError::Exists(path)) => {
-                return Err(Failure(format!(
-                    "{}: already exists; not overwritten (add --force to replace it)",
-                    path.display()
-                )));
-            }
-            Err(e) => return Err(Failure(e.to_string())),
-        },
-    }
-    Ok(ExitCode::SUCCESS)
+    super::print_or_write(&text, file, force, "the skills matrix", out, err)
 }

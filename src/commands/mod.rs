@@ -47,6 +47,32 @@ impl From<std::io::Error> for Failure {
 
 pub type Outcome = Result<ExitCode, Failure>;
 
+/// Prints `text`, or writes it to `file` (0600, never over an existing file
+/// unless `force`) with a note on `err` naming `what` was written.
+pub fn print_or_write(
+    text: &str,
+    file: Option<&Path>,
+    force: bool,
+    what: &str,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> Outcome {
+    match file {
+        None => out.write_all(text.as_bytes())?,
+        Some(path) => match store::write_private_new(path, text.as_bytes(), force) {
+            Ok(_) => writeln!(err, "Wrote {what} to {}", path.display())?,
+            Err(store::SaveError::Exists(path)) => {
+                return Err(Failure(format!(
+                    "{}: already exists; not overwritten (add --force to replace it)",
+                    path.display()
+                )));
+            }
+            Err(e) => return Err(Failure(e.to_string())),
+        },
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Loads the team for a command that reads it, with a message saying what
 /// to do when there is none.
 pub fn load_team(path: &Path) -> Result<Team, Failure> {

@@ -104,28 +104,7 @@ pub fn render_text(team: &Team, a: &Analysis, plan: &Plan, paint: Paint, applyin
             text.push('\n');
             let skill_gaps = gaps::skill_gaps(&a.index, o.mission, o.person, None);
             let tool_gaps = gaps::tool_gaps(&a.index, o.mission, o.person);
-            let mut why: Vec<String> = skill_gaps
-                .iter()
-                .map(|g| {
-                    format!(
-                        "{} {} of {} (gap {})",
-                        skill(a, g.skill),
-                        g.have,
-                        g.need,
-                        g.size()
-                    )
-                })
-                .collect();
-            why.extend(
-                tool_gaps
-                    .iter()
-                    .map(|&t| format!("no {}", clean(a.tool_name(t)))),
-            );
-            let why = if why.is_empty() {
-                "has every skill and tool it needs".to_string()
-            } else {
-                why.join(", ")
-            };
+            let why = explain::lacks(a, &skill_gaps, &tool_gaps);
             text.push_str(&format!("      cost {}: {why}\n", o.cost));
             if !plan.mentors.iter().any(|mp| mp.mission == o.mission) {
                 text.push_str(&paint.warn(&remaining(o.mission)));

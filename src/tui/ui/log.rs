@@ -4,32 +4,27 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 use tui_input::Input;
 
 use super::bars::modal_hints;
-use super::centered;
 use super::text::{cut, fit};
+use super::{centered, modal_box};
 use crate::text::clean;
 use crate::tui::app::{App, Modal};
 use crate::tui::entry::{EntryField, EntryForm};
 use crate::tui::list::ListState;
 
-fn frame_box<'a>(app: &App, title: String) -> Block<'a> {
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(app.theme.title())
-        .title(Span::styled(format!(" {title} "), app.theme.title()))
-}
-
 pub fn entry(app: &App, form: &EntryForm, modal: &Modal, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let name = crate::analysis::explain::person(&app.team, form.person);
     let rect = centered(area, 84, area.height.saturating_sub(2).clamp(10, 24));
-    frame.render_widget(Clear, rect);
-    let block = frame_box(app, format!("One-on-one with {}", cut(&name, 40)));
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
+    let inner = modal_box(
+        app,
+        frame,
+        rect,
+        &format!("One-on-one with {}", cut(&name, 40)),
+    );
     let [date, note_label, note, actions_label, actions, hint, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -106,10 +101,12 @@ pub fn actions(
     let name = crate::analysis::explain::person(&app.team, person);
     let height = (items.len() as u16 + 3).min(area.height);
     let rect = centered(area, 84, height);
-    frame.render_widget(Clear, rect);
-    let block = frame_box(app, format!("Action items of {}", cut(&name, 40)));
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
+    let inner = modal_box(
+        app,
+        frame,
+        rect,
+        &format!("Action items of {}", cut(&name, 40)),
+    );
     let [rows, keys] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
     let width = usize::from(rows.width);
     let log = &app.team.people[person].log;
@@ -144,10 +141,7 @@ pub fn actions(
 pub fn export(app: &App, path: &Input, modal: &Modal, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let rect = centered(area, 84, 7);
-    frame.render_widget(Clear, rect);
-    let block = frame_box(app, "Write the agenda to".to_string());
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
+    let inner = modal_box(app, frame, rect, "Write the agenda to");
     let width = usize::from(inner.width);
     let scroll = path.visual_scroll(width.max(1));
     let visible: String = clean(path.value()).chars().skip(scroll).collect();

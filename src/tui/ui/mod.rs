@@ -54,6 +54,21 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
 }
 
+/// Clears `rect` over the view and draws a framed, titled box in it;
+/// returns the inside.
+pub fn modal_box(app: &App, frame: &mut Frame, rect: Rect, title: &str) -> Rect {
+    use ratatui::text::Span;
+    use ratatui::widgets::{Block, Borders, Clear};
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.title())
+        .title(Span::styled(format!(" {title} "), app.theme.title()));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    inner
+}
+
 /// A box of at most `width` × `height` in the middle of `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);

@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::bars::modal_hints;
-use super::centered;
 use super::text::{cut, fit};
+use super::{centered, modal_box};
 use crate::analysis::Verdict;
 use crate::analysis::explain::{self, person};
 use crate::text::clean;
@@ -188,13 +188,7 @@ fn form_modal(app: &App, form: &Form, modal: &Modal, frame: &mut Frame, area: Re
     };
     let fields = form.fields.len() as u16;
     let rect = centered(area, 84, fields + 7);
-    frame.render_widget(Clear, rect);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.title())
-        .title(Span::styled(format!(" {title} "), theme.title()));
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
+    let inner = modal_box(app, frame, rect, &title);
     let [rows, hint, error, keys] = Layout::vertical([
         Constraint::Length(fields + 1),
         Constraint::Length(1),
@@ -274,13 +268,7 @@ fn picker_modal(app: &App, picker: &Picker, modal: &Modal, frame: &mut Frame, ar
         PickerKind::Mentor => format!("Who should mentor on \"{}\"?", cut(&mission, 40)),
     };
     let rect = centered(area, 100, area.height.saturating_sub(4).max(8));
-    frame.render_widget(Clear, rect);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.title())
-        .title(Span::styled(format!(" {title} "), theme.title()));
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
+    let inner = modal_box(app, frame, rect, &title);
     let [filter, list, hints] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Fill(1),

@@ -14,6 +14,7 @@ use crate::analysis::Verdict;
 use crate::edit::{self, Change};
 use crate::model::validate::validate;
 use crate::model::{Mission, Person, Status};
+use crate::text::capitalise;
 use crate::text::clean;
 
 pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
@@ -342,14 +343,6 @@ fn changed(app: &mut App, change: &Change) -> Vec<Effect> {
     }
     app.unsaved += 1;
     vec![Effect::Save(change.clone())]
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn undo(app: &mut App) -> Vec<Effect> {
