@@ -1,19 +1,23 @@
 //! `update`: the one place the app's state changes. It returns effects for
 //! the runtime (saving, reloading) instead of performing them.
 
+mod edits;
+mod missions;
 mod one_on_one;
+
+use edits::{add, delete_selected, edit_selected, form_action};
+use missions::{
+    accept_plan, accept_proposal, do_hand_over, hand_over, missing, pick, picker_action,
+};
 
 use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
-use super::app::{App, Confirm, Modal, NoticeKind, Pending, Proposal, SaveState};
-use super::form::{Form, FormKind};
+use super::app::{App, Confirm, Modal, NoticeKind, Pending, SaveState};
 use super::message::{Action, Effect, Message, View};
-use super::picker::{Picker, PickerKind};
+use super::picker::PickerKind;
 use crate::analysis::Verdict;
 use crate::edit::{self, Change};
-use crate::model::validate::validate;
-use crate::model::{Mission, Person, Status};
 use crate::text::capitalise;
 use crate::text::clean;
 
@@ -369,179 +373,6 @@ fn redo(app: &mut App) -> Vec<Effect> {
     effects
 }
 
-fn mission_view(app: &App) -> bool {
-    app.view == View::Missions
-}
-
-fn add(app: &mut App) -> Vec<Effect> {
-    let form = if mission_view(app) {
-        Form::mission(FormKind::AddMission, &Mission::titled(""))
-    } else if app.view == View::Plan {
-        return Vec::new();
-    } else {
-        Form::person(FormKind::AddPerson, &Person::named(""))
-    };
-    app.modal = Some(Modal::Form(Box::new(form)));
-    Vec::new()
-}
-
-fn edit_selected(app: &mut App) -> Vec<Effect> {
-    let form = if mission_view(app) {
-        app.selected_mission()
-            .map(|m| Form::mission(FormKind::EditMission(m), &app.team.missions[m]))
-    } else {
-        app.selected_person()
-            .map(|p| Form::person(FormKind::EditPerson(p), &app.team.people[p]))
-    };
-    if let Some(form) = form {
-        app.modal = Some(Modal::Form(Box::new(form)));
-    }
-    Vec::new()
-}
-
-fn delete_selected(app: &mut App) -> Vec<Effect> {
-    if mission_view(app) {
-        if let Some(m) = app.selected_mission() {
-            let title = clean(&app.team.missions[m].title).into_owned();
-            app.modal = Some(Modal::Confirm(Confirm {
-                title: format!("Delete \"{title}\"?"),
-                lines: vec!["u undoes it.".into()],
-                on_yes: Pending::DeleteMission(m),
-            }));
-        }
-    } else if let Some(p) = app.selected_person() {
-        let name = clean(&app.team.people[p].name).into_owned();
-        let links = edit::links_of(&app.team, p);
-        let titles = |missions: &[usize]| {
-            missions
-                .iter()
-                .map(|&m| format!("\"{}\"", clean(&app.team.missions[m].title)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let mut lines = Vec::new();
-        if !links.owns.is_empty() {
-            lines.push(format!(
-                "They own {}; those lose their owner.",
-                titles(&links.owns)
-            ));
-        }
-        if !links.mentors.is_empty() {
-            lines.push(format!(
-                "They mentor {}; those lose their mentor.",
-                titles(&links.mentors)
-            ));
-        }
-        if !links.turned_to_by.is_empty() {
-            let n = links.turned_to_by.len();
-            lines.push(format!(
-                "{n} {} turn{} to them; they are taken off those lists.",
-                if n == 1 { "person" } else { "people" },
-                if n == 1 { "s" } else { "" }
-            ));
-        }
-        if !app.team.people[p].log.is_empty() {
-            lines.push("Their one-on-one log goes with them.".into());
-        }
-        lines.push("u undoes it.".into());
-        app.modal = Some(Modal::Confirm(Confirm {
-            title: format!("Delete {name}?"),
-            lines,
-            on_yes: Pending::DeletePerson(p),
-        }));
-    }
-    Vec::new()
-}
-
-fn pick(app: &mut App, kind: PickerKind) -> Vec<Effect> {
-    let Some(m) = app.selected_mission() else {
-        return Vec::new();
-    };
-    let picker = match kind {
-        PickerKind::Owner => Picker::owner(&app.team, &app.analysis, m),
-        PickerKind::Mentor => Picker::mentor(&app.team, &app.analysis, m),
-    };
-    app.modal = Some(Modal::Picker(Box::new(picker)));
-    Vec::new()
-}
-
-fn hand_over(app: &mut App) -> Vec<Effect> {
-    let Some(m) = app.selected_mission() else {
-        return Vec::new();
-    };
-    let mission = &app.team.missions[m];
-    let title = clean(&mission.title).into_owned();
-    match (mission.status, app.analysis.missions[m].verdict) {
-        (Status::Done, _) => app.tell(NoticeKind::Info, format!("\"{title}\" is done")),
-        (Status::HandedOver, _) => {
-            let when = mission
-                .handed_over
-                .map(|d| format!(" on {d}"))
-                .unwrap_or_default();
-            app.tell(
-                NoticeKind::Info,
-                format!("\"{title}\" was handed over{when}"),
-            );
-        }
-        (_, Verdict::Unassigned) => app.tell(
-            NoticeKind::Warning,
-            format!("\"{title}\" has no owner yet: press o to choose one"),
-        ),
-        _ => app.modal = Some(Modal::HandOver { mission: m }),
-    }
-    Vec::new()
-}
-
-/// Accepts the selected proposal of the plan as an ordinary change.
-fn accept_proposal(app: &mut App) -> Vec<Effect> {
-    if !app.plan_is_current() {
-        app.tell(
-            NoticeKind::Info,
-            "The plan is being worked out again; a moment",
-        );
-        return Vec::new();
-    }
-    let (Some(proposal), Some(state)) = (app.selected_proposal(), app.plan.as_ref()) else {
-        return Vec::new();
-    };
-    let change = match proposal {
-        Proposal::Owner(i) => {
-            let o = &state.plan.owners[i];
-            edit::set_owner(&app.team, o.mission, Some(o.person))
-        }
-        Proposal::Mentor(i) => {
-            let m = &state.plan.mentors[i];
-            edit::set_mentor(&app.team, m.mission, Some(m.person))
-        }
-    };
-    apply(app, change)
-}
-
-/// Accepts every proposal in one change, so one undo takes it back.
-fn accept_plan(app: &mut App) -> Vec<Effect> {
-    if app.view != View::Plan {
-        return Vec::new();
-    }
-    if !app.plan_is_current() {
-        app.tell(
-            NoticeKind::Info,
-            "The plan is being worked out again; a moment",
-        );
-        return Vec::new();
-    }
-    let Some(state) = app.plan.as_ref().filter(|s| !s.plan.is_empty()) else {
-        app.tell(NoticeKind::Info, "Nothing to accept: the plan is empty");
-        return Vec::new();
-    };
-    let change = state.plan.change(&app.team);
-    apply(app, change)
-}
-
-/// What a mission's owner would be missing, in words, for the confirmation.
-pub fn missing(app: &App, mission: usize) -> Vec<String> {
-    crate::analysis::explain::findings(&app.team, &app.analysis, mission)
-}
-
 fn modal_action(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(modal) = app.modal.take() else {
         return Vec::new();
@@ -665,115 +496,4 @@ fn confirmed(app: &mut App, pending: Pending) -> Vec<Effect> {
         }],
         Pending::QuitUnsaved => vec![Effect::KeepMineAndQuit],
     }
-}
-
-fn do_hand_over(app: &mut App, mission: usize) -> Vec<Effect> {
-    let change = edit::hand_over(&app.team, mission, app.today);
-    apply(app, change)
-}
-
-fn form_action(app: &mut App, mut form: Box<Form>, action: Action) -> Vec<Effect> {
-    match action {
-        Action::NextField => form.next_field(),
-        Action::PrevField => form.prev_field(),
-        Action::Cancel => {
-            if form.is_modified() {
-                app.modal = Some(Modal::Confirm(Confirm {
-                    title: "Discard your edits?".into(),
-                    lines: vec!["n goes back to the form.".into()],
-                    on_yes: Pending::DiscardForm(form),
-                }));
-            }
-            return Vec::new();
-        }
-        Action::Confirm => return submit(app, form),
-        _ => {}
-    }
-    app.modal = Some(Modal::Form(form));
-    Vec::new()
-}
-
-/// Saves a form: the change is tried on the team and validated with the
-/// file's own rules; a refused form stays open with the reason.
-fn submit(app: &mut App, mut form: Box<Form>) -> Vec<Effect> {
-    let change = match build_change(app, &form) {
-        Ok(change) => change,
-        Err(reason) => {
-            form.error = Some(reason);
-            app.modal = Some(Modal::Form(form));
-            return Vec::new();
-        }
-    };
-    change.apply(&mut app.team);
-    let problems = validate(&app.team);
-    change.inverse().apply(&mut app.team);
-    if let Some(problem) = problems.first() {
-        let hint = problem
-            .hint
-            .as_deref()
-            .map(|h| format!(" — {h}"))
-            .unwrap_or_default();
-        // The form is about the subject already; say what is wrong with it.
-        form.error = Some(format!("{}{hint}", capitalise(&problem.message)));
-        app.modal = Some(Modal::Form(form));
-        return Vec::new();
-    }
-    let added = matches!(form.kind, FormKind::AddMission | FormKind::AddPerson);
-    let effects = apply(app, change);
-    if added {
-        // Show what was just added, even under a filter.
-        match form.kind {
-            FormKind::AddMission => {
-                app.missions.filter.reset();
-                app.refilter_missions();
-                app.missions.select_item(app.team.missions.len() - 1);
-            }
-            _ => {
-                app.people.filter.reset();
-                app.refilter_people();
-                app.people.select_item(app.team.people.len() - 1);
-            }
-        }
-    }
-    effects
-}
-
-fn build_change(app: &App, form: &Form) -> Result<Change, String> {
-    Ok(match form.kind {
-        FormKind::AddMission => {
-            edit::add_mission(&app.team, form.to_mission(&Mission::titled(""))?)
-        }
-        FormKind::EditMission(m) => {
-            let mission = form.to_mission(&app.team.missions[m])?;
-            edit::update_mission(&app.team, m, mission, app.today)
-        }
-        FormKind::AddPerson => edit::add_person(&app.team, form.to_person(&Person::named(""))?),
-        FormKind::EditPerson(p) => {
-            let person = form.to_person(&app.team.people[p])?;
-            edit::update_person(&app.team, p, person)
-        }
-    })
-}
-
-fn picker_action(app: &mut App, mut picker: Box<Picker>, action: Action) -> Vec<Effect> {
-    match action {
-        Action::Up => picker.list.move_by(-1),
-        Action::Down => picker.list.move_by(1),
-        Action::Cancel => return Vec::new(),
-        Action::Confirm => {
-            let Some(choice) = picker.chosen() else {
-                app.modal = Some(Modal::Picker(picker));
-                return Vec::new();
-            };
-            let person = choice.person;
-            let change = match picker.kind {
-                PickerKind::Owner => edit::set_owner(&app.team, picker.mission, person),
-                PickerKind::Mentor => edit::set_mentor(&app.team, picker.mission, person),
-            };
-            return apply(app, change);
-        }
-        _ => {}
-    }
-    app.modal = Some(Modal::Picker(picker));
-    Vec::new()
 }
