@@ -360,3 +360,27 @@ fn a_file_with_a_megabyte_name_is_refused_quickly_with_a_short_message() {
         "messages stay short"
     );
 }
+
+#[test]
+fn temporaries_an_interrupted_save_left_are_removed_once_stale() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join(".handover-abc123.tmp");
+    let fresh = dir.path().join(".handover-def456.tmp");
+    let other = dir.path().join("notes.tmp");
+    for file in [&old, &fresh, &other] {
+        fs::write(file, "x").unwrap();
+    }
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    for file in [&old, &other] {
+        fs::File::options()
+            .write(true)
+            .open(file)
+            .unwrap()
+            .set_modified(two_hours_ago)
+            .unwrap();
+    }
+    assert_eq!(store::remove_stale_temporaries(dir.path()), 1);
+    assert!(!old.exists());
+    assert!(fresh.exists(), "a save may be writing it right now");
+    assert!(other.exists(), "not ours");
+}

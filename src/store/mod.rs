@@ -11,7 +11,7 @@ pub use format::to_ron;
 pub use load::{Baseline, LoadError, Loaded, load, parse};
 pub use paths::{DataPath, PathOrigin, backup_path, resolve};
 pub use problem::Problem;
-pub use save::{SaveError, create_new, save, write_private_new};
+pub use save::{SaveError, create_new, remove_stale_temporaries, save, write_private_new};
 
 /// Reads a file the user gives handover to read (a CSV to import).
 pub fn read_input(path: &std::path::Path) -> Result<Vec<u8>, String> {

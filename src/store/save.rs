@@ -83,6 +83,30 @@ fn read_if_unchanged(path: &Path, baseline: &Baseline) -> Result<Vec<u8>, SaveEr
     Ok(bytes)
 }
 
+/// Removes temporary files an interrupted save left in `folder` (a killed
+/// process cannot clean up after itself) once they are an hour old — no
+/// save takes that long, so none is still being written. Returns how many.
+pub fn remove_stale_temporaries(folder: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return 0;
+    };
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with(".handover-") && name.ends_with(".tmp")
+        })
+        .filter(|e| {
+            e.metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t < hour_ago)
+        })
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
+}
+
 /// A temporary file in the same folder (created 0600), flushed to disk, then
 /// renamed over the target: a crash leaves the old file or the new, never half.
 fn write_atomically(path: &Path, bytes: &[u8], overwrite: bool) -> Result<Baseline, SaveError> {

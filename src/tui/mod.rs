@@ -45,6 +45,8 @@ pub fn run(data: &DataPath) -> Result<ExitCode, Failure> {
     }
     let (team, file) = open(&data.path)?;
     let _lock = lock(&data.path)?;
+    // Holding the lock, nothing else of ours is saving here.
+    store::remove_stale_temporaries(folder(&data.path));
     let keys =
         directories::ProjectDirs::from("", "", "handover").map(|d| d.config_dir().join("keys.ron"));
     let (keymap, keymap_problem) = Keymap::load(keys.as_deref());
