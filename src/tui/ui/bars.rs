@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::text::cut;
 use crate::analysis::Verdict;
-use crate::tui::app::{App, Modal, NoticeKind, SaveState};
+use crate::tui::app::{App, NoticeKind, SaveState};
 use crate::tui::message::View;
 use crate::tui::theme::Theme;
 
@@ -97,7 +97,7 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// The hint line at the foot of a modal: `key action · key action`.
-pub fn modal_hints(app: &App, _modal: &Modal) -> Line<'static> {
+pub fn modal_hints(app: &App) -> Line<'static> {
     let theme: Theme = app.theme;
     let (contexts, _) = app.contexts();
     let mut spans = Vec::new();

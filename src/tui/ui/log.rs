@@ -11,11 +11,11 @@ use super::bars::modal_hints;
 use super::text::{cut, fit};
 use super::{centered, modal_box};
 use crate::text::clean;
-use crate::tui::app::{App, Modal};
+use crate::tui::app::App;
 use crate::tui::entry::{EntryField, EntryForm};
 use crate::tui::list::ListState;
 
-pub fn entry(app: &App, form: &EntryForm, modal: &Modal, frame: &mut Frame, area: Rect) {
+pub fn entry(app: &App, form: &EntryForm, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let name = crate::analysis::explain::person(&app.team, form.person);
     let rect = centered(area, 84, area.height.saturating_sub(2).clamp(10, 24));
@@ -85,7 +85,7 @@ pub fn entry(app: &App, form: &EntryForm, modal: &Modal, frame: &mut Frame, area
         ),
     };
     frame.render_widget(Paragraph::new(message), hint);
-    frame.render_widget(Paragraph::new(modal_hints(app, modal)), keys);
+    frame.render_widget(Paragraph::new(modal_hints(app)), keys);
 }
 
 pub fn actions(
@@ -93,7 +93,6 @@ pub fn actions(
     person: usize,
     items: &[(usize, usize)],
     list: &ListState,
-    modal: &Modal,
     frame: &mut Frame,
     area: Rect,
 ) {
@@ -135,10 +134,10 @@ pub fn actions(
         lines.push(line);
     }
     frame.render_widget(Paragraph::new(lines), rows);
-    frame.render_widget(Paragraph::new(modal_hints(app, modal)), keys);
+    frame.render_widget(Paragraph::new(modal_hints(app)), keys);
 }
 
-pub fn export(app: &App, path: &Input, modal: &Modal, frame: &mut Frame, area: Rect) {
+pub fn export(app: &App, path: &Input, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let rect = centered(area, 84, 7);
     let inner = modal_box(app, frame, rect, "Write the agenda to");
@@ -152,7 +151,7 @@ pub fn export(app: &App, path: &Input, modal: &Modal, frame: &mut Frame, area: R
             "A Markdown file readable by you only; an existing file is not replaced without asking.",
             theme.dim(),
         ),
-        modal_hints(app, modal),
+        modal_hints(app),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     let x = inner.x + path.visual_cursor().saturating_sub(scroll) as u16;

@@ -22,19 +22,19 @@ use crate::tui::theme::Theme;
 pub fn render(app: &App, modal: &Modal, frame: &mut Frame, area: Rect) {
     match modal {
         Modal::Help { scroll } => help(app, *scroll, frame, area),
-        Modal::Entry(form) => super::log::entry(app, form, modal, frame, area),
+        Modal::Entry(form) => super::log::entry(app, form, frame, area),
         Modal::Actions {
             person,
             items,
             list,
-        } => super::log::actions(app, *person, items, list, modal, frame, area),
-        Modal::Export { path, .. } => super::log::export(app, path, modal, frame, area),
-        Modal::Form(form) => form_modal(app, form, modal, frame, area),
-        Modal::Picker(picker) => picker_modal(app, picker, modal, frame, area),
+        } => super::log::actions(app, *person, items, list, frame, area),
+        Modal::Export { path, .. } => super::log::export(app, path, frame, area),
+        Modal::Form(form) => form_modal(app, form, frame, area),
+        Modal::Picker(picker) => picker_modal(app, picker, frame, area),
         Modal::HandOver { mission } => hand_over(app, *mission, frame, area),
         Modal::Confirm(confirm) => {
             let lines: Vec<Line> = confirm.lines.iter().map(|l| Line::raw(l.clone())).collect();
-            boxed(app, &confirm.title, lines, modal, frame, area, 70);
+            boxed(app, &confirm.title, lines, frame, area, 70);
         }
         Modal::Conflict => {
             let name = app.file.path.display().to_string();
@@ -50,15 +50,7 @@ pub fn render(app: &App, modal: &Modal, frame: &mut Frame, area: Rect) {
                 Line::raw("y or r: keep your version in a copy beside it, then reload the file."),
                 Line::raw("n: keep working; your changes stay unsaved until you reload."),
             ];
-            boxed(
-                app,
-                "The team file changed on disk",
-                lines,
-                modal,
-                frame,
-                area,
-                74,
-            );
+            boxed(app, "The team file changed on disk", lines, frame, area, 74);
         }
     }
 }
@@ -68,20 +60,11 @@ fn boxed(
     app: &App,
     title: &str,
     lines: Vec<Line<'static>>,
-    modal: &Modal,
     frame: &mut Frame,
     area: Rect,
     width: u16,
 ) {
-    boxed_with(
-        app,
-        title,
-        lines,
-        modal_hints(app, modal),
-        frame,
-        area,
-        width,
-    );
+    boxed_with(app, title, lines, modal_hints(app), frame, area, width);
 }
 
 fn boxed_with(
@@ -174,7 +157,7 @@ fn help(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
 }
 
-fn form_modal(app: &App, form: &Form, modal: &Modal, frame: &mut Frame, area: Rect) {
+fn form_modal(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let title = match form.kind {
         crate::tui::form::FormKind::AddMission => "New mission".to_string(),
@@ -242,7 +225,7 @@ fn form_modal(app: &App, form: &Form, modal: &Modal, frame: &mut Frame, area: Re
             error,
         );
     }
-    frame.render_widget(Paragraph::new(modal_hints(app, modal)), keys);
+    frame.render_widget(Paragraph::new(modal_hints(app)), keys);
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
     }
@@ -260,7 +243,7 @@ fn skip_columns(text: &str, columns: usize) -> String {
         .collect()
 }
 
-fn picker_modal(app: &App, picker: &Picker, modal: &Modal, frame: &mut Frame, area: Rect) {
+fn picker_modal(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let mission = clean(&app.team.missions[picker.mission].title).into_owned();
     let title = match picker.kind {
@@ -326,7 +309,7 @@ fn picker_modal(app: &App, picker: &Picker, modal: &Modal, frame: &mut Frame, ar
         lines.push(Line::styled("Nobody matches.", theme.dim()));
     }
     frame.render_widget(Paragraph::new(lines), list);
-    frame.render_widget(Paragraph::new(modal_hints(app, modal)), hints);
+    frame.render_widget(Paragraph::new(modal_hints(app)), hints);
 }
 
 fn hand_over(app: &App, m: usize, frame: &mut Frame, area: Rect) {

@@ -76,11 +76,6 @@ pub(super) fn do_hand_over(app: &mut App, mission: usize) -> Vec<Effect> {
     apply(app, change)
 }
 
-/// What a mission's owner would be missing, in words, for the confirmation.
-pub fn missing(app: &App, mission: usize) -> Vec<String> {
-    crate::analysis::explain::findings(&app.team, &app.analysis, mission)
-}
-
 /// Accepts the selected proposal of the plan as an ordinary change.
 pub(super) fn accept_proposal(app: &mut App) -> Vec<Effect> {
     if !app.plan_is_current() {

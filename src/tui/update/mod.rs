@@ -6,9 +6,7 @@ mod missions;
 mod one_on_one;
 
 use edits::{add, delete_selected, edit_selected, form_action};
-use missions::{
-    accept_plan, accept_proposal, do_hand_over, hand_over, missing, pick, picker_action,
-};
+use missions::{accept_plan, accept_proposal, do_hand_over, hand_over, pick, picker_action};
 
 use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
@@ -414,7 +412,7 @@ fn modal_action(app: &mut App, action: Action) -> Vec<Effect> {
                         .unwrap_or_default();
                     let mut lines = vec![format!("{owner} would be missing:")];
                     lines.extend(
-                        missing(app, mission)
+                        crate::analysis::explain::findings(&app.team, &app.analysis, mission)
                             .into_iter()
                             .map(|l| format!("  • {l}")),
                     );
