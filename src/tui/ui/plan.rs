@@ -71,13 +71,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         };
         let tail = format!(" → {}", person(&app.team, who));
         let tail_width = crate::text::width(&tail).min(width / 2);
+        // The verdict before and after, by their marks: "? → ~".
+        let (before, after) = (app.analysis.missions[mission].verdict, state.after[mission]);
+        let mark = |v| Theme::badge(v).chars().next().unwrap_or(' ');
+        let effect = format!(" {}→{}", mark(before), mark(after));
         let mut line = Line::from(vec![
             Span::styled(format!("{kind:<7}"), kind_style),
             Span::raw(fit(
                 &app.team.missions[mission].title,
-                width.saturating_sub(7 + tail_width),
+                width.saturating_sub(7 + tail_width + 4),
             )),
             Span::raw(fit(&tail, tail_width)),
+            Span::styled(effect, theme.verdict(after)),
         ]);
         if row == app.plan_list.selected {
             line = line.style(theme.selected());
