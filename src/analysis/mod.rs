@@ -92,6 +92,16 @@ impl Analysis {
         self.lists = std::sync::OnceLock::new();
     }
 
+    /// Someone as a possible owner of a mission: their gaps, whether it would
+    /// be a stretch (and with which mentor), which needed skills they want.
+    pub fn as_owner(&self, team: &Team, mission: MissionId, person: PersonId) -> OwnerSuggestion {
+        let lists = self
+            .lists
+            .get_or_init(|| top::Lists::new(team, &self.index));
+        let cost = gaps::cost(&self.index, mission, person);
+        top::describe_owner(team, &self.index, lists, mission, person, cost)
+    }
+
     /// Who could mentor on a mission or take it (SPEC §3 suggestions).
     pub fn suggestions(&self, team: &Team, mission: MissionId) -> Suggestions {
         let report = &self.missions[mission];

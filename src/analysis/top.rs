@@ -238,7 +238,7 @@ pub fn owners(
         .collect()
 }
 
-fn describe_owner(
+pub(super) fn describe_owner(
     team: &Team,
     index: &Index,
     lists: &Lists,

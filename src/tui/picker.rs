@@ -7,6 +7,9 @@ use crate::analysis::suggest::{rank_all_mentors, rank_all_owners};
 use crate::analysis::{Analysis, PersonId, gaps};
 use crate::model::Team;
 
+/// How many of the best-ranked owners get their stretch mentor worked out.
+const STRETCH_CHECKED: usize = 20;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PickerKind {
     Owner,
@@ -35,7 +38,8 @@ impl Picker {
     pub fn owner(team: &Team, a: &Analysis, mission: usize) -> Self {
         let mut candidates: Vec<Candidate> = rank_all_owners(team, &a.index, mission)
             .into_iter()
-            .map(|(p, cost, spare)| {
+            .enumerate()
+            .map(|(rank, (p, cost, spare))| {
                 let mut notes = Vec::new();
                 let skill_gaps = gaps::skill_gaps(&a.index, mission, p, a.index.mentor[mission]);
                 let tool_gaps = gaps::tool_gaps(&a.index, mission, p);
@@ -58,13 +62,19 @@ impl Picker {
                 for &t in &tool_gaps {
                     notes.push(format!("no {}", crate::text::clean(a.tool_name(t))));
                 }
-                let wants: Vec<String> = a.index.mission_skills[mission]
-                    .iter()
-                    .filter(|(s, _)| a.index.person_wants[p].contains(s))
-                    .map(|&(s, _)| skill(a, s))
-                    .collect();
-                if !wants.is_empty() {
-                    notes.push(format!("wants {}", wants.join(", ")));
+                // Whether it would be a stretch, and for whom: worth working
+                // out for the candidates near the top only.
+                if rank < STRETCH_CHECKED {
+                    let candidate = a.as_owner(team, mission, p);
+                    if let Some(mentor) = candidate.stretch_with.filter(|_| !skill_gaps.is_empty())
+                    {
+                        notes.push(format!("stretch with {}", person(team, mentor)));
+                    }
+                    if !candidate.wants.is_empty() {
+                        let wants: Vec<String> =
+                            candidate.wants.iter().map(|&s| skill(a, s)).collect();
+                        notes.push(format!("wants {}", wants.join(", ")));
+                    }
                 }
                 let load = format!("owns {} of {}", a.people[p].load(), team.people[p].capacity);
                 Candidate {

@@ -103,6 +103,34 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
         report.mentoring(),
         who.mentor_capacity
     )));
+    // When you last met, and what is still open from it.
+    let open = who
+        .log
+        .iter()
+        .flat_map(|e| &e.actions)
+        .filter(|a| !a.done)
+        .count();
+    let open = match open {
+        0 => String::new(),
+        1 => " · 1 open action".to_string(),
+        n => format!(" · {n} open actions"),
+    };
+    lines.push(match who.log.iter().map(|e| e.date).max() {
+        Some(last) => {
+            let ago = app
+                .today
+                .since(last)
+                .map(|span| match span.get_days() {
+                    0 => " (today)".to_string(),
+                    1 => " (yesterday)".to_string(),
+                    d if d > 0 => format!(" ({d} days ago)"),
+                    _ => String::new(),
+                })
+                .unwrap_or_default();
+            Line::styled(format!("Last one-on-one {last}{ago}{open}"), theme.dim())
+        }
+        None => Line::styled(format!("No one-on-one yet{open}"), theme.dim()),
+    });
     let mut signals = Vec::new();
     if report.overloaded {
         signals.push("overloaded: owns more than their capacity".to_string());
