@@ -890,3 +890,12 @@ fn a_recovery_can_be_set_aside_and_is_kept() {
         .count();
     assert_eq!(aside, 1, "kept under another name");
 }
+
+#[test]
+fn a_file_created_meanwhile_is_never_overwritten_by_the_first_save() {
+    let mut h = fresh();
+    fs::write(&h.path, "someone else's team").unwrap();
+    h.keys("h<Enter>");
+    assert!(matches!(h.app.modal, Some(Modal::Conflict)));
+    assert_eq!(fs::read_to_string(&h.path).unwrap(), "someone else's team");
+}

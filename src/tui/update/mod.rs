@@ -108,7 +108,8 @@ fn saved(app: &mut App, result: Result<crate::store::Baseline, crate::store::Sav
                 app.file.save = SaveState::Saved;
             }
         }
-        Err(SaveError::ChangedOnDisk(_) | SaveError::DeletedOnDisk(_)) => {
+        // Changed, deleted, or (for a first save) created meanwhile by someone else.
+        Err(SaveError::ChangedOnDisk(_) | SaveError::DeletedOnDisk(_) | SaveError::Exists(_)) => {
             app.file.save = SaveState::Conflict;
             app.modal = Some(Modal::Conflict);
         }
