@@ -899,3 +899,98 @@ fn a_file_created_meanwhile_is_never_overwritten_by_the_first_save() {
     assert!(matches!(h.app.modal, Some(Modal::Conflict)));
     assert_eq!(fs::read_to_string(&h.path).unwrap(), "someone else's team");
 }
+
+#[test]
+fn after_a_reload_no_save_is_left_pending() {
+    struct Later;
+    impl handover::tui::runtime::Host for Later {
+        fn save(&mut self, _app: &App, _change: handover::edit::Change) -> Option<Message> {
+            None
+        }
+    }
+    let mut h = loaded();
+    let event = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::NONE);
+    let message = h.app.message_for(event).unwrap();
+    handover::tui::dispatch_on(&mut h.app, message, &mut Later);
+    let message = h
+        .app
+        .message_for(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE))
+        .unwrap();
+    handover::tui::dispatch_on(&mut h.app, message, &mut Later);
+    assert!(h.app.saving(), "a save is on its way");
+    let loaded = store::load(&h.path).unwrap();
+    dispatch(
+        &mut h.app,
+        Message::Reloaded {
+            result: Ok(loaded),
+            kept: None,
+        },
+    );
+    assert!(!h.app.saving(), "the reloaded file is what is saved");
+}
+
+#[test]
+fn an_entry_that_would_break_a_limit_is_refused_in_the_form() {
+    use std::os::unix::fs::PermissionsExt;
+    let mut h = loaded();
+    // A pasted transcript longer than a note may be.
+    let stub = h.path.parent().unwrap().join("editor.sh");
+    fs::write(
+        &stub,
+        "#!/bin/sh\nhead -c 150000 /dev/zero | tr '\\\\0' 'x' > \"$1\"\n",
+    )
+    .unwrap();
+    fs::set_permissions(&stub, fs::Permissions::from_mode(0o755)).unwrap();
+    h.app.editor = Some(stub.display().to_string());
+    let before = fs::read(&h.path).unwrap();
+    h.keys("4n");
+    h.keys_ctrl('e');
+    h.keys("<C-s>");
+    let Some(Modal::Entry(form)) = &h.app.modal else {
+        panic!("the entry stays open")
+    };
+    assert!(
+        form.error
+            .as_deref()
+            .unwrap()
+            .contains("note of 150000 characters; at most 100000"),
+        "{:?}",
+        form.error
+    );
+    assert_eq!(
+        fs::read(&h.path).unwrap(),
+        before,
+        "nothing written that could not be read back"
+    );
+}
+
+#[test]
+fn a_conflict_never_replaces_an_entry_being_written() {
+    let mut h = loaded();
+    fs::write(&h.path, "(people: [])").unwrap();
+    h.keys("4nHalf a thought");
+    // The result of an earlier save arrives now.
+    dispatch(
+        &mut h.app,
+        Message::Saved {
+            result: Err(handover::store::SaveError::ChangedOnDisk(h.path.clone())),
+            changes: 1,
+        },
+    );
+    let Some(Modal::Entry(form)) = &h.app.modal else {
+        panic!("the entry is still open")
+    };
+    assert_eq!(form.note_text(), "Half a thought");
+    assert_eq!(h.app.file.save, SaveState::Conflict);
+    // Saved into the team, then asked about the file.
+    h.keys("<C-s>");
+    assert!(matches!(h.app.modal, Some(Modal::Conflict)));
+    assert!(
+        h.app.team.people[0]
+            .log
+            .last()
+            .unwrap()
+            .note
+            .contains("Half a thought")
+    );
+}

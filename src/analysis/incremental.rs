@@ -19,7 +19,13 @@ impl Analysis {
             Op::Person { before, after, .. } => before.is_some() && after.is_some(),
             Op::Mission { before, after, .. } => before.is_some() && after.is_some(),
         });
-        if !replaces_only {
+        // Several renames in one change (a swap, a restored recovery file)
+        // can hand a name from one person to another: analyse afresh.
+        let renames = ops
+            .iter()
+            .filter(|op| matches!(op, Op::Person { before: Some(b), after: Some(a), .. } if b.name != a.name))
+            .count();
+        if !replaces_only || renames > 1 {
             return false;
         }
         let mut missions: BTreeSet<MissionId> = BTreeSet::new();

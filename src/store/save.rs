@@ -40,8 +40,13 @@ pub fn save(path: &Path, team: &Team, baseline: &Baseline) -> Result<Baseline, S
         _ => path.to_path_buf(),
     };
     let old = read_if_unchanged(&target, baseline)?;
+    let text = to_ron(team);
+    let new = prepare(&target, text.as_bytes())?;
     write_atomically(&backup_path(&target), &old, true)?;
-    write_atomically(&target, to_ron(team).as_bytes(), true)
+    // One last look right before the rename: a writer that came in while
+    // the new version and the backup were written is not overwritten.
+    read_if_unchanged(&target, baseline)?;
+    put_in_place(new, &target, text.as_bytes(), true)
 }
 
 /// Writes a team to a file that must not exist yet (`handover init`, the
@@ -110,17 +115,38 @@ pub fn remove_stale_temporaries(folder: &Path) -> usize {
 /// A temporary file in the same folder (created 0600), flushed to disk, then
 /// renamed over the target: a crash leaves the old file or the new, never half.
 fn write_atomically(path: &Path, bytes: &[u8], overwrite: bool) -> Result<Baseline, SaveError> {
-    let dir = match path.parent() {
+    let temp = prepare(path, bytes)?;
+    put_in_place(temp, path, bytes, overwrite)
+}
+
+fn folder(path: &Path) -> &Path {
+    match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
-    };
+    }
+}
+
+/// The bytes in a temporary file beside `path`, on disk.
+fn prepare(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, SaveError> {
     let mut temp = tempfile::Builder::new()
         .prefix(".handover-")
         .suffix(".tmp")
-        .tempfile_in(dir)
+        .tempfile_in(folder(path))
         .map_err(SaveError::io(path))?;
     temp.write_all(bytes).map_err(SaveError::io(path))?;
     temp.as_file().sync_all().map_err(SaveError::io(path))?;
+    Ok(temp)
+}
+
+/// Renames a prepared file over `path` (or beside it when `path` exists
+/// and `overwrite` is false) and makes the rename durable.
+fn put_in_place(
+    temp: tempfile::NamedTempFile,
+    path: &Path,
+    bytes: &[u8],
+    overwrite: bool,
+) -> Result<Baseline, SaveError> {
+    let dir = folder(path);
     let file = if overwrite {
         temp.persist(path)
     } else {

@@ -22,7 +22,7 @@ use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use self::app::{App, FileState, NoticeKind, SaveState};
@@ -64,18 +64,21 @@ pub fn run(data: &DataPath) -> Result<ExitCode, Failure> {
         app.tell(NoticeKind::Warning, problem);
     }
     offer_recovery(&mut app);
-    let stop = watch_signals()?;
     let saver = Saver::start(
         data.path.clone(),
         app.team.clone(),
         app.file.baseline.clone(),
     );
+    let loop_done = Arc::new(AtomicBool::new(false));
+    let stop = watch_signals(saver.pending(), Arc::clone(&loop_done))?;
     // A panic restores the terminal (ratatui's hook) and lands here, so that
     // what was not saved yet can be kept in a recovery file.
     let result = ratatui::run(|terminal| {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             runtime::event_loop(terminal, &saver, &mut app, &stop)
-        }))
+        }));
+        loop_done.store(true, Ordering::SeqCst);
+        result
     });
     // Every queued write finishes before handover ends.
     for written in saver.finish() {
@@ -143,10 +146,14 @@ fn offer_recovery(app: &mut App) {
 
 /// SIGTERM, SIGHUP (the window closed) and SIGINT end the app: the event
 /// loop notices within a moment and leaves through the normal exit, which
-/// restores the terminal. Should it not (crossterm can spin on a terminal
-/// that has gone away), this thread restores the terminal and exits.
-/// Every change is saved when it is made, so nothing is lost either way.
-fn watch_signals() -> Result<Arc<AtomicBool>, Failure> {
+/// restores the terminal and waits for the saver. Should it not (crossterm
+/// can spin on a terminal that has gone away), this thread waits for the
+/// changes still on their way to be written, restores the terminal and
+/// ends the process: nothing typed is lost either way.
+fn watch_signals(
+    pending: Arc<AtomicUsize>,
+    loop_done: Arc<AtomicBool>,
+) -> Result<Arc<AtomicBool>, Failure> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let stop = Arc::new(AtomicBool::new(false));
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])
@@ -154,8 +161,19 @@ fn watch_signals() -> Result<Arc<AtomicBool>, Failure> {
     let flag = Arc::clone(&stop);
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
-            flag.store(true, Ordering::Relaxed);
-            std::thread::sleep(Duration::from_millis(600));
+            flag.store(true, Ordering::SeqCst);
+            let waiting = std::time::Instant::now();
+            while waiting.elapsed() < Duration::from_millis(600) {
+                if loop_done.load(Ordering::SeqCst) {
+                    return; // the normal exit takes it from here
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            let writing = std::time::Instant::now();
+            while pending.load(Ordering::SeqCst) > 0 && writing.elapsed() < Duration::from_secs(30)
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
             let _ = ratatui::try_restore();
             std::process::exit(128 + signal);
         }

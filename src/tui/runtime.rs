@@ -226,9 +226,15 @@ fn perform(app: &mut App, effect: Effect, host: &mut impl Host) -> Option<Messag
                     kept: Some(kept),
                 };
                 if ok {
-                    // Let `update` take the reloaded team, then restart the saver on it.
-                    update::update(app, reply);
+                    // Let `update` take the reloaded team, restart the saver on
+                    // it, then do what `update` asked (the plan, say).
+                    let effects = update::update(app, reply);
                     host.reloaded(app);
+                    for effect in effects {
+                        if let Some(reply) = perform(app, effect, host) {
+                            dispatch_on(app, reply, host);
+                        }
+                    }
                     return None;
                 }
                 reply

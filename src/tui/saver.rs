@@ -4,6 +4,8 @@
 //! queue up while a write is under way are written together.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 
@@ -27,6 +29,8 @@ pub struct Saver {
     jobs: Option<Sender<Job>>,
     done: Receiver<Written>,
     thread: Option<JoinHandle<()>>,
+    /// Changes handed over and not yet written (or given up).
+    pending: Arc<AtomicUsize>,
 }
 
 impl Saver {
@@ -34,18 +38,28 @@ impl Saver {
     pub fn start(path: PathBuf, team: Team, baseline: Option<Baseline>) -> Saver {
         let (jobs, inbox) = channel::<Job>();
         let (outbox, done) = channel::<Written>();
-        let thread = std::thread::spawn(move || run(path, team, baseline, inbox, outbox));
+        let pending = Arc::new(AtomicUsize::new(0));
+        let counter = Arc::clone(&pending);
+        let thread = std::thread::spawn(move || run(path, team, baseline, inbox, outbox, counter));
         Saver {
             jobs: Some(jobs),
             done,
             thread: Some(thread),
+            pending,
         }
     }
 
     pub fn apply(&self, change: Change) {
         if let Some(jobs) = &self.jobs {
+            self.pending.fetch_add(1, Ordering::SeqCst);
             let _ = jobs.send(Job::Apply(change));
         }
+    }
+
+    /// How many changes are still on their way to the file: a signal
+    /// handler waits for it to reach zero before ending the process.
+    pub fn pending(&self) -> Arc<AtomicUsize> {
+        Arc::clone(&self.pending)
     }
 
     pub fn reset(&self, team: Team, baseline: Option<Baseline>) {
@@ -75,12 +89,13 @@ fn run(
     mut baseline: Option<Baseline>,
     inbox: Receiver<Job>,
     outbox: Sender<Written>,
+    pending: Arc<AtomicUsize>,
 ) {
     // After another program changed the file, nothing more is written
     // until the app reloads it.
     let mut halted = false;
     while let Ok(job) = inbox.recv() {
-        let mut changes = 0;
+        let (mut changes, mut dropped) = (0, 0);
         for job in std::iter::once(job).chain(inbox.try_iter()) {
             match job {
                 Job::Apply(change) => {
@@ -88,15 +103,20 @@ fn run(
                     changes += 1;
                 }
                 Job::Reset(fresh, fresh_baseline) => {
+                    // Changes before a reload were kept aside by the app.
                     team = *fresh;
                     baseline = fresh_baseline;
                     halted = false;
+                    dropped += changes;
+                    changes = 0;
                 }
             }
         }
         if changes == 0 || halted {
+            pending.fetch_sub(changes + dropped, Ordering::SeqCst);
             continue;
         }
+        pending.fetch_sub(dropped, Ordering::SeqCst);
         let result = match &baseline {
             Some(b) => store::save(&path, &team, b),
             None => store::create_new(&path, &team),
@@ -108,6 +128,7 @@ fn run(
             ) => halted = true,
             Err(_) => {}
         }
+        pending.fetch_sub(changes, Ordering::SeqCst);
         let _ = outbox.send(Written { result, changes });
     }
 }
@@ -130,7 +151,9 @@ mod tests {
             change.apply(&mut mine);
             saver.apply(change);
         }
+        let pending = saver.pending();
         let written = saver.finish();
+        assert_eq!(pending.load(Ordering::SeqCst), 0, "nothing left on its way");
         assert_eq!(written.iter().map(|w| w.changes).sum::<usize>(), 20);
         assert!(written.iter().all(|w| w.result.is_ok()));
         assert_eq!(store::load(&path).unwrap().team, mine);

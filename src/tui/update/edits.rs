@@ -1,9 +1,8 @@
 //! Adding, editing and deleting missions and people: the forms, checked
 //! with the file's own rules before anything changes.
 
-use super::{apply, capitalise};
+use super::{apply, breaks_a_rule};
 use crate::edit::{self, Change};
-use crate::model::validate::validate;
 use crate::model::{Mission, Person};
 use crate::text::clean;
 use crate::tui::app::{App, Confirm, Modal, Pending};
@@ -122,17 +121,8 @@ pub(super) fn submit(app: &mut App, mut form: Box<Form>) -> Vec<Effect> {
             return Vec::new();
         }
     };
-    change.apply(&mut app.team);
-    let problems = validate(&app.team);
-    change.inverse().apply(&mut app.team);
-    if let Some(problem) = problems.first() {
-        let hint = problem
-            .hint
-            .as_deref()
-            .map(|h| format!(" — {h}"))
-            .unwrap_or_default();
-        // The form is about the subject already; say what is wrong with it.
-        form.error = Some(format!("{}{hint}", capitalise(&problem.message)));
+    if let Some(reason) = breaks_a_rule(app, &change) {
+        form.error = Some(reason);
         app.modal = Some(Modal::Form(form));
         return Vec::new();
     }

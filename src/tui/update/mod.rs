@@ -111,7 +111,18 @@ fn saved(app: &mut App, result: Result<crate::store::Baseline, crate::store::Sav
         // Changed, deleted, or (for a first save) created meanwhile by someone else.
         Err(SaveError::ChangedOnDisk(_) | SaveError::DeletedOnDisk(_) | SaveError::Exists(_)) => {
             app.file.save = SaveState::Conflict;
-            app.modal = Some(Modal::Conflict);
+            if matches!(
+                app.modal,
+                Some(Modal::Entry(_) | Modal::Form(_) | Modal::Export { .. })
+            ) {
+                // Never over what is being written: asked when it is saved.
+                app.tell(
+                    NoticeKind::Warning,
+                    "Not saved: the file changed on disk. Finish what you are writing; you will be asked then.",
+                );
+            } else {
+                app.modal = Some(Modal::Conflict);
+            }
         }
         Err(e) => {
             app.tell(NoticeKind::Error, format!("Not saved: {e}"));
@@ -130,6 +141,9 @@ fn reloaded(
             app.team = loaded.team;
             app.file.baseline = Some(loaded.baseline);
             app.file.save = SaveState::Saved;
+            // Changes still on their way were kept aside; the saver starts
+            // again from the reloaded file.
+            app.unsaved = 0;
             app.undo.clear();
             app.redo.clear();
             app.generation += 1;
@@ -334,6 +348,18 @@ pub fn apply(app: &mut App, change: Change) -> Vec<Effect> {
     app.undo.push(change);
     app.redo.clear();
     effects
+}
+
+/// Why a change would break a rule of the file (tried on the team, then
+/// taken back), if it would: forms and entries are refused with it.
+pub(super) fn breaks_a_rule(app: &mut App, change: &Change) -> Option<String> {
+    change.apply(&mut app.team);
+    let problems = crate::model::validate::validate(&app.team);
+    change.inverse().apply(&mut app.team);
+    let problem = problems.into_iter().next()?;
+    let hint = problem.hint.map(|h| format!(" — {h}")).unwrap_or_default();
+    // The form is about the subject already; say what is wrong with it.
+    Some(format!("{}{hint}", capitalise(&problem.message)))
 }
 
 /// After any change of the team: analyse again and save.

@@ -7,7 +7,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
-use super::apply;
+use super::{apply, breaks_a_rule};
 use crate::edit;
 use crate::store::SaveError;
 use crate::tui::app::{App, Confirm, Modal, NoticeKind, Pending};
@@ -134,7 +134,10 @@ pub fn entry_action(app: &mut App, mut form: Box<EntryForm>, action: Action) -> 
         Action::Confirm => match form.to_entry() {
             Ok(entry) => {
                 let change = edit::add_log_entry(&app.team, form.person, entry);
-                return apply(app, change);
+                match breaks_a_rule(app, &change) {
+                    Some(reason) => form.error = Some(reason),
+                    None => return apply(app, change),
+                }
             }
             Err(reason) => form.error = Some(reason),
         },
