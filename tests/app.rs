@@ -122,6 +122,16 @@ impl Harness {
         self
     }
 
+    /// Sets $EDITOR to a stub shell script beside the team file.
+    fn with_editor(&mut self, script: &str) -> &mut Self {
+        use std::os::unix::fs::PermissionsExt;
+        let stub = self.path.parent().unwrap().join("editor.sh");
+        fs::write(&stub, format!("#!/bin/sh\n{script}\n")).unwrap();
+        fs::set_permissions(&stub, fs::Permissions::from_mode(0o755)).unwrap();
+        self.app.editor = Some(stub.display().to_string());
+        self
+    }
+
     fn on_disk(&self) -> Team {
         store::load(&self.path).unwrap().team
     }
@@ -775,16 +785,8 @@ fn space_ticks_and_reopens_an_action() {
 
 #[test]
 fn the_editor_writes_the_note() {
-    use std::os::unix::fs::PermissionsExt;
     let mut h = fresh();
-    let stub = h.path.parent().unwrap().join("editor.sh");
-    fs::write(
-        &stub,
-        "#!/bin/sh\nprintf 'Long thoughts\\nfrom my editor\\n' >> \"$1\"\n",
-    )
-    .unwrap();
-    fs::set_permissions(&stub, fs::Permissions::from_mode(0o755)).unwrap();
-    h.app.editor = Some(stub.display().to_string());
+    h.with_editor("printf 'Long thoughts\\nfrom my editor\\n' >> \"$1\"");
     h.keys("4nDraft: ");
     h.keys_ctrl('e');
     let Some(Modal::Entry(form)) = &h.app.modal else {
@@ -931,17 +933,9 @@ fn after_a_reload_no_save_is_left_pending() {
 
 #[test]
 fn an_entry_that_would_break_a_limit_is_refused_in_the_form() {
-    use std::os::unix::fs::PermissionsExt;
     let mut h = loaded();
     // A pasted transcript longer than a note may be.
-    let stub = h.path.parent().unwrap().join("editor.sh");
-    fs::write(
-        &stub,
-        "#!/bin/sh\nhead -c 150000 /dev/zero | tr '\\\\0' 'x' > \"$1\"\n",
-    )
-    .unwrap();
-    fs::set_permissions(&stub, fs::Permissions::from_mode(0o755)).unwrap();
-    h.app.editor = Some(stub.display().to_string());
+    h.with_editor("head -c 150000 /dev/zero | tr '\\\\0' 'x' > \"$1\"");
     let before = fs::read(&h.path).unwrap();
     h.keys("4n");
     h.keys_ctrl('e');
