@@ -65,9 +65,19 @@ pub fn render_text(team: &Team, a: &Analysis, plan: &Plan, paint: Paint, applyin
         return text;
     }
     let (after_team, after) = plan.after(team);
-    let effect = |m: usize| {
-        let before = a.missions[m].verdict;
-        format!("{} → {}", before.label(), after.missions[m].verdict.label())
+    // "  mission → person  (verdict before → after)", shared by owners and mentors.
+    let proposal = |m: usize, p: usize| {
+        let effect = format!(
+            "  ({} → {})",
+            a.missions[m].verdict.label(),
+            after.missions[m].verdict.label()
+        );
+        format!(
+            "  {} → {}{}\n",
+            title(team, m),
+            person(team, p),
+            paint.dim(&effect)
+        )
     };
     // What still stands in the way once the plan is in place.
     let remaining = |m: usize| -> String {
@@ -95,13 +105,7 @@ pub fn render_text(team: &Team, a: &Analysis, plan: &Plan, paint: Paint, applyin
         )));
         text.push('\n');
         for o in &plan.owners {
-            text.push_str(&format!(
-                "  {} → {}",
-                title(team, o.mission),
-                person(team, o.person)
-            ));
-            text.push_str(&paint.dim(&format!("  ({})", effect(o.mission))));
-            text.push('\n');
+            text.push_str(&proposal(o.mission, o.person));
             let skill_gaps = gaps::skill_gaps(&a.index, o.mission, o.person, None);
             let tool_gaps = gaps::tool_gaps(&a.index, o.mission, o.person);
             let why = explain::lacks(a, &skill_gaps, &tool_gaps);
@@ -126,13 +130,7 @@ pub fn render_text(team: &Team, a: &Analysis, plan: &Plan, paint: Paint, applyin
                 .map(|o| person(team, o))
                 .unwrap_or_default();
             let covers: Vec<String> = mp.covers.iter().map(|&s| skill(a, s)).collect();
-            text.push_str(&format!(
-                "  {} → {}",
-                title(team, mp.mission),
-                person(team, mp.person)
-            ));
-            text.push_str(&paint.dim(&format!("  ({})", effect(mp.mission))));
-            text.push('\n');
+            text.push_str(&proposal(mp.mission, mp.person));
             text.push_str(&format!(
                 "      pairs with {owner} on {}\n",
                 covers.join(", ")
