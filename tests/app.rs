@@ -114,6 +114,11 @@ impl Harness {
         self
     }
 
+    fn message(&mut self, message: Message) -> &mut Self {
+        dispatch(&mut self.app, message);
+        self
+    }
+
     fn keys_ctrl(&mut self, c: char) -> &mut Self {
         let event = KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
         if let Some(message) = self.app.message_for(event) {
@@ -866,22 +871,28 @@ fn the_agenda_in_the_view_is_the_agenda_of_the_command_line() {
 #[test]
 fn a_recovery_can_be_set_aside_and_is_kept() {
     let mut h = loaded();
-    let recovery = handover::tui::recovery::path_for(&h.path);
-    fs::write(&recovery, handover::sample::SAMPLE_RON).unwrap();
     let mut team = sample::team();
     team.people[0].role = "Recovered".into();
-    h.app.modal = Some(Modal::Confirm(handover::tui::app::Confirm {
-        title: "Restore unsaved work?".into(),
-        lines: vec![],
-        on_yes: handover::tui::app::Pending::Recover {
-            path: recovery.clone(),
-            team: Box::new(team),
+    let recovery = store::write_recovery(
+        &h.path,
+        &store::Recovery {
+            based_on: store::base_now(&h.path).unwrap(),
+            team: Some(team),
+            drafts: Vec::new(),
         },
-    }));
+    )
+    .unwrap();
+    handover::tui::recovery::offer(&mut h.app);
+    assert!(matches!(h.app.modal, Some(Modal::Confirm(_))));
     h.keys("n");
     assert!(!recovery.exists());
     assert_eq!(h.app.team, sample::team(), "nothing restored");
-    let aside = fs::read_dir(h.path.parent().unwrap())
+    assert_eq!(set_aside(&h), 1, "kept under another name");
+}
+
+/// How many recovery files were set aside beside the team file.
+fn set_aside(h: &Harness) -> usize {
+    fs::read_dir(h.path.parent().unwrap())
         .unwrap()
         .flatten()
         .filter(|e| {
@@ -889,8 +900,159 @@ fn a_recovery_can_be_set_aside_and_is_kept() {
                 .to_string_lossy()
                 .starts_with("team.recovery.ron.")
         })
-        .count();
-    assert_eq!(aside, 1, "kept under another name");
+        .count()
+}
+
+fn entry_draft(note: &str) -> store::Draft {
+    store::Draft::Entry {
+        person: "Amina Diallo".into(),
+        date: "2026-11-28".into(),
+        note: note.into(),
+        actions: vec!["Book a pairing slot".into()],
+        editor_file: None,
+    }
+}
+
+#[test]
+fn restoring_applies_the_changes_and_reopens_what_was_being_typed() {
+    let mut h = loaded();
+    let mut team = sample::team();
+    team.people[1].role = "Recovered".into();
+    store::write_recovery(
+        &h.path,
+        &store::Recovery {
+            based_on: store::base_now(&h.path).unwrap(),
+            team: Some(team),
+            drafts: vec![entry_draft("Half-written thoughts")],
+        },
+    )
+    .unwrap();
+    handover::tui::recovery::offer(&mut h.app);
+    h.keys("y");
+    assert_eq!(h.app.team.people[1].role, "Recovered");
+    let Some(Modal::Entry(form)) = &h.app.modal else {
+        panic!("the entry opens again: {:?}", h.app.modal);
+    };
+    assert_eq!(form.note_text(), "Half-written thoughts");
+    assert_eq!(form.actions.lines(), ["Book a pairing slot"]);
+    // Saved like any entry, and the restore is one undoable change.
+    h.keys("<C-s>");
+    assert!(
+        store::load(&h.path).unwrap().team.people[0]
+            .log
+            .last()
+            .unwrap()
+            .note
+            .contains("Half-written thoughts")
+    );
+    assert_eq!(
+        store::load(&h.path).unwrap().team.people[1].role,
+        "Recovered"
+    );
+    assert_eq!(set_aside(&h), 1);
+}
+
+#[test]
+fn restoring_onto_a_file_that_changed_since_reverts_nothing() {
+    let mut h = loaded();
+    let mut stale = sample::team();
+    stale.people[1].role = "Stale".into();
+    store::write_recovery(
+        &h.path,
+        &store::Recovery {
+            based_on: store::base_now(&h.path).unwrap(),
+            team: Some(stale),
+            drafts: vec![entry_draft("Still wanted")],
+        },
+    )
+    .unwrap();
+    // Since the crash, two imports changed the file.
+    let mut theirs = sample::team();
+    theirs.people[2].role = "Imported".into();
+    fs::write(&h.path, store::to_ron(&theirs)).unwrap();
+    let loaded = store::load(&h.path).unwrap();
+    h.app.team = loaded.team;
+    h.app.file.baseline = Some(loaded.baseline);
+    h.app.refresh();
+    handover::tui::recovery::offer(&mut h.app);
+    let Some(Modal::Confirm(confirm)) = &h.app.modal else {
+        panic!("asked first");
+    };
+    assert!(confirm.lines.join(" ").contains("not applied"));
+    h.keys("y");
+    assert_eq!(h.app.team, theirs, "the imports stay; nothing reverted");
+    assert!(
+        matches!(&h.app.modal, Some(Modal::Entry(form)) if form.note_text() == "Still wanted"),
+        "the typed words come back all the same"
+    );
+    assert_eq!(set_aside(&h), 1, "the other version kept to compare");
+    assert_eq!(fs::read_to_string(&h.path).unwrap(), store::to_ron(&theirs));
+}
+
+#[test]
+fn a_read_only_file_keeps_a_typed_entry_in_the_recovery_file() {
+    let mut h = loaded();
+    h.app.file.read_only = true;
+    h.keys("4n").keys("Words a read-only file cannot take");
+    h.keys("<C-s>");
+    assert!(h.app.modal.is_none(), "the entry closes once kept");
+    let notice = h.app.notice.clone().unwrap().text;
+    let recovery = handover::tui::recovery::path_for(&h.path);
+    assert!(notice.contains(&recovery.display().to_string()), "{notice}");
+    let (_, kept) = store::find_recovery(&h.path).unwrap().unwrap();
+    assert!(matches!(
+        &kept.drafts[0],
+        store::Draft::Entry { note, .. } if note == "Words a read-only file cannot take"
+    ));
+    assert_eq!(
+        fs::read_to_string(&h.path).unwrap(),
+        store::to_ron(&sample::team())
+    );
+}
+
+#[test]
+fn a_change_on_disk_reloads_when_nothing_is_unsaved() {
+    let mut h = loaded();
+    let mut theirs = sample::team();
+    theirs.people[0].role = "Tech lead".into();
+    fs::write(&h.path, store::to_ron(&theirs)).unwrap();
+    h.message(Message::ChangedOnDisk);
+    assert_eq!(h.app.team, theirs);
+    assert!(h.app.notice.clone().unwrap().text.contains("reloaded"));
+    assert_eq!(h.app.file.save, SaveState::Saved);
+}
+
+#[test]
+fn a_change_on_disk_while_typing_is_a_conflict_asked_when_done() {
+    let mut h = loaded();
+    h.keys("4n").keys("Mine");
+    let theirs = store::to_ron(&sample::team()).replace("Backend engineer", "Tech lead");
+    fs::write(&h.path, &theirs).unwrap();
+    h.message(Message::ChangedOnDisk);
+    assert!(
+        matches!(h.app.modal, Some(Modal::Entry(_))),
+        "the entry stays"
+    );
+    assert_eq!(h.app.file.save, SaveState::Conflict);
+    h.keys("<C-s>");
+    assert!(matches!(h.app.modal, Some(Modal::Conflict)));
+    assert_eq!(fs::read_to_string(&h.path).unwrap(), theirs, "theirs kept");
+}
+
+#[test]
+fn letters_are_text_in_a_note_whatever_keys_ron_binds() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = dir.path().join("keys.ron");
+    fs::write(&keys, r#"{"cancel": ["x", "esc"]}"#).unwrap();
+    let (keymap, problem) = Keymap::load(Some(&keys));
+    assert_eq!(problem, None);
+    let mut h = loaded();
+    h.app.keymap = keymap;
+    h.keys("4n").keys("fix the tax export");
+    let Some(Modal::Entry(form)) = &h.app.modal else {
+        panic!("the entry is still open");
+    };
+    assert_eq!(form.note_text(), "fix the tax export");
 }
 
 #[test]

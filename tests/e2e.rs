@@ -368,17 +368,13 @@ fn a_crash_keeps_unsaved_work_and_the_next_start_offers_it() {
         "the terminal is restored after a panic"
     );
     let recovery = dir.path().join("team.recovery.ron");
-    let kept = handover::store::load(&recovery)
-        .expect("a recovery file that loads")
-        .team;
-    assert!(
-        kept.people[0]
-            .log
-            .last()
-            .unwrap()
-            .note
-            .contains("Half-written thoughts")
-    );
+    let (_, kept) = handover::store::find_recovery(&file)
+        .expect("a recovery file")
+        .expect("that reads");
+    assert!(matches!(
+        &kept.drafts[..],
+        [handover::store::Draft::Entry { note, .. }] if note == "Half-written thoughts"
+    ));
     assert_eq!(
         std::fs::metadata(&recovery).unwrap().permissions().mode() & 0o777,
         0o600
@@ -388,21 +384,21 @@ fn a_crash_keeps_unsaved_work_and_the_next_start_offers_it() {
         handover::sample::SAMPLE_RON,
         "the team file untouched"
     );
-    // The next start offers it; y restores it, saved like any change.
+    // The next start offers it; y opens the entry again, to finish and save.
     let mut again = Session::start(&file, dir.path());
     again.wait_for("Restore unsaved work?");
     again.send("y");
-    again.wait_for("Restored the unsaved work");
+    again.wait_for("One-on-one with Amina Diallo");
+    again.wait_for("Half-written thoughts");
+    again.send(" and the rest");
+    again.send("\x13"); // Ctrl-s
+    again.wait_for("Added a one-on-one with Amina Diallo");
     again.send("q");
     assert_eq!(again.wait_exit(), 0);
     let team = handover::store::load(&file).unwrap().team;
-    assert!(
-        team.people[0]
-            .log
-            .last()
-            .unwrap()
-            .note
-            .contains("[draft recovered after a crash] Half-written thoughts")
+    assert_eq!(
+        team.people[0].log.last().unwrap().note,
+        "Half-written thoughts and the rest"
     );
     assert!(!recovery.exists(), "set aside, not offered again");
 }
@@ -415,6 +411,11 @@ fn another_writer_is_never_overwritten_and_the_user_is_told() {
         std::fs::write(&file, handover::sample::SAMPLE_RON).unwrap();
         let mut app = Session::start(&file, dir.path());
         app.wait_for("Missions (12)");
+        // Work in hand: a one-on-one entry being written.
+        app.send("4");
+        app.send("n");
+        app.wait_for("One-on-one with Amina Diallo");
+        app.send("Mine");
         // Another editor saves in place, or `git checkout` swaps the file.
         let theirs = handover::sample::SAMPLE_RON.replace("Backend engineer", "Tech lead");
         if replace_by_rename {
@@ -424,11 +425,10 @@ fn another_writer_is_never_overwritten_and_the_user_is_told() {
         } else {
             std::fs::write(&file, &theirs).unwrap();
         }
-        // A change in the app: it must not be written over theirs.
-        app.send("h");
-        app.wait_for("hand it over now");
-        app.send("y");
+        // The app notices by itself, and leaves the entry being written.
         app.wait_for("The team file changed on disk");
+        app.send("\x13"); // Ctrl-s: the entry is a change; never written over theirs
+        app.wait_for("changed on disk");
         assert_eq!(std::fs::read_to_string(&file).unwrap(), theirs);
         // Reload: theirs comes in, the app's version is kept beside it.
         app.send("r");
@@ -436,11 +436,32 @@ fn another_writer_is_never_overwritten_and_the_user_is_told() {
         app.send("q");
         assert_eq!(app.wait_exit(), 0);
         assert_eq!(std::fs::read_to_string(&file).unwrap(), theirs);
-        let kept = std::fs::read_dir(dir.path())
+        let kept: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
             .flatten()
             .filter(|e| e.file_name().to_string_lossy().contains(".mine-"))
-            .count();
-        assert_eq!(kept, 1, "the app's version is kept");
+            .collect();
+        assert_eq!(kept.len(), 1, "the app's version is kept");
+        let mine = handover::store::load(&kept[0].path()).unwrap().team;
+        assert_eq!(mine.people[0].log.last().unwrap().note, "Mine");
     }
+}
+
+#[test]
+fn another_writer_with_nothing_unsaved_is_reloaded_by_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("team.ron");
+    std::fs::write(&file, handover::sample::SAMPLE_RON).unwrap();
+    let mut app = Session::start(&file, dir.path());
+    app.wait_for("Missions (12)");
+    let theirs = handover::sample::SAMPLE_RON.replace(
+        "Migrate billing to Postgres 16",
+        "Migrate billing to Postgres 17",
+    );
+    std::fs::write(&file, &theirs).unwrap();
+    app.wait_for("reloaded it");
+    app.wait_for("Postgres 17");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), theirs);
 }

@@ -1,5 +1,4 @@
 use std::fs::{File, Metadata};
-use std::hash::{DefaultHasher, Hasher};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -41,15 +40,21 @@ impl Baseline {
         self.len != meta.len() || self.modified != meta.modified().ok()
     }
 
+    /// The contents this baseline stands for, as a recovery file names them.
+    pub fn fingerprint(&self) -> super::Fingerprint {
+        super::Fingerprint {
+            len: self.len,
+            hash: self.hash,
+        }
+    }
+
     pub(super) fn same_bytes(&self, bytes: &[u8]) -> bool {
         self.len == bytes.len() as u64 && self.hash == hash(bytes)
     }
 }
 
 fn hash(bytes: &[u8]) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    hasher.write(bytes);
-    hasher.finish()
+    super::recovery::fnv1a(bytes)
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -1,16 +1,25 @@
 //! The only code that touches the team file: where it is, loading and
 //! validating it, saving it atomically. (SPEC §2)
 
+mod disk;
 mod format;
 mod load;
+mod note;
 mod paths;
 mod problem;
+mod recovery;
 mod save;
 
+pub use disk::{OnDisk, check_on_disk};
 pub use format::to_ron;
 pub use load::{Baseline, LoadError, Loaded, load, parse};
+pub use note::{NoteFile, ReadNote, read_note};
 pub use paths::{DataPath, PathOrigin, backup_path, resolve};
 pub use problem::Problem;
+pub use recovery::{
+    Base, Draft, Fingerprint, FormOf, Recovery, base_now, find_recovery, holds, keep_aside,
+    recovery_path, set_aside, write_recovery,
+};
 pub use save::{SaveError, create_new, remove_stale_temporaries, save, write_private_new};
 
 /// Reads a file the user gives handover to read (a CSV to import).

@@ -76,11 +76,8 @@ pub enum Pending {
     },
     /// Drop a one-on-one entry being written (on no, it comes back).
     DiscardEntry(Box<super::entry::EntryForm>),
-    /// Restore the work a crash left in a recovery file (on no, set it aside).
-    Recover {
-        path: PathBuf,
-        team: Box<Team>,
-    },
+    /// Restore the work a stop left in a recovery file (on no, set it aside).
+    Recover(Box<super::recovery::Offer>),
 }
 
 #[derive(Debug)]
@@ -192,10 +189,22 @@ pub struct App {
     pub today: Date,
     /// Changes handed to the saver and not yet written.
     pub unsaved: usize,
+    /// The generation of the team last kept aside whole (after a failed
+    /// save or a conflict), and where: what it holds is safe.
+    pub kept: Option<(u64, PathBuf)>,
     /// The editor for long notes ($EDITOR), if set.
     pub editor: Option<String>,
     pub size: (u16, u16),
     pub quit: bool,
+}
+
+/// A key that types a character: no Ctrl or Alt (Shift makes capitals).
+fn is_typed_character(key: &KeyEvent) -> bool {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    matches!(key.code, KeyCode::Char(_))
+        && !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER)
 }
 
 impl App {
@@ -227,6 +236,7 @@ impl App {
             notice: None,
             today,
             unsaved: 0,
+            kept: None,
             editor: None,
             size: (80, 24),
             quit: false,
@@ -427,6 +437,11 @@ impl App {
             return None;
         }
         let (contexts, text) = self.contexts();
+        // Where text is typed, a letter is always text, whatever keys.ron
+        // binds to it: a note must be able to hold every word.
+        if text && is_typed_character(&key) {
+            return Some(Message::Input(key));
+        }
         match self.keymap.resolve(&contexts, &key) {
             Some(action) => Some(Message::Action(action)),
             None if text => Some(Message::Input(key)),

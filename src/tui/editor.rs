@@ -1,22 +1,20 @@
 //! Writing a long note in the user's own editor ($EDITOR).
 
-use std::io::Write;
+use std::path::Path;
 use std::process::Command;
+
+use crate::store::{NoteFile, ReadNote};
 
 /// Runs `command` (e.g. `vim`, or `code --wait`) on a private temporary
 /// file holding `text`, and returns what the file holds when it exits.
-pub fn run(command: &str, text: &str) -> Result<String, String> {
+/// `started` learns the file's name first, so that were the app stopped
+/// meanwhile, what the editor writes can still be found.
+pub fn run(command: &str, text: &str, started: impl FnOnce(&Path)) -> Result<ReadNote, String> {
     let mut parts = command.split_whitespace();
     let program = parts.next().ok_or("$EDITOR is empty")?;
     // Created readable by the owner only: notes are personal.
-    let mut file = tempfile::Builder::new()
-        .prefix("handover-note-")
-        .suffix(".md")
-        .tempfile()
-        .map_err(|e| format!("cannot make a file for the editor: {e}"))?;
-    file.write_all(text.as_bytes())
-        .and_then(|()| file.flush())
-        .map_err(|e| format!("cannot write the note for the editor: {e}"))?;
+    let file = NoteFile::new(text)?;
+    started(file.path());
     let status = Command::new(program)
         .args(parts)
         .arg(file.path())
@@ -27,7 +25,7 @@ pub fn run(command: &str, text: &str) -> Result<String, String> {
             "{program} exited with {status}; the note was kept as it was"
         ));
     }
-    std::fs::read_to_string(file.path()).map_err(|e| format!("cannot read the note back: {e}"))
+    file.read()
 }
 
 #[cfg(test)]
@@ -51,7 +49,7 @@ mod tests {
             r#"grep -q "draft" "$1" && printf 'typed in the editor\n' >> "$1""#,
         );
         assert_eq!(
-            run(&editor, "draft\n").unwrap(),
+            run(&editor, "draft\n", |_| ()).unwrap().text,
             "draft\ntyped in the editor\n"
         );
     }
@@ -60,26 +58,44 @@ mod tests {
     fn the_note_file_is_private() {
         let dir = tempfile::tempdir().unwrap();
         let editor = stub(dir.path(), r#"stat -c %a "$1" > "$1""#);
-        assert_eq!(run(&editor, "").unwrap().trim(), "600");
+        assert_eq!(run(&editor, "", |_| ()).unwrap().text.trim(), "600");
     }
 
     #[test]
     fn a_failing_or_missing_editor_is_reported() {
         let dir = tempfile::tempdir().unwrap();
         let editor = stub(dir.path(), "exit 3");
-        assert!(run(&editor, "x").unwrap_err().contains("exited with"));
         assert!(
-            run("/no/such/editor", "x")
+            run(&editor, "x", |_| ())
+                .unwrap_err()
+                .contains("exited with")
+        );
+        assert!(
+            run("/no/such/editor", "x", |_| ())
                 .unwrap_err()
                 .starts_with("cannot run")
         );
-        assert!(run("  ", "x").is_err());
+        assert!(run("  ", "x", |_| ()).is_err());
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_is_taken_with_marks_and_its_file_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let editor = stub(dir.path(), r#"printf 'caf\351' > "$1""#);
+        let read = run(&editor, "", |_| ()).unwrap();
+        assert_eq!(read.text, "caf\u{fffd}");
+        let kept = read.kept.expect("the file is left in place");
+        assert_eq!(std::fs::read(&kept).unwrap(), b"caf\xe9");
+        std::fs::remove_file(kept).unwrap();
     }
 
     #[test]
     fn editor_arguments_are_kept() {
         let dir = tempfile::tempdir().unwrap();
         let editor = stub(dir.path(), r#"printf '%s' "$1" > "$2""#);
-        assert_eq!(run(&format!("{editor} --wait"), "").unwrap(), "--wait");
+        assert_eq!(
+            run(&format!("{editor} --wait"), "", |_| ()).unwrap().text,
+            "--wait"
+        );
     }
 }

@@ -180,6 +180,23 @@ impl Form {
         self.fields.iter().any(Field::is_modified)
     }
 
+    /// Each field's label and text, to keep a draft.
+    pub fn texts(&self) -> Vec<(String, String)> {
+        self.fields
+            .iter()
+            .map(|f| (f.label.to_string(), f.raw().to_string()))
+            .collect()
+    }
+
+    /// Puts a draft's texts back into the fields of the same labels.
+    pub fn set_texts(&mut self, texts: &[(String, String)]) {
+        for (label, text) in texts {
+            if let Some(field) = self.fields.iter_mut().find(|f| f.label == label) {
+                field.input = Input::new(clean(text).into_owned());
+            }
+        }
+    }
+
     pub fn focused(&mut self) -> &mut Input {
         &mut self.fields[self.focus].input
     }

@@ -89,6 +89,9 @@ pub enum Action {
     ExportAgenda,
     /// Write the note in $EDITOR.
     OpenEditor,
+    /// Hand the terminal back to the shell for a while (Ctrl-z); `fg`
+    /// brings the app back.
+    Suspend,
 }
 
 /// Everything `update` handles.
@@ -113,7 +116,14 @@ pub enum Message {
     KeptForQuit(Result<std::path::PathBuf, String>),
     Resize(u16, u16),
     /// $EDITOR finished with this text (or could not run).
-    Edited(Result<String, String>),
+    Edited(Result<crate::store::ReadNote, String>),
+    /// Text a read-only file could not take was kept in this file (or not).
+    DraftKept(Result<std::path::PathBuf, String>),
+    /// The team file is no longer what the app loaded or last saved:
+    /// another program wrote, replaced or deleted it.
+    ChangedOnDisk,
+    /// The team file was touched but holds what the app loaded or saved.
+    StillTheSame(Baseline),
     /// The plan was worked out.
     Planned(Box<super::app::PlanState>),
     /// A recovery file was set aside (or could not be).
@@ -133,6 +143,12 @@ pub enum Effect {
     Save(crate::edit::Change),
     /// Write the team beside the file under another name, then reload.
     KeepMineAndReload,
+    /// Load the file again (nothing unsaved to keep).
+    Reload,
+    /// Keep typed text the file cannot take in the recovery file.
+    KeepDraft(Box<crate::store::Recovery>),
+    /// Give the terminal back to the shell until `fg`.
+    Suspend,
     /// Write the team beside the file under another name, then quit.
     KeepMineAndQuit,
     /// Work out the plan of the team as it is.

@@ -63,19 +63,25 @@ pub fn run(data: &DataPath) -> Result<ExitCode, Failure> {
     if let Some(problem) = keymap_problem {
         app.tell(NoticeKind::Warning, problem);
     }
-    offer_recovery(&mut app);
+    recovery::offer(&mut app);
     let saver = Saver::start(
         data.path.clone(),
         app.team.clone(),
         app.file.baseline.clone(),
     );
     let loop_done = Arc::new(AtomicBool::new(false));
-    let stop = watch_signals(saver.pending(), Arc::clone(&loop_done))?;
+    let shared = Arc::new(runtime::Shared::default());
+    watch_signals(
+        saver.pending(),
+        Arc::clone(&loop_done),
+        Arc::clone(&shared),
+        data.path.clone(),
+    )?;
     // A panic restores the terminal (ratatui's hook) and lands here, so that
     // what was not saved yet can be kept in a recovery file.
     let result = ratatui::run(|terminal| {
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            runtime::event_loop(terminal, &saver, &mut app, &stop)
+            runtime::event_loop(terminal, &saver, &mut app, &shared)
         }));
         loop_done.store(true, Ordering::SeqCst);
         result
@@ -97,88 +103,99 @@ pub fn run(data: &DataPath) -> Result<ExitCode, Failure> {
             None => "handover stopped on an internal error; every change was already saved.".into(),
         }));
     };
-    if matches!(app.file.save, SaveState::Failed(_) | SaveState::Conflict) {
-        let kept = runtime::keep_mine(&app);
-        return Err(Failure(match kept {
-            Ok(path) => format!(
-                "the last changes could not be saved; your version is in {}",
-                path.display()
-            ),
-            Err(e) => format!("the last changes could not be saved, nor kept aside: {e}"),
-        }));
+    // However the app ended (q, a signal, the terminal gone), what it holds
+    // that the file did not take, and any text being typed, is kept.
+    let kept = match recovery::write(&app) {
+        Some(Ok(path)) => Some(format!(
+            "What was not saved is kept in {}; open handover again to restore it.",
+            path.display()
+        )),
+        Some(Err(e)) => {
+            return Err(Failure(format!(
+                "what was not saved could not be kept: {e}"
+            )));
+        }
+        None => app
+            .kept
+            .as_ref()
+            .filter(|(generation, _)| *generation == app.generation)
+            .map(|(_, path)| {
+                format!(
+                    "The team file did not take your last changes; your version is kept in {}.",
+                    path.display()
+                )
+            }),
+    };
+    if let Some(kept) = &kept {
+        eprintln!("{kept}");
     }
     result.map_err(|e| Failure(format!("terminal error: {e}")))?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// A recovery file left by a crash: ask whether to restore it.
-fn offer_recovery(app: &mut App) {
-    match recovery::find(&app.file.path) {
-        None => {}
-        Some(Err(e)) => app.tell(
-            NoticeKind::Warning,
-            format!("A recovery file could not be read: {e}"),
-        ),
-        Some(Ok((path, team))) => {
-            let when = std::fs::metadata(&path)
-                .and_then(|m| m.modified())
-                .ok()
-                .and_then(|t| jiff::Timestamp::try_from(t).ok())
-                .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
-                .unwrap_or_default();
-            app.modal = Some(app::Modal::Confirm(app::Confirm {
-                title: "Restore unsaved work?".into(),
-                lines: vec![
-                    format!("handover stopped unexpectedly {when} with work not yet saved."),
-                    format!("It is in {}.", path.display()),
-                    String::new(),
-                    "y restores it (u undoes that); n sets the file aside, kept, and goes on."
-                        .into(),
-                ],
-                on_yes: app::Pending::Recover {
-                    path,
-                    team: Box::new(team),
-                },
-            }));
-        }
-    }
-}
-
 /// SIGTERM, SIGHUP (the window closed) and SIGINT end the app: the event
 /// loop notices within a moment and leaves through the normal exit, which
-/// restores the terminal and waits for the saver. Should it not (crossterm
-/// can spin on a terminal that has gone away), this thread waits for the
-/// changes still on their way to be written, restores the terminal and
-/// ends the process: nothing typed is lost either way.
+/// restores the terminal, waits for the saver and keeps anything unsaved.
+/// Should it not (crossterm can spin on a terminal that has gone away, or
+/// $EDITOR may hold it), this thread waits for the changes still on their
+/// way to be written, keeps the text being typed in the recovery file,
+/// restores the terminal and ends the process: nothing typed is lost
+/// either way. SIGTSTP and SIGCONT suspend and resume the app.
 fn watch_signals(
     pending: Arc<AtomicUsize>,
     loop_done: Arc<AtomicBool>,
-) -> Result<Arc<AtomicBool>, Failure> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let stop = Arc::new(AtomicBool::new(false));
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])
-        .map_err(|e| Failure(format!("cannot watch for signals: {e}")))?;
-    let flag = Arc::clone(&stop);
+    shared: Arc<runtime::Shared>,
+    team_file: std::path::PathBuf,
+) -> Result<(), Failure> {
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])
+            .map_err(|e| Failure(format!("cannot watch for signals: {e}")))?;
     std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            flag.store(true, Ordering::SeqCst);
-            let waiting = std::time::Instant::now();
-            while waiting.elapsed() < Duration::from_millis(600) {
-                if loop_done.load(Ordering::SeqCst) {
-                    return; // the normal exit takes it from here
+        for signal in signals.forever() {
+            match signal {
+                SIGTSTP => shared.suspend.store(true, Ordering::SeqCst),
+                SIGCONT => shared.resumed.store(true, Ordering::SeqCst),
+                _ => {
+                    shared.stop.store(true, Ordering::SeqCst);
+                    break_out(signal, &pending, &loop_done, &shared, &team_file);
+                    return;
                 }
-                std::thread::sleep(Duration::from_millis(20));
             }
-            let writing = std::time::Instant::now();
-            while pending.load(Ordering::SeqCst) > 0 && writing.elapsed() < Duration::from_secs(30)
-            {
-                std::thread::sleep(Duration::from_millis(20));
-            }
-            let _ = ratatui::try_restore();
-            std::process::exit(128 + signal);
         }
     });
-    Ok(stop)
+    Ok(())
+}
+
+/// After a signal to stop: the normal exit has a moment to take over; if
+/// it does not, the process ends here, keeping what is being typed.
+fn break_out(
+    signal: i32,
+    pending: &AtomicUsize,
+    loop_done: &AtomicBool,
+    shared: &runtime::Shared,
+    team_file: &Path,
+) {
+    let waiting = std::time::Instant::now();
+    while waiting.elapsed() < Duration::from_millis(600) {
+        if loop_done.load(Ordering::SeqCst) {
+            return; // the normal exit takes it from here
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let writing = std::time::Instant::now();
+    while pending.load(Ordering::SeqCst) > 0 && writing.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    if loop_done.load(Ordering::SeqCst) {
+        return;
+    }
+    let typed = shared.typed.lock().ok().and_then(|mut t| t.take());
+    if let Some(typed) = typed {
+        let _ = store::write_recovery(team_file, &typed);
+    }
+    let _ = ratatui::try_restore();
+    std::process::exit(128 + signal);
 }
 
 fn today() -> Date {

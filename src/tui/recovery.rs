@@ -1,84 +1,311 @@
-//! After a crash: the app writes what was not saved yet — changes still on
-//! their way to the file, an entry being written — to a recovery file
-//! beside the team file, and the next start offers to restore it.
+//! Nothing typed is lost: what the app holds that is not on disk — changes
+//! the file did not take, an entry or a form being written — becomes a
+//! recovery file when the app stops (or when a read-only file refuses it),
+//! and the next start offers it back, reopening what was being typed.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use super::app::{App, Modal};
-use crate::model::{LogEntry, Team};
-use crate::store;
+use super::app::{App, Confirm, Modal, NoticeKind, Pending, SaveState};
+use super::entry::EntryForm;
+use super::form::{Form, FormKind};
+use crate::model::{Mission, Person, Team, key};
+use crate::store::{self, Base, Draft, FormOf, Recovery};
+use crate::text::clean;
 
 /// `team.recovery.ron` beside `team.ron`.
-pub fn path_for(team_file: &Path) -> PathBuf {
-    let stem = team_file.file_stem().unwrap_or_default().to_string_lossy();
-    team_file.with_file_name(format!("{stem}.recovery.ron"))
+pub fn path_for(team_file: &std::path::Path) -> PathBuf {
+    store::recovery_path(team_file)
 }
 
-/// The team as the app holds it, with an entry being written added as a
-/// draft, when that differs from the file on disk.
-fn unsaved(app: &App) -> Option<Team> {
-    let mut team = app.team.clone();
-    if let Some(Modal::Entry(form)) = &app.modal
-        && form.is_modified(app.today)
-    {
-        let note = format!(
-            "[draft recovered after a crash] {}",
-            form.note_text().trim()
-        );
-        let actions = form
-            .actions
-            .lines()
-            .iter()
-            .map(|l| l.trim())
-            .filter(|l| !l.is_empty())
-            .map(|text| crate::model::Action {
-                text: text.to_string(),
-                done: false,
-            })
-            .collect();
-        if let Some(person) = team.people.get_mut(form.person) {
-            person.log.push(LogEntry {
-                date: app.today,
-                note,
-                actions,
-            });
+/// The text being typed, if any: an entry or a form (also while the app
+/// asks whether to drop it).
+pub fn draft(app: &App) -> Option<Draft> {
+    match &app.modal {
+        Some(Modal::Entry(form)) if form.is_modified(app.today) => Some(entry_draft(app, form)),
+        Some(Modal::Form(form)) if form.is_modified() => Some(form_draft(app, form)),
+        Some(Modal::Confirm(Confirm {
+            on_yes: Pending::DiscardEntry(form),
+            ..
+        })) => Some(entry_draft(app, form)),
+        Some(Modal::Confirm(Confirm {
+            on_yes: Pending::DiscardForm(form),
+            ..
+        })) => Some(form_draft(app, form)),
+        _ => None,
+    }
+}
+
+fn entry_draft(app: &App, form: &EntryForm) -> Draft {
+    Draft::Entry {
+        person: app
+            .team
+            .people
+            .get(form.person)
+            .map(|p| p.name.clone())
+            .unwrap_or_default(),
+        date: form.date.value().to_string(),
+        note: form.note_text(),
+        actions: form.actions.lines().to_vec(),
+        editor_file: None,
+    }
+}
+
+fn form_draft(app: &App, form: &Form) -> Draft {
+    let of = match form.kind {
+        FormKind::AddMission => FormOf::NewMission,
+        FormKind::EditMission(m) => FormOf::Mission(app.team.missions[m].title.clone()),
+        FormKind::AddPerson => FormOf::NewPerson,
+        FormKind::EditPerson(p) => FormOf::Person(app.team.people[p].name.clone()),
+    };
+    Draft::Form {
+        of,
+        fields: form.texts(),
+    }
+}
+
+/// Whether the team holds changes the file did not take (and that were
+/// not kept aside since).
+fn team_unsaved(app: &App) -> bool {
+    let not_written =
+        matches!(app.file.save, SaveState::Failed(_) | SaveState::Conflict) || app.unsaved > 0;
+    not_written
+        && app
+            .kept
+            .as_ref()
+            .is_none_or(|(generation, _)| *generation != app.generation)
+}
+
+/// The base of the app's work: the file as it was last loaded or saved.
+fn base(app: &App) -> Base {
+    match &app.file.baseline {
+        Some(baseline) => Base::File(baseline.fingerprint()),
+        None => Base::NoFile,
+    }
+}
+
+/// What would be lost if the app stopped now, if anything.
+pub fn unsaved(app: &App) -> Option<Recovery> {
+    let team =
+        (team_unsaved(app) && !store::holds(&app.file.path, &app.team)).then(|| app.team.clone());
+    let drafts: Vec<Draft> = draft(app).into_iter().collect();
+    (team.is_some() || !drafts.is_empty()).then(|| Recovery {
+        based_on: base(app),
+        team,
+        drafts,
+    })
+}
+
+/// The typed text alone, as a recovery: for a read-only file, or for the
+/// signal watcher to write should the app not stop by itself.
+pub fn draft_only(app: &App) -> Option<Recovery> {
+    draft(app).map(|draft| Recovery {
+        based_on: base(app),
+        team: None,
+        drafts: vec![draft],
+    })
+}
+
+/// Typed text a read-only file cannot take: kept in the recovery file
+/// (the form stays open until it is).
+pub fn keep_typed(app: &mut App) -> Vec<super::message::Effect> {
+    match draft_only(app) {
+        Some(recovery) => vec![super::message::Effect::KeepDraft(Box::new(recovery))],
+        None => {
+            app.modal = None;
+            app.tell(
+                NoticeKind::Error,
+                "Read-only: you cannot write this file, so nothing was changed",
+            );
+            Vec::new()
         }
     }
-    let on_disk = std::fs::read(&app.file.path).ok();
-    (on_disk.as_deref() != Some(store::to_ron(&team).as_bytes())).then_some(team)
 }
 
 /// Writes the recovery file if anything is unsaved; says where.
 pub fn write(app: &App) -> Option<Result<PathBuf, String>> {
-    let team = unsaved(app)?;
-    let path = path_for(&app.file.path);
-    Some(
-        store::write_private_new(&path, store::to_ron(&team).as_bytes(), true)
-            .map(|_| path)
-            .map_err(|e| e.to_string()),
-    )
+    let recovery = unsaved(app)?;
+    Some(store::write_recovery(&app.file.path, &recovery))
 }
 
-/// A recovery file left by a crash, if there is one and it loads.
-pub fn find(team_file: &Path) -> Option<Result<(PathBuf, Team), String>> {
-    let path = path_for(team_file);
-    if !path.exists() {
-        return None;
+/// A restore the next start offers.
+#[derive(Debug)]
+pub struct Offer {
+    pub path: PathBuf,
+    pub recovery: Box<Recovery>,
+    /// The file is still what the work was based on: the changes apply.
+    pub applies: bool,
+}
+
+/// At start: a recovery file left by an earlier stop becomes a question
+/// (or, when nothing of it can be restored here, a notice).
+pub fn offer(app: &mut App) {
+    let (path, recovery) = match store::find_recovery(&app.file.path) {
+        None => return,
+        Some(Err(e)) => {
+            app.tell(
+                NoticeKind::Warning,
+                format!("A recovery file could not be read: {e}"),
+            );
+            return;
+        }
+        Some(Ok(found)) => found,
+    };
+    let applies = store::base_now(&app.file.path).is_ok_and(|now| now == recovery.based_on);
+    let mut lines = vec![format!(
+        "handover stopped with work not yet saved; it is in {}.",
+        path.display()
+    )];
+    if let Some(team) = &recovery.team {
+        let change = crate::edit::replace_all(&app.team, team, "");
+        if applies {
+            lines.push(format!(
+                "• {} change{} the file did not take",
+                change.ops.len(),
+                if change.ops.len() == 1 { "" } else { "s" }
+            ));
+        } else {
+            lines.push(
+                "• changes the file did not take — but the file changed since, so they are not \
+                 applied over it: they stay in the file above to compare (a conflict: both kept)"
+                    .into(),
+            );
+        }
     }
-    Some(match store::load(&path) {
-        Ok(loaded) => Ok((path, loaded.team)),
-        Err(e) => Err(e.to_string()),
-    })
+    for draft in &recovery.drafts {
+        lines.push(format!("• {}", describe(draft)));
+    }
+    let restorable = applies && recovery.team.is_some() || !recovery.drafts.is_empty();
+    if !restorable {
+        app.tell(
+            NoticeKind::Warning,
+            format!(
+                "Unsaved work from an earlier stop is in {}: the team file changed since, so it \
+                 was not applied. Compare the two to take what you need.",
+                path.display()
+            ),
+        );
+        return;
+    }
+    let yes = app.keymap.keys_for(
+        super::keymap::Context::Confirm,
+        super::message::Action::Confirm,
+    );
+    let no = app.keymap.keys_for(
+        super::keymap::Context::Confirm,
+        super::message::Action::Cancel,
+    );
+    lines.push(String::new());
+    lines.push(format!(
+        "{yes}: restore it (what was being typed opens again). {no}: set it aside, kept, and go on."
+    ));
+    app.modal = Some(Modal::Confirm(Confirm {
+        title: "Restore unsaved work?".into(),
+        lines,
+        on_yes: Pending::Recover(Box::new(Offer {
+            path,
+            recovery: Box::new(recovery),
+            applies,
+        })),
+    }));
 }
 
-/// Moves a recovery file out of the way once dealt with, keeping it.
-pub fn set_aside(path: &Path) -> Result<PathBuf, String> {
-    let stamp = jiff::ZonedDateTime::now().strftime("%Y%m%d-%H%M%S");
-    let aside = path.with_file_name(format!(
-        "{}.{stamp}",
-        path.file_name().unwrap_or_default().to_string_lossy()
-    ));
-    std::fs::rename(path, &aside)
-        .map(|()| aside)
-        .map_err(|e| e.to_string())
+fn describe(draft: &Draft) -> String {
+    match draft {
+        Draft::Entry { person, note, .. } => {
+            let start: String = note.chars().take(40).collect();
+            format!(
+                "a one-on-one entry for {} being written: \"{}{}\"",
+                clean(person),
+                clean(&start),
+                if note.chars().count() > 40 { "…" } else { "" }
+            )
+        }
+        Draft::Form { of, .. } => match of {
+            FormOf::NewMission => "a new mission being written".into(),
+            FormOf::Mission(title) => format!("an edit of \"{}\"", clean(title)),
+            FormOf::NewPerson => "a new person being written".into(),
+            FormOf::Person(name) => format!("an edit of {}", clean(name)),
+        },
+    }
+}
+
+/// The team to restore, when the file is still what the work was based on.
+pub fn team_to_restore(offer: &Offer) -> Option<&Team> {
+    offer
+        .applies
+        .then_some(offer.recovery.team.as_ref())
+        .flatten()
+}
+
+/// Opens again what was being typed (the first draft whose person or
+/// mission is still there); the others are named in a notice.
+pub fn reopen(app: &mut App, drafts: &[Draft]) {
+    let mut missing = Vec::new();
+    for draft in drafts {
+        match modal_for(app, draft) {
+            Some(modal) if app.modal.is_none() => app.modal = Some(modal),
+            Some(_) => {}
+            None => missing.push(describe(draft)),
+        }
+    }
+    if !missing.is_empty() {
+        app.tell(
+            NoticeKind::Warning,
+            format!(
+                "Not reopened, as who or what it was for is gone: {} (kept in the recovery file set aside)",
+                missing.join("; ")
+            ),
+        );
+    }
+}
+
+fn modal_for(app: &App, draft: &Draft) -> Option<Modal> {
+    let person = |name: &str| {
+        let wanted = key(name);
+        app.team.people.iter().position(|p| key(&p.name) == wanted)
+    };
+    let mission = |title: &str| {
+        let wanted = key(title);
+        app.team
+            .missions
+            .iter()
+            .position(|m| key(&m.title) == wanted)
+    };
+    Some(match draft {
+        Draft::Entry {
+            person: name,
+            date,
+            note,
+            actions,
+            editor_file,
+        } => {
+            let mut form = EntryForm::new(person(name)?, app.today);
+            form.date = tui_input::Input::new(date.clone());
+            // What the editor had written, when it was open, is the newer note.
+            let note = editor_file
+                .as_deref()
+                .and_then(|f| store::read_note(f).ok())
+                .map(|read| read.text)
+                .unwrap_or_else(|| note.clone());
+            form.set_note(&note);
+            form.actions = ratatui_textarea::TextArea::new(actions.clone());
+            Modal::Entry(Box::new(form))
+        }
+        Draft::Form { of, fields } => {
+            let mut form = match of {
+                FormOf::NewMission => Form::mission(FormKind::AddMission, &Mission::titled("")),
+                FormOf::Mission(title) => {
+                    let m = mission(title)?;
+                    Form::mission(FormKind::EditMission(m), &app.team.missions[m])
+                }
+                FormOf::NewPerson => Form::person(FormKind::AddPerson, &Person::named("")),
+                FormOf::Person(name) => {
+                    let p = person(name)?;
+                    Form::person(FormKind::EditPerson(p), &app.team.people[p])
+                }
+            };
+            form.set_texts(fields);
+            Modal::Form(Box::new(form))
+        }
+    })
 }

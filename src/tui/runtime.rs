@@ -3,8 +3,9 @@
 
 use std::io;
 use std::path::PathBuf;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event};
 use ratatui::DefaultTerminal;
@@ -18,11 +19,30 @@ use super::{editor, ui, update};
 use crate::edit::Change;
 use crate::store;
 
+/// What the event loop and the signal watcher share.
+#[derive(Default)]
+pub struct Shared {
+    /// SIGTERM, SIGHUP or SIGINT: stop.
+    pub stop: AtomicBool,
+    /// SIGTSTP: give the terminal back and stop until `fg`.
+    pub suspend: AtomicBool,
+    /// SIGCONT: the shell may have reset the terminal; take it again.
+    pub resumed: AtomicBool,
+    /// What is being typed now, for the watcher to keep should the app not
+    /// stop by itself.
+    pub typed: Mutex<Option<crate::store::Recovery>>,
+}
+
 /// What effects need of the world around the app.
 pub trait Host {
     /// Lends the terminal to another program, and takes it back.
     fn suspend(&mut self) {}
     fn resume(&mut self) {}
+    /// Stops the process until `fg` (Ctrl-z), the terminal given back.
+    fn stop_until_continued(&mut self) {}
+    /// $EDITOR is about to run on this file: were the app stopped
+    /// meanwhile, the note is there.
+    fn editing_in(&mut self, _app: &App, _file: &std::path::Path) {}
     /// Saves a change the app just made: the outcome now, or `None` when
     /// it comes later (from the saver thread).
     fn save(&mut self, app: &App, change: Change) -> Option<Message>;
@@ -60,6 +80,7 @@ struct Terminal<'a> {
     terminal: &'a mut DefaultTerminal,
     saver: &'a Saver,
     plans: (Sender<PlanState>, Receiver<PlanState>),
+    shared: &'a Shared,
 }
 
 impl Host for Terminal<'_> {
@@ -68,8 +89,31 @@ impl Host for Terminal<'_> {
     }
 
     fn resume(&mut self) {
-        *self.terminal = ratatui::init();
+        // Raw mode and the alternate screen again, without another panic
+        // hook (`ratatui::init` would stack one per call).
+        let _ = crossterm::terminal::enable_raw_mode();
+        let _ = crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen);
         let _ = self.terminal.clear();
+    }
+
+    fn stop_until_continued(&mut self) {
+        self.suspend();
+        // Stops here, as the shell expects of Ctrl-z, until `fg` or SIGCONT.
+        let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+        self.shared.resumed.store(false, Ordering::SeqCst);
+        self.resume();
+    }
+
+    fn editing_in(&mut self, app: &App, file: &std::path::Path) {
+        let mut typed = super::recovery::draft_only(app);
+        if let Some(crate::store::Draft::Entry { editor_file, .. }) =
+            typed.as_mut().and_then(|r| r.drafts.first_mut())
+        {
+            *editor_file = Some(file.to_path_buf());
+        }
+        if let Ok(mut slot) = self.shared.typed.lock() {
+            *slot = typed;
+        }
     }
 
     fn save(&mut self, _app: &App, change: Change) -> Option<Message> {
@@ -101,11 +145,14 @@ pub fn saved(written: Written) -> Message {
     }
 }
 
+/// How often the app looks whether another program changed the file.
+const LOOK_AT_THE_FILE: Duration = Duration::from_secs(1);
+
 pub fn event_loop(
     terminal: &mut DefaultTerminal,
     saver: &Saver,
     app: &mut App,
-    stop: &AtomicBool,
+    shared: &Shared,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.size = (size.width, size.height);
@@ -113,7 +160,9 @@ pub fn event_loop(
         terminal,
         saver,
         plans: channel(),
+        shared,
     };
+    let mut looked = Instant::now();
     loop {
         while let Some(written) = saver.poll() {
             dispatch_on(app, saved(written), &mut host);
@@ -121,19 +170,34 @@ pub fn event_loop(
         while let Ok(state) = host.plans.1.try_recv() {
             dispatch_on(app, Message::Planned(Box::new(state)), &mut host);
         }
+        if looked.elapsed() >= LOOK_AT_THE_FILE {
+            looked = Instant::now();
+            look_at_the_file(app, &mut host);
+        }
+        if shared.suspend.swap(false, Ordering::SeqCst) {
+            host.stop_until_continued();
+        }
+        if shared.resumed.swap(false, Ordering::SeqCst) {
+            host.resume();
+        }
+        // The signal watcher keeps what is being typed should the app not
+        // stop by itself.
+        if let Ok(mut typed) = shared.typed.lock() {
+            *typed = super::recovery::draft_only(app);
+        }
         host.terminal.draw(|frame| ui::render(app, frame))?;
         if app.quit {
             return Ok(());
         }
-        // Wake now and then to notice a signal to stop, and (sooner while
-        // a save is under way) to show it done.
+        // Wake now and then to notice a signal and the file changing, and
+        // (sooner while a save is under way) to show it done.
         let wait = if app.saving() || app.plan_asked.is_some() && !app.plan_is_current() {
             30
         } else {
             200
         };
         if !event::poll(Duration::from_millis(wait))? {
-            if stop.load(Ordering::Relaxed) {
+            if shared.stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
             continue;
@@ -142,13 +206,29 @@ pub fn event_loop(
         // key never lags behind.
         loop {
             handle(app, event::read()?, &mut host);
-            if app.quit || stop.load(Ordering::Relaxed) || !event::poll(Duration::ZERO)? {
+            if app.quit || shared.stop.load(Ordering::Relaxed) || !event::poll(Duration::ZERO)? {
                 break;
             }
         }
-        if stop.load(Ordering::Relaxed) {
+        if shared.stop.load(Ordering::Relaxed) {
             return Ok(());
         }
+    }
+}
+
+/// Another program may have written the file: with nothing on its way to
+/// it (our own writes are reported first), compare it with what the app
+/// loaded or last saved.
+fn look_at_the_file(app: &mut App, host: &mut impl Host) {
+    if app.saving() || app.file.save == super::app::SaveState::Conflict || app.file.read_only {
+        return;
+    }
+    match store::check_on_disk(&app.file.path, app.file.baseline.as_ref()) {
+        store::OnDisk::Same => {}
+        store::OnDisk::Touched(baseline) => {
+            dispatch_on(app, Message::StillTheSame(baseline), host);
+        }
+        store::OnDisk::Changed => dispatch_on(app, Message::ChangedOnDisk, host),
     }
 }
 
@@ -202,15 +282,27 @@ fn perform(app: &mut App, effect: Effect, host: &mut impl Host) -> Option<Messag
     Some(match effect {
         Effect::Save(change) => return host.save(app, change),
         Effect::WorkOutPlan => return host.work_out_plan(app),
-        Effect::SetAsideRecovery(path) => Message::SetAside(super::recovery::set_aside(&path)),
+        Effect::SetAsideRecovery(path) => Message::SetAside(store::set_aside(&path)),
         Effect::EditNote(text) => {
             let Some(command) = app.editor.clone() else {
                 return Some(Message::Edited(Err("$EDITOR is not set".into())));
             };
             host.suspend();
-            let result = editor::run(&command, &text);
+            let result = editor::run(&command, &text, |file| host.editing_in(app, file));
             host.resume();
             Message::Edited(result)
+        }
+        Effect::Suspend => {
+            host.stop_until_continued();
+            return None;
+        }
+        Effect::KeepDraft(recovery) => {
+            Message::DraftKept(store::write_recovery(&app.file.path, &recovery))
+        }
+        Effect::Reload => {
+            let result = store::load(&app.file.path).map_err(|e| e.to_string());
+            reload(app, result, None, host);
+            return None;
         }
         Effect::WriteFile {
             path,
@@ -220,24 +312,8 @@ fn perform(app: &mut App, effect: Effect, host: &mut impl Host) -> Option<Messag
         Effect::KeepMineAndReload => match keep_mine(app) {
             Ok(kept) => {
                 let result = store::load(&app.file.path).map_err(|e| e.to_string());
-                let ok = result.is_ok();
-                let reply = Message::Reloaded {
-                    result,
-                    kept: Some(kept),
-                };
-                if ok {
-                    // Let `update` take the reloaded team, restart the saver on
-                    // it, then do what `update` asked (the plan, say).
-                    let effects = update::update(app, reply);
-                    host.reloaded(app);
-                    for effect in effects {
-                        if let Some(reply) = perform(app, effect, host) {
-                            dispatch_on(app, reply, host);
-                        }
-                    }
-                    return None;
-                }
-                reply
+                reload(app, result, Some(kept), host);
+                return None;
             }
             Err(e) => Message::Reloaded {
                 result: Err(format!(
@@ -250,13 +326,27 @@ fn perform(app: &mut App, effect: Effect, host: &mut impl Host) -> Option<Messag
     })
 }
 
+/// Lets `update` take a reloaded team, restarts the saver on it (when it
+/// loaded), then does what `update` asked (the plan, say).
+fn reload(
+    app: &mut App,
+    result: Result<store::Loaded, String>,
+    kept: Option<PathBuf>,
+    host: &mut impl Host,
+) {
+    let ok = result.is_ok();
+    let effects = update::update(app, Message::Reloaded { result, kept });
+    if ok {
+        host.reloaded(app);
+    }
+    for effect in effects {
+        if let Some(reply) = perform(app, effect, host) {
+            dispatch_on(app, reply, host);
+        }
+    }
+}
+
 /// Writes the app's version beside the team file, as `team.mine-<time>.ron`.
 pub fn keep_mine(app: &App) -> Result<PathBuf, String> {
-    let path = &app.file.path;
-    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-    let stamp = jiff::ZonedDateTime::now().strftime("%Y%m%d-%H%M%S");
-    let kept = path.with_file_name(format!("{stem}.mine-{stamp}.ron"));
-    store::write_private_new(&kept, store::to_ron(&app.team).as_bytes(), false)
-        .map(|_| kept)
-        .map_err(|e| e.to_string())
+    store::keep_aside(&app.file.path, &app.team)
 }

@@ -260,6 +260,13 @@ pub fn defaults() -> Vec<Binding> {
         bind(C::Global, &[Key::ctrl('r')], A::Redo, "redo", None),
         bind(
             C::Global,
+            &[Key::ctrl('z')],
+            A::Suspend,
+            "suspend: back to the shell until `fg`",
+            None,
+        ),
+        bind(
+            C::Global,
             &[c('?'), p(K::F(1))],
             A::Help,
             "show every key",

@@ -113,6 +113,10 @@ pub(super) fn form_action(app: &mut App, mut form: Box<Form>, action: Action) ->
 /// Saves a form: the change is tried on the team and validated with the
 /// file's own rules; a refused form stays open with the reason.
 pub(super) fn submit(app: &mut App, mut form: Box<Form>) -> Vec<Effect> {
+    if !app.can_change() {
+        app.modal = Some(Modal::Form(form));
+        return crate::tui::recovery::keep_typed(app);
+    }
     let change = match build_change(app, &form) {
         Ok(change) => change,
         Err(reason) => {

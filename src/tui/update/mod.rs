@@ -46,7 +46,8 @@ fn handle(app: &mut App, message: Message) -> Vec<Effect> {
             reloaded(app, result, kept);
             Vec::new()
         }
-        Message::KeptForQuit(Ok(_)) => {
+        Message::KeptForQuit(Ok(path)) => {
+            app.kept = Some((app.generation, path));
             app.quit = true;
             Vec::new()
         }
@@ -80,6 +81,15 @@ fn handle(app: &mut App, message: Message) -> Vec<Effect> {
         }
         Message::Edited(result) => {
             one_on_one::edited(app, result);
+            Vec::new()
+        }
+        Message::DraftKept(result) => {
+            draft_kept(app, result);
+            Vec::new()
+        }
+        Message::ChangedOnDisk => changed_on_disk(app),
+        Message::StillTheSame(baseline) => {
+            app.file.baseline = Some(baseline);
             Vec::new()
         }
         Message::Written { path, result } => {
@@ -131,6 +141,54 @@ fn saved(app: &mut App, result: Result<crate::store::Baseline, crate::store::Sav
     }
 }
 
+/// Typed text a read-only file refused was kept in the recovery file: the
+/// form closes, and the notice says where its words are.
+fn draft_kept(app: &mut App, result: Result<std::path::PathBuf, String>) {
+    match result {
+        Ok(path) => {
+            if matches!(app.modal, Some(Modal::Entry(_) | Modal::Form(_))) {
+                app.modal = None;
+            }
+            app.tell(
+                NoticeKind::Warning,
+                format!(
+                    "Read-only: nothing was changed, but what you wrote is kept in {}; open \
+                     handover on a writable file to restore it",
+                    path.display()
+                ),
+            );
+        }
+        Err(e) => app.tell(
+            NoticeKind::Error,
+            format!("Read-only, and what you wrote could not be kept either ({e}): it is still open here"),
+        ),
+    }
+}
+
+/// Another program wrote the file: with nothing unsaved, take its version;
+/// with work in hand, it is a conflict (never written over, asked when
+/// the work is done).
+fn changed_on_disk(app: &mut App) -> Vec<Effect> {
+    if app.file.save == SaveState::Conflict {
+        return Vec::new();
+    }
+    let typing = super::recovery::draft(app).is_some();
+    let unsaved = app.saving() || matches!(app.file.save, SaveState::Failed(_));
+    if !typing && !unsaved {
+        return vec![Effect::Reload];
+    }
+    app.file.save = SaveState::Conflict;
+    if typing {
+        app.tell(
+            NoticeKind::Warning,
+            "The team file changed on disk. Finish what you are writing; you will be asked then.",
+        );
+    } else {
+        app.modal = Some(Modal::Conflict);
+    }
+    Vec::new()
+}
+
 fn reloaded(
     app: &mut App,
     result: Result<crate::store::Loaded, String>,
@@ -149,12 +207,18 @@ fn reloaded(
             app.generation += 1;
             app.modal = None;
             app.refresh();
-            let kept = kept
-                .map(|p| format!("; your version is in {}", p.display()))
-                .unwrap_or_default();
-            app.tell(NoticeKind::Info, format!("Reloaded from disk{kept}"));
+            let text = match kept {
+                Some(p) => format!("Reloaded from disk; your version is in {}", p.display()),
+                None => "The team file changed on disk: reloaded it".into(),
+            };
+            app.tell(NoticeKind::Info, text);
         }
-        Err(e) => app.tell(NoticeKind::Error, format!("Could not reload: {e}")),
+        Err(e) => {
+            // Not written over until the user decides (reload again, or quit
+            // keeping the app's version aside).
+            app.file.save = SaveState::Conflict;
+            app.tell(NoticeKind::Error, format!("Could not reload: {e}"));
+        }
     }
 }
 
@@ -279,6 +343,7 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Toggle => one_on_one::open_actions(app),
         Action::ExportAgenda => one_on_one::export_agenda(app),
         Action::OpenEditor => Vec::new(),
+        Action::Suspend => vec![Effect::Suspend],
         Action::Confirm
         | Action::Cancel
         | Action::NextField
@@ -469,7 +534,7 @@ fn modal_action(app: &mut App, action: Action) -> Vec<Effect> {
                 match confirm.on_yes {
                     Pending::DiscardForm(form) => app.modal = Some(Modal::Form(form)),
                     Pending::DiscardEntry(form) => app.modal = Some(Modal::Entry(form)),
-                    Pending::Recover { path, .. } => return vec![Effect::SetAsideRecovery(path)],
+                    Pending::Recover(offer) => return vec![Effect::SetAsideRecovery(offer.path)],
                     _ => {}
                 }
                 Vec::new()
@@ -508,10 +573,16 @@ fn confirmed(app: &mut App, pending: Pending) -> Vec<Effect> {
         }
         Pending::HandOverAnyway(m) => do_hand_over(app, m),
         Pending::DiscardForm(_) | Pending::DiscardEntry(_) => Vec::new(),
-        Pending::Recover { path, team } => {
-            let change = edit::replace_all(&app.team, &team, "restored the unsaved work");
-            let mut effects = apply(app, change);
-            effects.push(Effect::SetAsideRecovery(path));
+        Pending::Recover(offer) => {
+            let mut effects = match super::recovery::team_to_restore(&offer) {
+                Some(team) => {
+                    let change = edit::replace_all(&app.team, team, "restored the unsaved work");
+                    apply(app, change)
+                }
+                None => Vec::new(),
+            };
+            super::recovery::reopen(app, &offer.recovery.drafts);
+            effects.push(Effect::SetAsideRecovery(offer.path));
             effects
         }
         Pending::Overwrite { path, text } => vec![Effect::WriteFile {

@@ -131,6 +131,10 @@ pub fn entry_action(app: &mut App, mut form: Box<EntryForm>, action: Action) -> 
             }
             return Vec::new();
         }
+        Action::Confirm if !app.can_change() => {
+            app.modal = Some(Modal::Entry(form));
+            return crate::tui::recovery::keep_typed(app);
+        }
         Action::Confirm => match form.to_entry() {
             Ok(entry) => {
                 let change = edit::add_log_entry(&app.team, form.person, entry);
@@ -148,11 +152,21 @@ pub fn entry_action(app: &mut App, mut form: Box<EntryForm>, action: Action) -> 
 }
 
 /// The text $EDITOR gave back goes into the note of the open entry.
-pub fn edited(app: &mut App, result: Result<String, String>) {
+pub fn edited(app: &mut App, result: Result<crate::store::ReadNote, String>) {
     match (result, &mut app.modal) {
-        (Ok(text), Some(Modal::Entry(form))) => {
-            form.set_note(&text);
+        (Ok(read), Some(Modal::Entry(form))) => {
+            form.set_note(&read.text);
             form.focus = EntryField::Actions;
+            if let Some(kept) = read.kept {
+                app.tell(
+                    NoticeKind::Warning,
+                    format!(
+                        "The editor wrote text that is not UTF-8: it was read with \u{fffd} marks, \
+                         and the exact bytes are kept in {}",
+                        kept.display()
+                    ),
+                );
+            }
         }
         (Err(e), _) => app.tell(NoticeKind::Error, format!("The editor did not finish: {e}")),
         _ => {}
