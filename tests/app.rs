@@ -1150,3 +1150,48 @@ fn a_conflict_never_replaces_an_entry_being_written() {
             .contains("Half a thought")
     );
 }
+
+#[test]
+fn a_note_the_editor_wrote_in_another_encoding_is_kept_with_its_file() {
+    let mut h = loaded();
+    h.with_editor(r#"printf 'caf\351 au lait' > "$1""#);
+    h.keys("4n").keys_ctrl('e');
+    let Some(Modal::Entry(form)) = &h.app.modal else {
+        panic!("the entry stays open");
+    };
+    assert_eq!(form.note_text(), "caf\u{fffd} au lait", "read with a mark");
+    let notice = h.app.notice.clone().unwrap().text;
+    assert!(notice.contains("not UTF-8"), "{notice}");
+    let kept = notice
+        .split_whitespace()
+        .find(|w| w.contains("handover-note-"))
+        .expect("the file is named");
+    assert_eq!(
+        fs::read(kept).unwrap(),
+        b"caf\xe9 au lait",
+        "the exact bytes"
+    );
+    fs::remove_file(kept).unwrap();
+}
+
+#[test]
+fn a_form_being_written_is_kept_and_opens_again() {
+    let mut h = loaded();
+    h.keys("a").keys("Write the onboarding guide");
+    let recovery = handover::tui::recovery::unsaved(&h.app).expect("typed text is unsaved");
+    assert_eq!(recovery.team, None, "the team itself is saved");
+    store::write_recovery(&h.path, &recovery).unwrap();
+    // As at the next start.
+    h.app.modal = None;
+    handover::tui::recovery::offer(&mut h.app);
+    h.keys("y");
+    let Some(Modal::Form(form)) = &h.app.modal else {
+        panic!("the form opens again: {:?}", h.app.modal);
+    };
+    assert_eq!(form.fields[0].input.value(), "Write the onboarding guide");
+    h.keys("<Enter>");
+    assert_eq!(
+        h.on_disk().missions.last().unwrap().title,
+        "Write the onboarding guide"
+    );
+}

@@ -1,127 +1,13 @@
 //! The real binary in a real pseudo-terminal: open, edit, quit, and find
 //! the change in the file; and the terminal is given back on every exit.
 
-use std::io::{Read, Write};
-use std::path::Path;
-use std::sync::{Arc, Mutex};
+mod support;
+
+use std::io::Read;
 use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-
-struct Session {
-    screen: Arc<Mutex<vt100::Parser>>,
-    /// Every byte the app wrote to the terminal.
-    raw: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
-}
-
-impl Drop for Session {
-    // A failed test must not leave the app running.
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-    }
-}
-
-impl Session {
-    fn start(file: &Path, home: &Path) -> Session {
-        Session::start_with(file, home, &[])
-    }
-
-    fn start_with(file: &Path, home: &Path, env: &[(&str, &str)]) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: 30,
-                cols: 100,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_handover"));
-        command.arg("--file");
-        command.arg(file);
-        command.env("HOME", home);
-        command.env("XDG_CONFIG_HOME", home.join("config"));
-        command.env("TERM", "xterm-256color");
-        command.env("NO_COLOR", "1");
-        for (key, value) in env {
-            command.env(key, value);
-        }
-        let child = pty.slave.spawn_command(command).unwrap();
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let writer = pty.master.take_writer().unwrap();
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            std::num::NonZero::new(30).unwrap(),
-            std::num::NonZero::new(100).unwrap(),
-            0,
-        )));
-        let sink = Arc::clone(&screen);
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let raw_sink = Arc::clone(&raw);
-        let master = pty.master;
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().unwrap().process(&buf[..n]);
-                raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
-        Session {
-            screen,
-            raw,
-            writer,
-            child,
-            _master: master,
-        }
-    }
-
-    fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        while !self.contents().contains(text) {
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "{text:?} never appeared; the screen:\n{}",
-                self.contents()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-        std::thread::sleep(Duration::from_millis(60));
-    }
-
-    fn wait_exit(&mut self) -> u32 {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                // Let the reader take the last bytes.
-                std::thread::sleep(Duration::from_millis(100));
-                return status.exit_code();
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "the app did not exit"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn left_alternate_screen(&self) -> bool {
-        !self.screen.lock().unwrap().screen().alternate_screen()
-    }
-}
+use support::pty::Session;
 
 #[test]
 fn edit_a_mission_quit_and_find_it_in_the_file() {

@@ -63,6 +63,9 @@ impl EntryForm {
     pub fn set_note(&mut self, text: &str) {
         let text = crate::text::clean_multiline(text.trim_end());
         self.note = TextArea::new(text.lines().map(str::to_string).collect());
+        // Writing goes on where the text ends.
+        self.note.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        self.note.move_cursor(ratatui_textarea::CursorMove::End);
     }
 
     pub fn is_modified(&self, today: Date) -> bool {

@@ -194,7 +194,14 @@ fn break_out(
     if let Some(typed) = typed {
         let _ = store::write_recovery(team_file, &typed);
     }
-    let _ = ratatui::try_restore();
+    // Through stderr (the same terminal): the main thread may be holding
+    // stdout's lock, and waiting for it would never end.
+    let _ = crossterm::terminal::disable_raw_mode();
+    let _ = crossterm::execute!(
+        io::stderr(),
+        crossterm::terminal::LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
     std::process::exit(128 + signal);
 }
 

@@ -93,7 +93,12 @@ impl Host for Terminal<'_> {
         // hook (`ratatui::init` would stack one per call).
         let _ = crossterm::terminal::enable_raw_mode();
         let _ = crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen);
-        let _ = self.terminal.clear();
+        // The screen is blank now, but ratatui remembers the last frame: a
+        // blank frame makes the next one draw every cell. (`clear` would ask
+        // the terminal where its cursor is, and some terminals never say.)
+        let _ = self.terminal.draw(|frame| {
+            frame.render_widget(ratatui::widgets::Clear, frame.area());
+        });
     }
 
     fn stop_until_continued(&mut self) {

@@ -1,0 +1,270 @@
+//! Nothing typed is lost, through the real binary in a real terminal:
+//! signals and a closed window mid-note, Ctrl-z and `fg`, $EDITOR still
+//! open when the app is told to stop, quitting after a conflict.
+
+mod support;
+
+use std::io::Read;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use handover::store::{self, Draft};
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use support::pty::Session;
+
+fn team_file(dir: &Path) -> std::path::PathBuf {
+    let file = dir.join("team.ron");
+    std::fs::write(&file, handover::sample::SAMPLE_RON).unwrap();
+    file
+}
+
+/// The notes of the entry drafts in the recovery file beside `file`.
+fn recovered_notes(file: &Path) -> Vec<String> {
+    let (_, recovery) = store::find_recovery(file)
+        .expect("a recovery file")
+        .expect("that reads");
+    recovery
+        .drafts
+        .into_iter()
+        .filter_map(|d| match d {
+            Draft::Entry { note, .. } => Some(note),
+            Draft::Form { .. } => None,
+        })
+        .collect()
+}
+
+fn start_a_note(app: &mut Session, words: &str) {
+    app.wait_for("Missions (12)");
+    app.send("4");
+    app.send("n");
+    app.wait_for("One-on-one with Amina Diallo");
+    app.send(words);
+    app.wait_for(words);
+}
+
+#[test]
+fn a_note_being_typed_survives_every_signal_to_stop() {
+    for signal in ["HUP", "TERM", "INT"] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = team_file(dir.path());
+        let mut app = Session::start(&file, dir.path());
+        let words = format!("Words typed before SIG{signal}");
+        start_a_note(&mut app, &words);
+        app.signal(signal);
+        app.wait_exit();
+        assert!(
+            app.left_alternate_screen(),
+            "SIG{signal}: terminal restored"
+        );
+        assert_eq!(recovered_notes(&file), [words], "SIG{signal}");
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            handover::sample::SAMPLE_RON,
+            "SIG{signal}: the team file untouched"
+        );
+        // The next start offers it back.
+        let mut again = Session::start(&file, dir.path());
+        again.wait_for("Restore unsaved work?");
+        again.wait_for("being written");
+        again.send("y");
+        again.wait_for(&format!("Words typed before SIG{signal}"));
+    }
+}
+
+#[test]
+fn a_note_being_typed_survives_the_window_closing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = team_file(dir.path());
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_handover"));
+    command.args(["--file".as_ref(), file.as_os_str()]);
+    command.env("HOME", dir.path());
+    command.env("TERM", "xterm-256color");
+    let mut child = pty.slave.spawn_command(command).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let mut writer = pty.master.take_writer().unwrap();
+    let mut seen = Vec::new();
+    let mut wait_for = |reader: &mut Box<dyn Read + Send>, text: &str| {
+        let mut buf = [0u8; 8192];
+        while !String::from_utf8_lossy(&seen).contains(text) {
+            let n = reader.read(&mut buf).unwrap();
+            seen.extend_from_slice(&buf[..n]);
+        }
+    };
+    wait_for(&mut reader, "Missions (12)");
+    for keys in ["4", "n", "Typed as the window closed"] {
+        writer.write_all(keys.as_bytes()).unwrap();
+        writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    wait_for(&mut reader, "closed");
+    // The window closes: the terminal goes away altogether.
+    drop(reader);
+    drop(writer);
+    drop(pty.master);
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("the app kept running without a terminal");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(recovered_notes(&file), ["Typed as the window closed"]);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        handover::sample::SAMPLE_RON
+    );
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = team_file(dir.path());
+    let mut app = Session::start(&file, dir.path());
+    app.wait_for("Missions (12)");
+    app.send("\x1a"); // Ctrl-z
+    let start = Instant::now();
+    while app.state() != 'T' {
+        assert!(start.elapsed() < Duration::from_secs(10), "never stopped");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        app.left_alternate_screen(),
+        "the shell gets its screen back"
+    );
+    // `fg`: the shell continues the app.
+    app.signal("CONT");
+    let start = Instant::now();
+    while app.left_alternate_screen() {
+        assert!(start.elapsed() < Duration::from_secs(10), "never came back");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    app.wait_for("Missions (12)");
+    // Raw mode again: a key arrives at once, Enter as Enter.
+    app.send("/");
+    app.send("billing");
+    app.send("\r");
+    app.wait_for("Missions (1 of 12) /billing");
+    // Enter closed the filter: the next key is a command again.
+    app.send("2");
+    app.wait_for("People (");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}
+
+#[test]
+fn sigtstp_from_outside_stops_and_sigcont_redraws() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = team_file(dir.path());
+    let mut app = Session::start(&file, dir.path());
+    start_a_note(&mut app, "Kept through a stop");
+    app.signal("TSTP");
+    let start = Instant::now();
+    while app.state() != 'T' {
+        assert!(start.elapsed() < Duration::from_secs(10), "never stopped");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    app.signal("CONT");
+    let start = Instant::now();
+    while app.left_alternate_screen() {
+        assert!(start.elapsed() < Duration::from_secs(10), "never came back");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    app.wait_for("Kept through a stop");
+    app.send(", and more");
+    app.send("\x13"); // Ctrl-s
+    app.wait_for("Added a one-on-one with Amina Diallo");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let team = store::load(&file).unwrap().team;
+    assert_eq!(
+        team.people[0].log.last().unwrap().note,
+        "Kept through a stop, and more"
+    );
+}
+
+#[test]
+fn an_editor_still_open_when_the_app_is_stopped_keeps_its_words() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = team_file(dir.path());
+    // An editor that writes the note, then stays open (SIGTERM reaches
+    // handover alone, not the editor).
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'Written in the editor' > \"$1\"\nexec sleep 30\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let editor = editor.display().to_string();
+    let mut app = Session::start_with(&file, dir.path(), &[("EDITOR", &editor)]);
+    start_a_note(&mut app, "Started in the form");
+    app.send("\x05"); // Ctrl-e
+    std::thread::sleep(Duration::from_millis(500));
+    app.signal("TERM");
+    app.wait_exit();
+    let (_, recovery) = store::find_recovery(&file).unwrap().unwrap();
+    let Draft::Entry { editor_file, .. } = &recovery.drafts[0] else {
+        panic!("an entry draft");
+    };
+    assert!(editor_file.is_some(), "the editor's file is named");
+    // The next start reopens the entry with what the editor wrote.
+    let mut again = Session::start(&file, dir.path());
+    again.wait_for("Restore unsaved work?");
+    again.send("y");
+    again.wait_for("Written in the editor");
+}
+
+#[test]
+fn quitting_after_a_conflict_keeps_the_work_once_and_says_so() {
+    for outside in ["changed", "deleted"] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = team_file(dir.path());
+        let mut app = Session::start(&file, dir.path());
+        start_a_note(&mut app, "Mine, not theirs");
+        let theirs = handover::sample::SAMPLE_RON.replace("Backend engineer", "Tech lead");
+        if outside == "changed" {
+            std::fs::write(&file, &theirs).unwrap();
+            app.wait_for("changed on disk");
+        } else {
+            std::fs::remove_file(&file).unwrap();
+            app.wait_for("changed on disk");
+        }
+        app.send("\x13"); // Ctrl-s: a conflict, asked now
+        app.wait_for("changed on disk");
+        app.send("n"); // not now
+        app.send("q");
+        app.wait_for("Quit with unsaved changes?");
+        app.send("y");
+        assert_eq!(app.wait_exit(), 0, "{outside}: the work is safe");
+        app.wait_for("your version is kept in");
+        assert!(!app.contents().contains("nor kept"), "{outside}");
+        let kept: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains(".mine-"))
+            .collect();
+        assert_eq!(kept.len(), 1, "{outside}: kept once");
+        let mine = store::load(&kept[0].path()).unwrap().team;
+        assert_eq!(mine.people[0].log.last().unwrap().note, "Mine, not theirs");
+        assert!(
+            store::find_recovery(&file).is_none(),
+            "{outside}: not kept twice"
+        );
+        if outside == "changed" {
+            assert_eq!(std::fs::read_to_string(&file).unwrap(), theirs);
+        } else {
+            assert!(!file.exists(), "nothing written where it was deleted");
+        }
+    }
+}
