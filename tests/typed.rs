@@ -268,3 +268,52 @@ fn quitting_after_a_conflict_keeps_the_work_once_and_says_so() {
         }
     }
 }
+
+#[test]
+fn restoring_after_a_crash_never_reverts_what_others_wrote_since() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = team_file(dir.path());
+    let mut app = Session::start_with(&file, dir.path(), &[("HANDOVER_DEBUG_PANIC_KEY", "!")]);
+    start_a_note(&mut app, "Before the crash");
+    app.send("!");
+    assert_ne!(app.wait_exit(), 0);
+    // Two imports change the file before handover is opened again.
+    for (name, row) in [
+        ("a.csv", "Amina Diallo,kotlin,2"),
+        ("b.csv", "Bruno Costa,kotlin,3"),
+    ] {
+        let csv = dir.path().join(name);
+        std::fs::write(&csv, format!("person,skill,level\n{row}\n")).unwrap();
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_handover"))
+            .arg("import")
+            .arg(&csv)
+            .arg("--file")
+            .arg(&file)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+    let imported = std::fs::read(&file).unwrap();
+    let mut again = Session::start(&file, dir.path());
+    again.wait_for("Restore unsaved work?");
+    again.send("y");
+    again.wait_for("One-on-one with Amina Diallo");
+    again.wait_for("Before the crash");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        imported,
+        "nothing written yet"
+    );
+    again.send(", finished after");
+    again.send("\x13"); // Ctrl-s
+    again.wait_for("Added a one-on-one with Amina Diallo");
+    again.send("q");
+    assert_eq!(again.wait_exit(), 0);
+    let team = store::load(&file).unwrap().team;
+    assert_eq!(team.people[0].skills.get("kotlin"), Some(&2), "import kept");
+    assert_eq!(team.people[1].skills.get("kotlin"), Some(&3), "import kept");
+    assert_eq!(
+        team.people[0].log.last().unwrap().note,
+        "Before the crash, finished after"
+    );
+}

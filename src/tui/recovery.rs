@@ -196,7 +196,7 @@ pub fn offer(app: &mut App) {
     );
     lines.push(String::new());
     lines.push(format!(
-        "{yes}: restore it (what was being typed opens again). {no}: set it aside, kept, and go on."
+        "{yes} restores it (what was being typed opens again); {no} sets it aside, kept."
     ));
     app.modal = Some(Modal::Confirm(Confirm {
         title: "Restore unsaved work?".into(),
@@ -243,7 +243,18 @@ pub fn reopen(app: &mut App, drafts: &[Draft]) {
     let mut missing = Vec::new();
     for draft in drafts {
         match modal_for(app, draft) {
-            Some(modal) if app.modal.is_none() => app.modal = Some(modal),
+            Some(modal) if app.modal.is_none() => {
+                // An entry opens where it belongs: beside its person's agenda.
+                if let Modal::Entry(form) = &modal {
+                    let person = form.person;
+                    app.view = super::message::View::OneOnOne;
+                    app.people.filter.reset();
+                    app.refilter_people();
+                    app.people.select_item(person);
+                    app.sync_agenda();
+                }
+                app.modal = Some(modal);
+            }
             Some(_) => {}
             None => missing.push(describe(draft)),
         }
