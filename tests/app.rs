@@ -1195,3 +1195,15 @@ fn a_form_being_written_is_kept_and_opens_again() {
         "Write the onboarding guide"
     );
 }
+
+#[test]
+fn a_line_feed_in_a_note_is_a_new_line_never_a_deletion() {
+    let mut h = loaded();
+    h.keys("4n").keys("First line");
+    // What Enter sends when the terminal is not in raw mode: Ctrl-J.
+    h.keys_ctrl('j').keys("second line");
+    let Some(Modal::Entry(form)) = &h.app.modal else {
+        panic!("the entry is open");
+    };
+    assert_eq!(form.note_text(), "First line\nsecond line");
+}

@@ -186,8 +186,10 @@ pub fn event_loop(
             host.resume();
         }
         // The signal watcher keeps what is being typed should the app not
-        // stop by itself.
-        if let Ok(mut typed) = shared.typed.lock() {
+        // stop by itself; once told to stop, what it has is kept as it is.
+        if !shared.stop.load(Ordering::SeqCst)
+            && let Ok(mut typed) = shared.typed.lock()
+        {
             *typed = super::recovery::draft_only(app);
         }
         host.terminal.draw(|frame| ui::render(app, frame))?;
@@ -210,8 +212,14 @@ pub fn event_loop(
         // Handle every key already typed before drawing again, so holding a
         // key never lags behind.
         loop {
-            handle(app, event::read()?, &mut host);
-            if app.quit || shared.stop.load(Ordering::Relaxed) || !event::poll(Duration::ZERO)? {
+            let event = event::read()?;
+            // A terminal that went away can still deliver bytes; after a
+            // signal to stop, no key changes what is being kept.
+            if shared.stop.load(Ordering::SeqCst) {
+                break;
+            }
+            handle(app, event, &mut host);
+            if app.quit || !event::poll(Duration::ZERO)? {
                 break;
             }
         }

@@ -89,8 +89,14 @@ pub fn export_agenda(app: &mut App) -> Vec<Effect> {
 
 /// Keys typed into the entry form: Enter is a new line in the note and
 /// the actions, and moves on from the date.
-pub fn entry_input(form: &mut EntryForm, key: KeyEvent) {
+pub fn entry_input(form: &mut EntryForm, mut key: KeyEvent) {
     form.error = None;
+    // A line feed (Ctrl-J to the terminal; what Enter sends when the
+    // terminal is not in raw mode, and what a paste holds) is a new line,
+    // never the text area's "delete to the start of the line".
+    if key.code == KeyCode::Char('j') && key.modifiers == crossterm::event::KeyModifiers::CONTROL {
+        key = KeyEvent::new(KeyCode::Enter, crossterm::event::KeyModifiers::NONE);
+    }
     match form.focus {
         EntryField::Date if key.code == KeyCode::Enter => form.next_field(),
         EntryField::Date => {
