@@ -226,6 +226,39 @@ fn an_editor_still_open_when_the_app_is_stopped_keeps_its_words() {
 }
 
 #[test]
+fn quitting_after_a_failed_save_keeps_the_work_once_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = team_file(dir.path());
+    // The backup cannot be written (a folder stands in its way): every
+    // save fails, as on a full disk.
+    std::fs::create_dir(dir.path().join("team.ron.bak")).unwrap();
+    let mut app = Session::start(&file, dir.path());
+    start_a_note(&mut app, "Mine, on a failing disk");
+    app.send("\x13"); // Ctrl-s
+    app.wait_for("Not saved");
+    app.send("q");
+    app.wait_for("Quit with unsaved changes?");
+    app.send("y");
+    assert_eq!(app.wait_exit(), 0, "the work is safe");
+    app.wait_for("your version is kept in");
+    let kept: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".mine-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "kept once");
+    let mine = store::load(&kept[0].path()).unwrap().team;
+    assert_eq!(
+        mine.people[0].log.last().unwrap().note,
+        "Mine, on a failing disk"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        handover::sample::SAMPLE_RON
+    );
+}
+
+#[test]
 fn quitting_after_a_conflict_keeps_the_work_once_and_says_so() {
     for outside in ["changed", "deleted"] {
         let dir = tempfile::tempdir().unwrap();

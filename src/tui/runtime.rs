@@ -233,7 +233,7 @@ pub fn event_loop(
 /// it (our own writes are reported first), compare it with what the app
 /// loaded or last saved.
 fn look_at_the_file(app: &mut App, host: &mut impl Host) {
-    if app.saving() || app.file.save == super::app::SaveState::Conflict || app.file.read_only {
+    if app.saving() || app.file.save == super::app::SaveState::Conflict {
         return;
     }
     match store::check_on_disk(&app.file.path, app.file.baseline.as_ref()) {
