@@ -3,10 +3,8 @@
 
 mod support;
 
-use std::io::Read;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use support::pty::Session;
 
 #[test]
@@ -88,47 +86,6 @@ fn a_second_copy_on_the_same_file_is_told_it_is_in_use() {
     assert_eq!(second.wait_exit(), 2);
     first.send("q");
     assert_eq!(first.wait_exit(), 0);
-}
-
-#[test]
-fn closing_the_terminal_ends_the_app() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("team.ron");
-    std::fs::write(&file, handover::sample::SAMPLE_RON).unwrap();
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 30,
-            cols: 100,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_handover"));
-    command.args(["--file".as_ref(), file.as_os_str()]);
-    command.env("HOME", dir.path());
-    command.env("TERM", "xterm-256color");
-    let mut child = pty.slave.spawn_command(command).unwrap();
-    drop(pty.slave);
-    // Read the first screen, then close the terminal side altogether, as
-    // when its window is closed.
-    let mut reader = pty.master.try_clone_reader().unwrap();
-    let mut first = [0u8; 4096];
-    let _ = reader.read(&mut first).unwrap();
-    std::thread::sleep(Duration::from_millis(300));
-    drop(reader);
-    drop(pty.master);
-    let start = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if start.elapsed() > Duration::from_secs(10) {
-            let _ = child.kill();
-            panic!("the app kept running without a terminal");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    assert_eq!(
-        std::fs::read_to_string(&file).unwrap(),
-        handover::sample::SAMPLE_RON
-    );
 }
 
 #[test]

@@ -9,7 +9,6 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use handover::store::{self, Draft};
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use support::pty::Session;
 
 fn team_file(dir: &Path) -> std::path::PathBuf {
@@ -75,22 +74,9 @@ fn a_note_being_typed_survives_every_signal_to_stop() {
 fn a_note_being_typed_survives_the_window_closing() {
     let dir = tempfile::tempdir().unwrap();
     let file = team_file(dir.path());
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 30,
-            cols: 100,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_handover"));
-    command.args(["--file".as_ref(), file.as_os_str()]);
-    command.env("HOME", dir.path());
-    command.env("TERM", "xterm-256color");
-    let mut child = pty.slave.spawn_command(command).unwrap();
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().unwrap();
-    let mut writer = pty.master.take_writer().unwrap();
+    let (mut child, master) = support::pty::spawn(&file, dir.path(), &[]);
+    let mut reader = master.try_clone_reader().unwrap();
+    let mut writer = master.take_writer().unwrap();
     let mut seen = Vec::new();
     let mut wait_for = |reader: &mut Box<dyn Read + Send>, text: &str| {
         let mut buf = [0u8; 8192];
@@ -109,7 +95,7 @@ fn a_note_being_typed_survives_the_window_closing() {
     // The window closes: the terminal goes away altogether.
     drop(reader);
     drop(writer);
-    drop(pty.master);
+    drop(master);
     let start = Instant::now();
     while child.try_wait().unwrap().is_none() {
         if start.elapsed() > Duration::from_secs(10) {

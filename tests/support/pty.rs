@@ -25,34 +25,48 @@ impl Drop for Session {
     }
 }
 
+/// The app on `file` in a new 100×30 pseudo-terminal: the child, and the
+/// terminal's side the test reads, writes and may close.
+pub fn spawn(
+    file: &Path,
+    home: &Path,
+    env: &[(&str, &str)],
+) -> (
+    Box<dyn portable_pty::Child + Send + Sync>,
+    Box<dyn portable_pty::MasterPty + Send>,
+) {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_handover"));
+    command.arg("--file");
+    command.arg(file);
+    command.env("HOME", home);
+    command.env("XDG_CONFIG_HOME", home.join("config"));
+    command.env("TERM", "xterm-256color");
+    command.env("NO_COLOR", "1");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let child = pty.slave.spawn_command(command).unwrap();
+    drop(pty.slave);
+    (child, pty.master)
+}
+
 impl Session {
     pub fn start(file: &Path, home: &Path) -> Session {
         Session::start_with(file, home, &[])
     }
 
     pub fn start_with(file: &Path, home: &Path, env: &[(&str, &str)]) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: 30,
-                cols: 100,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_handover"));
-        command.arg("--file");
-        command.arg(file);
-        command.env("HOME", home);
-        command.env("XDG_CONFIG_HOME", home.join("config"));
-        command.env("TERM", "xterm-256color");
-        command.env("NO_COLOR", "1");
-        for (key, value) in env {
-            command.env(key, value);
-        }
-        let child = pty.slave.spawn_command(command).unwrap();
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let writer = pty.master.take_writer().unwrap();
+        let (child, pty) = spawn(file, home, env);
+        let mut reader = pty.try_clone_reader().unwrap();
+        let writer = pty.take_writer().unwrap();
         let screen = Arc::new(Mutex::new(vt100::Parser::new(
             std::num::NonZero::new(30).unwrap(),
             std::num::NonZero::new(100).unwrap(),
@@ -61,7 +75,7 @@ impl Session {
         let sink = Arc::clone(&screen);
         let raw = Arc::new(Mutex::new(Vec::new()));
         let raw_sink = Arc::clone(&raw);
-        let master = pty.master;
+        let master = pty;
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
