@@ -3,15 +3,23 @@
 
 mod format;
 mod load;
+pub mod lock;
 mod paths;
 mod problem;
 mod save;
 
 pub use format::to_ron;
-pub use load::{Baseline, LoadError, Loaded, load, parse};
-pub use paths::{DataPath, PathOrigin, backup_path, resolve};
+pub use load::{Baseline, LoadError, Loaded, check_kind, load, parse};
+pub use lock::{FileLock, LockError};
+pub use paths::{
+    DataPath, ENV_FILE, Found, PathOrigin, absolute, backup_path, inspect, original_path,
+    real_path, recovery_path, resolve,
+};
 pub use problem::Problem;
-pub use save::{SaveError, create_new, remove_stale_temporaries, save, write_private_new};
+pub use save::{
+    OutputError, SaveError, Saved, create_new, has_comment, is_read_only, remove_stale_temporaries,
+    save, write_output, write_private_new,
+};
 
 /// Reads a file the user gives handover to read (a CSV to import).
 pub fn read_input(path: &std::path::Path) -> Result<Vec<u8>, String> {

@@ -4,7 +4,7 @@
 use crossterm::event::KeyEvent;
 use serde::Deserialize;
 
-use crate::store::{Baseline, SaveError};
+use crate::store::{SaveError, Saved};
 
 /// The five views, in tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -99,7 +99,7 @@ pub enum Message {
     Input(KeyEvent),
     /// The runtime finished a save, which carried this many changes.
     Saved {
-        result: Result<Baseline, SaveError>,
+        result: Result<Saved, SaveError>,
         changes: usize,
     },
     /// The runtime reloaded the file from disk, keeping the app's version
