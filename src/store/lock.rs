@@ -52,11 +52,22 @@ pub enum Holder {
 
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
+    /// A CLI writer finds the app holding the file.
     #[error("{}: open in handover, pid {pid}: quit it or do this in the app", file.display())]
     OpenInApp { file: PathBuf, pid: u32 },
+    /// A second app on the same real file.
     #[error(
-        "{}: another handover command (pid {pid}) is writing it; \
-         close that one first (lock: {})",
+        "{} is open in another handover (pid {pid}); close that one first (lock: {})",
+        file.display(), lock.display()
+    )]
+    AlreadyOpen {
+        file: PathBuf,
+        lock: PathBuf,
+        pid: u32,
+    },
+    #[error(
+        "{}: a handover command (pid {pid}) is writing it; \
+         try again in a moment (lock: {})",
         file.display(), lock.display()
     )]
     OpenInCli {
@@ -112,8 +123,9 @@ pub fn for_app(team_file: &Path) -> Result<FileLock, LockError> {
                 lock,
                 pid,
             },
-            Some(Holder::App(pid)) => LockError::OpenInApp {
+            Some(Holder::App(pid)) => LockError::AlreadyOpen {
                 file: team_file.to_path_buf(),
+                lock,
                 pid,
             },
             None => LockError::Busy {
@@ -310,7 +322,7 @@ mod tests {
                 std::process::id()
             )
         );
-        assert!(matches!(for_app(&team), Err(LockError::OpenInApp { .. })));
+        assert!(matches!(for_app(&team), Err(LockError::AlreadyOpen { .. })));
         drop(app);
     }
 
