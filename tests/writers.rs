@@ -243,9 +243,12 @@ fn race(dir: &Path, team: &Path, round: usize, imports: usize, plan: bool) -> Ta
     for (output, name) in outputs.iter().zip(&names) {
         let stdout = String::from_utf8_lossy(&output.stdout);
         if !output.status.success() {
-            tally
-                .failed
-                .push(String::from_utf8_lossy(&output.stderr).into_owned());
+            tally.failed.push(format!(
+                "{}: {}{}",
+                output.status,
+                String::from_utf8_lossy(&output.stderr),
+                stdout
+            ));
             continue;
         }
         match name {
@@ -292,6 +295,11 @@ fn racing_imports_never_lose_an_update() {
         lost.extend(tally.lost);
         failed.extend(tally.failed);
     }
+    eprintln!(
+        "{rounds} rounds of {racers} imports: {} lost, {} gave up",
+        lost.len(),
+        failed.len()
+    );
     assert!(lost.is_empty(), "reported but not on disk: {lost:?}");
     // The lock makes each wait for the one before: none needs to give up.
     assert!(failed.is_empty(), "writers that gave up: {failed:?}");
@@ -324,6 +332,11 @@ fn stress_racing_imports_and_plan_apply_keep_every_reported_change() {
         lost.extend(tally.lost);
         failed.extend(tally.failed);
     }
+    eprintln!(
+        "{rounds} rounds of 4 imports and a plan: {reported} changes reported, {} lost, {} gave up",
+        lost.len(),
+        failed.len()
+    );
     assert!(lost.is_empty(), "reported but not on disk: {lost:?}");
     assert!(failed.is_empty(), "writers that gave up: {failed:?}");
     assert!(reported > rounds * 4, "the plan had work to do: {reported}");
