@@ -66,16 +66,6 @@ pub enum LockError {
         pid: u32,
     },
     #[error(
-        "{}: a handover command (pid {pid}) is writing it; \
-         try again in a moment (lock: {})",
-        file.display(), lock.display()
-    )]
-    OpenInCli {
-        file: PathBuf,
-        lock: PathBuf,
-        pid: u32,
-    },
-    #[error(
         "{}: another handover command{} was still writing it after {} s; \
          nothing was changed, try again once it has finished",
         file.display(),
@@ -108,54 +98,38 @@ pub fn lock_path(team_file: &Path) -> PathBuf {
     real.with_file_name(format!(".{name}.lock"))
 }
 
-/// The app's lock, taken at once or refused: two apps on one file would
-/// race each other's saves.
+/// The app's lock: refused at once while another app has the file open
+/// (two apps on one file would race each other's saves); held by a CLI
+/// writer, waited for (it takes a moment).
 pub fn for_app(team_file: &Path) -> Result<FileLock, LockError> {
-    loop {
-        let (file, lock) = match attempt(team_file, "app")? {
-            Attempt::Got(held) => return Ok(held),
-            Attempt::Again => continue,
-            Attempt::Held(file, lock) => (file, lock),
-        };
-        return Err(match holder(&file) {
-            Some(Holder::Cli(pid)) => LockError::OpenInCli {
-                file: team_file.to_path_buf(),
-                lock,
-                pid,
-            },
-            Some(Holder::App(pid)) => LockError::AlreadyOpen {
-                file: team_file.to_path_buf(),
-                lock,
-                pid,
-            },
-            None => LockError::Busy {
-                file: team_file.to_path_buf(),
-                pid: None,
-                waited: Duration::ZERO,
-            },
-        });
-    }
+    acquire(team_file, "app", WRITER_WAIT)
 }
 
 /// A CLI writer's lock: refused at once while the app has the file open;
 /// held by another CLI writer, waited for (up to `wait`).
 pub fn for_writer(team_file: &Path, wait: Duration) -> Result<FileLock, LockError> {
+    acquire(team_file, "cli", wait)
+}
+
+fn acquire(team_file: &Path, who: &str, wait: Duration) -> Result<FileLock, LockError> {
     let start = Instant::now();
     // The holder writes its name right after locking: a name read in that
     // moment may be its predecessor's, so "the app" is believed only when
     // read twice.
     let mut seen_app = None;
     loop {
-        let who = match attempt(team_file, "cli")? {
+        let (holder, lock) = match attempt(team_file, who)? {
             Attempt::Got(held) => return Ok(held),
             Attempt::Again => continue,
-            Attempt::Held(file, _) => holder(&file),
+            Attempt::Held(file, lock) => (holder(&file), lock),
         };
-        match who {
+        match holder {
             Some(Holder::App(pid)) if seen_app == Some(pid) => {
-                return Err(LockError::OpenInApp {
-                    file: team_file.to_path_buf(),
-                    pid,
+                let file = team_file.to_path_buf();
+                return Err(if who == "app" {
+                    LockError::AlreadyOpen { file, lock, pid }
+                } else {
+                    LockError::OpenInApp { file, pid }
                 });
             }
             Some(Holder::App(pid)) => seen_app = Some(pid),
@@ -164,7 +138,7 @@ pub fn for_writer(team_file: &Path, wait: Duration) -> Result<FileLock, LockErro
         if start.elapsed() >= wait {
             return Err(LockError::Busy {
                 file: team_file.to_path_buf(),
-                pid: match who {
+                pid: match holder {
                     Some(Holder::Cli(pid) | Holder::App(pid)) => Some(pid),
                     None => None,
                 },
@@ -307,7 +281,14 @@ mod tests {
         });
         let second = for_writer(&team, WRITER_WAIT).unwrap();
         releaser.join().unwrap();
-        drop(second);
+        // The app opening meanwhile waits for the writer too.
+        let releaser = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(150));
+            drop(second);
+        });
+        let app = for_app(&team).unwrap();
+        releaser.join().unwrap();
+        drop(app);
         assert_eq!(held_by(&team), None);
 
         let app = for_app(&team).unwrap();
