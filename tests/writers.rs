@@ -554,6 +554,19 @@ fn cli_writers_refuse_a_read_only_file() {
     assert!(!dir.path().join("team.ron.bak").exists());
 }
 
+/// The app agrees, whoever runs it (root included): read-only, told so.
+#[test]
+fn the_app_opens_a_file_made_read_only_as_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_in(dir.path());
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o444)).unwrap();
+    let mut app = Session::start(&file, dir.path());
+    app.wait_for("Read-only");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    assert_eq!(fs::read_to_string(&file).unwrap(), SAMPLE_RON);
+}
+
 // ---------------------------------------------------------------------------
 // 12. `agenda --out` / `export --out` never write the team file, never create folders
 

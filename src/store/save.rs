@@ -175,7 +175,7 @@ pub fn has_comment(bytes: &[u8]) -> bool {
                 }
                 i += 1;
             }
-            b'r' if !at(i.wrapping_sub(1)).is_some_and(is_ident) || i == 0 => {
+            b'r' if i == 0 || !is_ident(bytes[i - 1]) => {
                 // r"…", r#"…"#: ends at a quote followed by as many #.
                 let mut j = i + 1;
                 let mut hashes = 0;

@@ -213,7 +213,9 @@ fn open(path: &Path) -> Result<(crate::model::Team, FileState), Failure> {
 /// Whether a save could succeed: the file and its folder accept writes.
 fn writable(path: &Path) -> bool {
     let dir = folder(path);
-    OpenOptions::new().append(true).open(path).is_ok() && tempfile::tempfile_in(dir).is_ok()
+    OpenOptions::new().append(true).open(path).is_ok()
+        && tempfile::tempfile_in(dir).is_ok()
+        && !store::is_read_only(path)
 }
 
 fn folder(path: &Path) -> &Path {
