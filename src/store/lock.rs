@@ -78,15 +78,14 @@ pub enum LockError {
         waited: Duration,
     },
     #[error(
-        "{}: cannot use the lock file {}: {error}. Every writer locks the team file; \
-         if a run as another user (sudo) left it behind, remove it (no handover is \
-         running then) and try again",
+        "{}: cannot use the lock file {}: {error}. Every writer locks the team file; {hint}",
         file.display(), lock.display()
     )]
     Unusable {
         file: PathBuf,
         lock: PathBuf,
         error: io::Error,
+        hint: &'static str,
     },
 }
 
@@ -255,7 +254,14 @@ pub fn held_by(team_file: &Path) -> Option<Holder> {
 }
 
 fn unusable(team_file: &Path, lock: PathBuf, error: io::Error) -> LockError {
+    let hint = if std::fs::symlink_metadata(&lock).is_ok() {
+        "if a run as another user (sudo) left it behind, remove it \
+         (while no handover is running) and try again"
+    } else {
+        "make its folder writable, or keep the team file in a folder you can write"
+    };
     LockError::Unusable {
+        hint,
         file: team_file.to_path_buf(),
         lock,
         error,
