@@ -11,7 +11,6 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
-        Err(failure) if failure.is_quiet() => ExitCode::SUCCESS,
         Err(failure) => {
             let label = if io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
                 "\x1b[1;31merror:\x1b[0m"
@@ -26,14 +25,15 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let stdout = io::stdout();
-    let mut out = stdout.lock();
+    // A reader that goes away (`| head`) never changes the exit status.
+    let mut out = commands::Output::new(stdout.lock());
     let data = || store::resolve(cli.file.as_deref()).map_err(Failure);
     match cli.command {
         None => handover::tui::run(&data()?),
         Some(Command::Path) => commands::path::run(&data()?, &mut out),
         Some(Command::Init) => commands::init::run(&data()?, &mut io::stderr()),
         Some(Command::Check { json }) => {
-            let team = commands::load_team(&data()?.path)?;
+            let team = commands::load_team(&data()?)?;
             commands::check::run(&team, json, Paint::for_stdout(), &mut out)
         }
         Some(Command::Agenda {
@@ -41,9 +41,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             out: file,
             force,
         }) => {
-            let team = commands::load_team(&data()?.path)?;
+            let data = data()?;
+            let team = commands::load_team(&data)?;
             commands::agenda::run(
                 &team,
+                &data.path,
                 &person,
                 file.as_deref(),
                 force,
@@ -51,15 +53,28 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 &mut io::stderr(),
             )
         }
-        Some(Command::Plan { json, apply }) => {
-            commands::plan::run(&data()?.path, json, apply, Paint::for_stdout(), &mut out)
-        }
+        Some(Command::Plan { json, apply }) => commands::plan::run(
+            &data()?,
+            json,
+            apply,
+            Paint::for_stdout(),
+            &mut out,
+            &mut io::stderr(),
+        ),
         Some(Command::Import { csv }) => commands::csv::import(&data()?.path, &csv, &mut out),
         Some(Command::Export {
             out: file, force, ..
         }) => {
-            let team = commands::load_team(&data()?.path)?;
-            commands::csv::export(&team, file.as_deref(), force, &mut out, &mut io::stderr())
+            let data = data()?;
+            let team = commands::load_team(&data)?;
+            commands::csv::export(
+                &team,
+                &data.path,
+                file.as_deref(),
+                force,
+                &mut out,
+                &mut io::stderr(),
+            )
         }
         Some(Command::Demo {
             people,

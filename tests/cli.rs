@@ -79,9 +79,11 @@ fn path_prints_the_file_in_use_and_whether_it_exists() {
     let s = Sandbox::new();
     let run = s.run(&["path", "--file", "mine.ron"]);
     assert_eq!(run.code(), 0);
+    // Absolute, whatever was given (SPEC §4).
+    let mine = fs::canonicalize(s.dir.path()).unwrap().join("mine.ron");
     assert_eq!(
         run.stdout(),
-        "mine.ron\n  (from --file; does not exist yet)\n"
+        format!("{}\n  (from --file; does not exist yet)\n", mine.display())
     );
 
     let team = s.with_sample();

@@ -232,7 +232,9 @@ fn saving_twice_gives_identical_bytes() {
     let dir = tempfile::tempdir().unwrap();
     let (path, baseline) = saved_sample(dir.path());
     let first = fs::read(&path).unwrap();
-    let baseline = store::save(&path, &sample::team(), &baseline).unwrap();
+    let baseline = store::save(&path, &sample::team(), &baseline)
+        .unwrap()
+        .baseline;
     store::save(&path, &sample::team(), &baseline).unwrap();
     assert_eq!(fs::read(&path).unwrap(), first);
 }
@@ -322,7 +324,7 @@ fn load_reports_a_missing_file_and_a_directory() {
     ));
     assert!(matches!(
         store::load(dir.path()),
-        Err(LoadError::Unreadable { .. })
+        Err(LoadError::NotRegular { .. })
     ));
 }
 

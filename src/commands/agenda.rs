@@ -10,6 +10,7 @@ use crate::model::Team;
 /// The agenda goes to `out`, or to `file` with a note on `err`.
 pub fn run(
     team: &Team,
+    team_file: &Path,
     name: &str,
     file: Option<&Path>,
     force: bool,
@@ -19,5 +20,14 @@ pub fn run(
     let analysis = analyse(team);
     let who = find_person(team, &analysis, name).map_err(Failure)?;
     let text = agenda(team, &analysis, who);
-    super::print_or_write(&text, file, force, "the agenda", out, err)
+    super::print_or_write(
+        &text,
+        file,
+        force,
+        "the agenda",
+        team_file,
+        "agenda.md",
+        out,
+        err,
+    )
 }

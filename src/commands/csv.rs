@@ -27,6 +27,8 @@ pub fn import(team_path: &Path, csv_path: &Path, out: &mut dyn Write) -> Outcome
             if count == 1 { "" } else { "s" }
         ))
     })?;
+    // Held while the file is read, the change decided and renamed in.
+    let _lock = super::writer_lock(team_path)?;
     let (team, baseline) = match store::load(team_path) {
         Ok(loaded) => (loaded.team, Some(loaded.baseline)),
         Err(LoadError::Missing(_)) => (Team::default(), None),
@@ -52,12 +54,16 @@ pub fn import(team_path: &Path, csv_path: &Path, out: &mut dyn Write) -> Outcome
             problem.message
         )));
     }
-    match &baseline {
+    // Written before anything is printed: a closed pipe never leaves a
+    // reported change unmade.
+    let saved = match &baseline {
         Some(baseline) => store::save(team_path, &after, baseline),
-        None => store::create_new(team_path, &after),
+        None => store::create_new(team_path, &after).map(store::Saved::from),
     }
     .map_err(|e| Failure(e.to_string()))?;
+    drop(_lock);
     out.write_all(describe(&report, &after, csv_path, team_path, baseline.is_none()).as_bytes())?;
+    super::note_kept(&saved, out)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -117,11 +123,21 @@ fn describe(report: &Report, after: &Team, csv: &Path, team: &Path, created: boo
 /// The skills matrix as CSV, printed or written to a file (0600).
 pub fn export(
     team: &Team,
+    team_file: &Path,
     file: Option<&Path>,
     force: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Outcome {
     let text = skills_csv::export(team);
-    super::print_or_write(&text, file, force, "the skills matrix", out, err)
+    super::print_or_write(
+        &text,
+        file,
+        force,
+        "the skills matrix",
+        team_file,
+        "skills.csv",
+        out,
+        err,
+    )
 }

@@ -3,20 +3,30 @@ use std::process::ExitCode;
 
 use super::{Failure, Outcome};
 use crate::sample;
-use crate::store::{self, DataPath, SaveError};
+use crate::store::{self, DataPath, Found, SaveError};
 
 /// `handover init`: writes the sample team, never over an existing file.
-/// The note goes to `err`: it is a message, not data.
+/// Through a symbolic link whose target does not exist yet (a dotfile
+/// manager's), the target is created. The note goes to `err`: it is a
+/// message, not data.
 pub fn run(data: &DataPath, err: &mut dyn Write) -> Outcome {
     let team = sample::team();
+    let through = match store::inspect(&data.path) {
+        Ok(Found::DanglingLink { target }) => Some(target),
+        _ => None,
+    };
+    let _lock = super::writer_lock(&data.path)?;
     match store::create_new(&data.path, &team) {
         Ok(_) => {
             writeln!(
                 err,
-                "Wrote the sample team ({} people, {} missions) to {}",
+                "Wrote the sample team ({} people, {} missions) to {}{}",
                 team.people.len(),
                 team.missions.len(),
-                data.path.display()
+                data.path.display(),
+                through
+                    .map(|t| format!(" (a symbolic link: the file is {})", t.display()))
+                    .unwrap_or_default()
             )?;
             Ok(ExitCode::SUCCESS)
         }

@@ -11,11 +11,12 @@ pub mod plan;
 pub mod style;
 
 use std::fmt;
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
 use crate::model::Team;
-use crate::store::{self, LoadError};
+use crate::store::{self, DataPath, LoadError, PathOrigin};
 
 /// A command that could not do its job: the message is shown on stderr and
 /// handover exits 2.
@@ -28,61 +29,137 @@ impl fmt::Display for Failure {
     }
 }
 
-impl Failure {
-    /// The reader of our output went away (`handover check | head`): not an
-    /// error worth a message.
-    pub fn is_quiet(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
 impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Self {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            return Failure(String::new());
-        }
         Failure(format!("cannot write the output: {e}"))
     }
 }
 
 pub type Outcome = Result<ExitCode, Failure>;
 
+/// Standard output that outlives its reader: once the reader has gone
+/// (`handover check | head`), what is left is dropped, and the command goes
+/// on to its real exit status (SPEC §4: a closed pipe never changes what the
+/// status means). Other write errors are errors.
+pub struct Output<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> Output<W> {
+    pub fn new(inner: W) -> Self {
+        Output {
+            inner,
+            closed: false,
+        }
+    }
+
+    /// Whether the reader went away.
+    pub fn closed(&self) -> bool {
+        self.closed
+    }
+}
+
+impl<W: Write> Write for Output<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        match self.inner.write(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(buf.len())
+            }
+            other => other,
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        match self.inner.flush() {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            other => other,
+        }
+    }
+}
+
 /// Prints `text`, or writes it to `file` (0600, never over an existing file
-/// unless `force`) with a note on `err` naming `what` was written.
+/// unless `force`, never over the team file `team` or its companions, never
+/// creating folders) with a note on `err` naming `what` was written;
+/// `example` is a file name to suggest when `file` is a folder.
+#[allow(clippy::too_many_arguments)]
 pub fn print_or_write(
     text: &str,
     file: Option<&Path>,
     force: bool,
     what: &str,
-    out: &mut dyn std::io::Write,
-    err: &mut dyn std::io::Write,
+    team: &Path,
+    example: &str,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Outcome {
     match file {
         None => out.write_all(text.as_bytes())?,
-        Some(path) => match store::write_private_new(path, text.as_bytes(), force) {
-            Ok(_) => writeln!(err, "Wrote {what} to {}", path.display())?,
-            Err(store::SaveError::Exists(path)) => {
-                return Err(Failure(format!(
-                    "{}: already exists; not overwritten (add --force to replace it)",
-                    path.display()
-                )));
-            }
-            Err(e) => return Err(Failure(e.to_string())),
-        },
+        Some(path) => {
+            store::write_output(path, text.as_bytes(), force, team, example)
+                .map_err(|e| Failure(e.to_string()))?;
+            writeln!(err, "Wrote {what} to {}", path.display())?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// Loads the team for a command that reads it, with a message saying what
 /// to do when there is none.
-pub fn load_team(path: &Path) -> Result<Team, Failure> {
-    match store::load(path) {
-        Ok(loaded) => Ok(loaded.team),
-        Err(LoadError::Missing(path)) => Err(Failure(format!(
-            "{}: no team file yet. Run `handover init` to start from the sample team, \
-             or pass --file PATH.",
-            path.display()
-        ))),
-        Err(e) => Err(Failure(e.to_string())),
+pub fn load_team(data: &DataPath) -> Result<Team, Failure> {
+    store::load(&data.path)
+        .map(|loaded| loaded.team)
+        .map_err(|e| load_failure(data, e))
+}
+
+/// A failed load as a message; a missing file's fits how it was chosen.
+pub fn load_failure(data: &DataPath, error: LoadError) -> Failure {
+    let LoadError::Missing(path) = error else {
+        return Failure(error.to_string());
+    };
+    let path = path.display();
+    Failure(match data.origin {
+        PathOrigin::Flag => format!(
+            "{path}: no such file (given with --file). Check the path, or run \
+             `handover init --file {path}` to start from the sample team there."
+        ),
+        PathOrigin::Env => format!(
+            "{path}: no such file (named by ${}). Check the variable, or run \
+             `handover init` to start from the sample team there.",
+            store::ENV_FILE
+        ),
+        PathOrigin::DataDir => format!(
+            "{path}: no team file yet. Run `handover init` to start from the sample team, \
+             or pass --file PATH."
+        ),
+    })
+}
+
+/// The lock every CLI writer holds while it reads, decides and renames:
+/// refused while the app has the file open, waited for (a few seconds)
+/// while another command writes it.
+pub fn writer_lock(path: &Path) -> Result<store::FileLock, Failure> {
+    store::lock::for_writer(path, store::lock::WRITER_WAIT).map_err(|e| Failure(e.to_string()))
+}
+
+/// The line a writer prints when its save kept the commented original.
+pub fn note_kept(saved: &store::Saved, out: &mut dyn Write) -> std::io::Result<()> {
+    if let Some(orig) = &saved.original_kept {
+        writeln!(
+            out,
+            "The file had comments, which saving does not keep: kept the commented file as {}",
+            orig.display()
+        )?;
     }
+    Ok(())
 }

@@ -2,19 +2,24 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::Outcome;
-use crate::store::DataPath;
+use crate::store::{self, DataPath, Found};
 
-/// `handover path`: the file in use, why, and whether it exists.
+/// `handover path`: the file in use (absolute), why, and what is there.
 pub fn run(data: &DataPath, out: &mut dyn Write) -> Outcome {
-    let exists = if data.path.exists() {
-        "exists"
-    } else {
-        "does not exist yet"
+    let state = match store::inspect(&data.path) {
+        Ok(Found::File) => "exists".to_string(),
+        Ok(Found::Missing) => "does not exist yet".to_string(),
+        Ok(Found::DanglingLink { target }) => format!(
+            "a symbolic link to {}, which does not exist",
+            target.display()
+        ),
+        Ok(Found::NotRegular { what }) => format!("{what}, not a team file"),
+        Err(e) => format!("cannot look at it: {e}"),
     };
     writeln!(
         out,
-        "{}\n  ({}; {exists})",
-        data.path.display(),
+        "{}\n  ({}; {state})",
+        store::absolute(&data.path).display(),
         data.origin.describe()
     )?;
     Ok(ExitCode::SUCCESS)

@@ -2,7 +2,6 @@
 //! every uncovered gap, as text or JSON, or written into the file.
 
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -13,18 +12,39 @@ use crate::analysis::explain::{self, person, skill};
 use crate::analysis::{Analysis, Verdict, analyse, gaps};
 use crate::model::Team;
 use crate::plan::{Plan, plan};
-use crate::store::{self, LoadError};
+use crate::store::{self, DataPath};
 use crate::text::clean;
 
-pub fn run(path: &Path, json: bool, apply: bool, paint: Paint, out: &mut dyn Write) -> Outcome {
-    let loaded = match store::load(path) {
-        Ok(loaded) => loaded,
-        Err(LoadError::Missing(_)) => return Err(super::load_team(path).unwrap_err()),
-        Err(e) => return Err(Failure(e.to_string())),
+/// `handover plan [--apply]`. With `--apply`, the plan is written into the
+/// file (holding the writers' lock) before anything is printed, so a closed
+/// pipe never leaves a reported change unmade.
+pub fn run(
+    data: &DataPath,
+    json: bool,
+    apply: bool,
+    paint: Paint,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    let path = &data.path;
+    let lock = if apply {
+        Some(super::writer_lock(path)?)
+    } else {
+        None
     };
+    let loaded = store::load(path).map_err(|e| super::load_failure(data, e))?;
     let team = loaded.team;
     let analysis = analyse(&team);
     let plan = plan(&team, &analysis);
+    let saved = if apply && !plan.is_empty() {
+        let change = plan.change(&team);
+        let mut after = team.clone();
+        change.apply(&mut after);
+        Some(store::save(path, &after, &loaded.baseline).map_err(|e| Failure(e.to_string()))?)
+    } else {
+        None
+    };
+    drop(lock);
     if json {
         let json = serde_json::to_string(&to_json(&team, &analysis, &plan))
             .map_err(std::io::Error::from)?;
@@ -32,11 +52,8 @@ pub fn run(path: &Path, json: bool, apply: bool, paint: Paint, out: &mut dyn Wri
     } else {
         out.write_all(render_text(&team, &analysis, &plan, paint, apply).as_bytes())?;
     }
-    if apply && !plan.is_empty() {
-        let change = plan.change(&team);
-        let mut after = team.clone();
-        change.apply(&mut after);
-        store::save(path, &after, &loaded.baseline).map_err(|e| Failure(e.to_string()))?;
+    if let Some(saved) = saved {
+        super::note_kept(&saved, if json { err } else { &mut *out })?;
         if !json {
             writeln!(
                 out,

@@ -6,6 +6,7 @@ use std::time::SystemTime;
 use serde::Deserialize;
 
 use super::Problem;
+use super::paths::Found;
 use crate::model::validate::{Subject, validate};
 use crate::model::{CURRENT_VERSION, Team};
 
@@ -61,6 +62,18 @@ fn hash(bytes: &[u8]) -> u64 {
 pub enum LoadError {
     #[error("{}: no such file", .0.display())]
     Missing(PathBuf),
+    #[error(
+        "{} is a symbolic link to {}, which does not exist. \
+         Run `handover init` to create it there, or point the link at your team file",
+        path.display(), target.display()
+    )]
+    DanglingLink { path: PathBuf, target: PathBuf },
+    #[error(
+        "{} is {what}, not a team file; nothing was read. \
+         Pass --file with the path of a regular file",
+        path.display()
+    )]
+    NotRegular { path: PathBuf, what: &'static str },
     #[error("{}: cannot read it: {error}", path.display())]
     Unreadable { path: PathBuf, error: io::Error },
     #[error("{}", render_problems(.0))]
@@ -88,6 +101,8 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         path: path.to_path_buf(),
         error,
     };
+    // Looked at before opening: opening a FIFO would block for ever.
+    check_kind(path)?;
     let mut file = match File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -97,8 +112,11 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     };
     // Metadata from the open handle describes the very bytes we read.
     let meta = file.metadata().map_err(unreadable)?;
-    if meta.is_dir() {
-        return Err(unreadable(io::Error::other("it is a directory")));
+    if !meta.is_file() {
+        return Err(LoadError::NotRegular {
+            path: path.to_path_buf(),
+            what: "not a regular file",
+        });
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.read_to_end(&mut bytes).map_err(unreadable)?;
@@ -107,6 +125,26 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         team,
         baseline: Baseline::of(&bytes, &meta),
     })
+}
+
+/// Refuses a path that is not a regular file (or a link to one).
+pub fn check_kind(path: &Path) -> Result<(), LoadError> {
+    match super::paths::inspect(path) {
+        Ok(Found::File) => Ok(()),
+        Ok(Found::Missing) => Err(LoadError::Missing(path.to_path_buf())),
+        Ok(Found::DanglingLink { target }) => Err(LoadError::DanglingLink {
+            path: path.to_path_buf(),
+            target,
+        }),
+        Ok(Found::NotRegular { what }) => Err(LoadError::NotRegular {
+            path: path.to_path_buf(),
+            what,
+        }),
+        Err(error) => Err(LoadError::Unreadable {
+            path: path.to_path_buf(),
+            error,
+        }),
+    }
 }
 
 /// Parses and validates a team file's bytes; `file` names it in messages.

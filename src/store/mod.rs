@@ -4,6 +4,7 @@
 mod disk;
 mod format;
 mod load;
+pub mod lock;
 mod note;
 mod paths;
 mod problem;
@@ -12,15 +13,22 @@ mod save;
 
 pub use disk::{OnDisk, check_on_disk};
 pub use format::to_ron;
-pub use load::{Baseline, LoadError, Loaded, load, parse};
+pub use load::{Baseline, LoadError, Loaded, check_kind, load, parse};
+pub use lock::{FileLock, LockError};
 pub use note::{NoteFile, ReadNote, read_note};
-pub use paths::{DataPath, PathOrigin, backup_path, resolve};
+pub use paths::{
+    DataPath, ENV_FILE, Found, PathOrigin, absolute, backup_path, inspect, original_path,
+    real_path, recovery_path, resolve,
+};
 pub use problem::Problem;
 pub use recovery::{
     Base, Draft, Fingerprint, FormOf, Recovery, base_now, find_recovery, holds, keep_aside,
-    recovery_path, set_aside, write_recovery,
+    set_aside, write_recovery,
 };
-pub use save::{SaveError, create_new, remove_stale_temporaries, save, write_private_new};
+pub use save::{
+    OutputError, SaveError, Saved, create_new, has_comment, is_read_only, remove_stale_temporaries,
+    save, write_output, write_private_new,
+};
 
 /// Reads a file the user gives handover to read (a CSV to import).
 pub fn read_input(path: &std::path::Path) -> Result<Vec<u8>, String> {

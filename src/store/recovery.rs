@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{SaveError, write_private_new};
+use super::{SaveError, recovery_path, write_private_new};
 use crate::model::Team;
 
 /// A file's contents, identified by their size and a hash that stays the
@@ -88,12 +88,6 @@ pub struct Recovery {
     pub team: Option<Team>,
     #[serde(default)]
     pub drafts: Vec<Draft>,
-}
-
-/// `team.recovery.ron` beside `team.ron`.
-pub fn recovery_path(team_file: &Path) -> PathBuf {
-    let stem = team_file.file_stem().unwrap_or_default().to_string_lossy();
-    team_file.with_file_name(format!("{stem}.recovery.ron"))
 }
 
 /// The fingerprint of the team file as it is on disk now (`NoFile` when

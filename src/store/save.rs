@@ -2,8 +2,29 @@ use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
+use super::paths::{Found, inspect, original_path, real_path, recovery_path};
 use super::{Baseline, backup_path, to_ron};
 use crate::model::Team;
+
+/// A finished save: what the file now is, and where the comments of a
+/// hand-written file went if this save dropped them (SPEC §2).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Saved {
+    pub baseline: Baseline,
+    /// `team.ron.orig`, written by this save: the file as it was, comments
+    /// and all. Tell the user.
+    pub original_kept: Option<PathBuf>,
+}
+
+impl From<Baseline> for Saved {
+    /// A save that kept nothing aside (a new file, say).
+    fn from(baseline: Baseline) -> Self {
+        Saved {
+            baseline,
+            original_kept: None,
+        }
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
@@ -16,6 +37,14 @@ pub enum SaveError {
     DeletedOnDisk(PathBuf),
     #[error("{}: already exists; it was not overwritten", .0.display())]
     Exists(PathBuf),
+    #[error(
+        "{}: read-only (no write permission), so nothing was written; \
+         make it writable (chmod u+w) to change it",
+        .0.display()
+    )]
+    ReadOnly(PathBuf),
+    #[error("{} is {what}, not a team file; nothing was written", path.display())]
+    NotRegular { path: PathBuf, what: &'static str },
     #[error("{}: cannot save: {error}", path.display())]
     Io { path: PathBuf, error: io::Error },
 }
@@ -30,8 +59,11 @@ impl SaveError {
 }
 
 /// Saves over a file loaded (or last saved) as `baseline`, keeping the old
-/// version as `.bak`. Refuses if anything else changed the file meanwhile.
-pub fn save(path: &Path, team: &Team, baseline: &Baseline) -> Result<Baseline, SaveError> {
+/// version as `.bak`. Refuses if anything else changed the file meanwhile,
+/// and a file the user made read-only. The first save that drops the
+/// comments of a hand-written file keeps it as `.orig` (0600, never
+/// overwritten) and says so in [`Saved::original_kept`].
+pub fn save(path: &Path, team: &Team, baseline: &Baseline) -> Result<Saved, SaveError> {
     // Write through a symlink (dotfile managers) rather than replacing it.
     let target = match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
@@ -39,20 +71,161 @@ pub fn save(path: &Path, team: &Team, baseline: &Baseline) -> Result<Baseline, S
         }
         _ => path.to_path_buf(),
     };
+    refuse_read_only(&target)?;
     let old = read_if_unchanged(&target, baseline)?;
     let text = to_ron(team);
     let new = prepare(&target, text.as_bytes())?;
     write_atomically(&backup_path(&target), &old, true)?;
+    let original_kept = keep_comments(&target, &old)?;
     // One last look right before the rename: a writer that came in while
     // the new version and the backup were written is not overwritten.
     read_if_unchanged(&target, baseline)?;
-    put_in_place(new, &target, text.as_bytes(), true)
+    let baseline = put_in_place(new, &target, text.as_bytes(), true)?;
+    Ok(Saved {
+        baseline,
+        original_kept,
+    })
 }
 
 /// Writes a team to a file that must not exist yet (`handover init`, the
-/// app's first save), creating its folder.
+/// app's first save), creating its folder. Through a symbolic link whose
+/// target does not exist yet (a dotfile manager's), the target is created.
 pub fn create_new(path: &Path, team: &Team) -> Result<Baseline, SaveError> {
-    write_private_new(path, to_ron(team).as_bytes(), false)
+    let target = match inspect(path).map_err(SaveError::io(path))? {
+        Found::DanglingLink { target } => target,
+        Found::NotRegular { what } => {
+            return Err(SaveError::NotRegular {
+                path: path.to_path_buf(),
+                what,
+            });
+        }
+        Found::File => return Err(SaveError::Exists(path.to_path_buf())),
+        Found::Missing => path.to_path_buf(),
+    };
+    write_private_new(&target, to_ron(team).as_bytes(), false)
+}
+
+/// A file without write permission is read-only for every writer: the
+/// mode bits say so (root ignores them when opening), or opening it to
+/// write is refused.
+fn refuse_read_only(path: &Path) -> Result<(), SaveError> {
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Err(SaveError::DeletedOnDisk(path.to_path_buf()));
+        }
+        Err(e) => return Err(SaveError::io(path)(e)),
+    };
+    if !meta.is_file() {
+        return Err(SaveError::NotRegular {
+            path: path.to_path_buf(),
+            what: "not a regular file",
+        });
+    }
+    if meta.permissions().readonly() {
+        return Err(SaveError::ReadOnly(path.to_path_buf()));
+    }
+    match fs::OpenOptions::new().append(true).open(path) {
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+            Err(SaveError::ReadOnly(path.to_path_buf()))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Whether a team file is read-only for handover's writers (see [`save`]).
+pub fn is_read_only(path: &Path) -> bool {
+    matches!(refuse_read_only(path), Err(SaveError::ReadOnly(_)))
+}
+
+/// Keeps the bytes about to be replaced as `<file>.orig` when they hold a
+/// comment that the save drops, unless an `.orig` is already there.
+fn keep_comments(target: &Path, old: &[u8]) -> Result<Option<PathBuf>, SaveError> {
+    if !has_comment(old) {
+        return Ok(None);
+    }
+    let orig = original_path(target);
+    if fs::symlink_metadata(&orig).is_ok() {
+        return Ok(None);
+    }
+    match write_atomically(&orig, old, false) {
+        Ok(_) => Ok(Some(orig)),
+        // Written meanwhile by another: it is never overwritten.
+        Err(SaveError::Exists(_)) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether RON text holds a `//` or `/* */` comment, outside strings
+/// (`"…"` with escapes, raw strings `r#"…"#`) and characters (`'"'`).
+pub fn has_comment(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    let at = |i: usize| bytes.get(i).copied();
+    while let Some(b) = at(i) {
+        match b {
+            b'/' if matches!(at(i + 1), Some(b'/' | b'*')) => return true,
+            b'"' => {
+                i += 1;
+                while let Some(c) = at(i) {
+                    match c {
+                        b'\\' => i += 2,
+                        b'"' => break,
+                        _ => i += 1,
+                    }
+                }
+                i += 1;
+            }
+            b'r' if i == 0 || !is_ident(bytes[i - 1]) => {
+                // r"…", r#"…"#: ends at a quote followed by as many #.
+                let mut j = i + 1;
+                let mut hashes = 0;
+                while at(j) == Some(b'#') {
+                    hashes += 1;
+                    j += 1;
+                }
+                if at(j) != Some(b'"') {
+                    i += 1;
+                    continue;
+                }
+                j += 1;
+                loop {
+                    match at(j) {
+                        None => return false,
+                        Some(b'"') if (1..=hashes).all(|k| at(j + k) == Some(b'#')) => {
+                            j += 1 + hashes;
+                            break;
+                        }
+                        Some(_) => j += 1,
+                    }
+                }
+                i = j;
+            }
+            b'\'' => {
+                // A character: 'x', '\'' or '\u{…}'; else just a quote.
+                match (at(i + 1), at(i + 2)) {
+                    (Some(b'\\'), _) => {
+                        let mut j = i + 3;
+                        while at(j).is_some_and(|c| c != b'\'') {
+                            j += 1;
+                        }
+                        i = j + 1;
+                    }
+                    (Some(_), Some(b'\'')) => i += 3,
+                    _ => {
+                        // A multi-byte character: skip to its closing quote.
+                        let close = bytes[i + 1..].iter().take(5).position(|&c| c == b'\'');
+                        i += close.map_or(1, |p| p + 2);
+                    }
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    false
+}
+
+fn is_ident(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// Writes bytes readable by the owner only (0600), atomically; refuses to
@@ -163,4 +336,108 @@ fn put_in_place(
     }
     let meta = file.metadata().map_err(SaveError::io(path))?;
     Ok(Baseline::of(bytes, &meta))
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error(
+        "{}: that is {which}; --out never writes there. Choose another file name",
+        path.display()
+    )]
+    TeamFile { path: PathBuf, which: &'static str },
+    #[error(
+        "{}: the folder {} does not exist; nothing was written. \
+         Create it first, or choose another place",
+        path.display(), folder.display()
+    )]
+    NoFolder { path: PathBuf, folder: PathBuf },
+    #[error(
+        "{}: is a folder; nothing was written. Give a file name in it, e.g. {}",
+        path.display(), example.display()
+    )]
+    IsFolder { path: PathBuf, example: PathBuf },
+    #[error(
+        "{}: already exists; not overwritten (add --force to replace it)",
+        .0.display()
+    )]
+    Exists(PathBuf),
+    #[error(transparent)]
+    Save(SaveError),
+}
+
+/// Writes a file the user asked for with `--out` (an agenda, an export):
+/// 0600, atomically, never over an existing file unless `overwrite`, never
+/// over the team file `team_file`, its backup, its recovery file or its
+/// `.orig` (compared as real paths), and never creating folders.
+pub fn write_output(
+    path: &Path,
+    bytes: &[u8],
+    overwrite: bool,
+    team_file: &Path,
+    example_name: &str,
+) -> Result<(), OutputError> {
+    let real = real_path(path);
+    for base in [super::paths::absolute(team_file), real_path(team_file)] {
+        let protected = [
+            (base.clone(), "the team file"),
+            (backup_path(&base), "the team file's backup"),
+            (recovery_path(&base), "the team file's recovery file"),
+            (original_path(&base), "the team file's commented original"),
+        ];
+        if let Some((_, which)) = protected.iter().find(|(p, _)| real_path(p) == real) {
+            return Err(OutputError::TeamFile {
+                path: path.to_path_buf(),
+                which,
+            });
+        }
+    }
+    let dir = folder(path);
+    match fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => {}
+        _ => {
+            return Err(OutputError::NoFolder {
+                path: path.to_path_buf(),
+                folder: dir.to_path_buf(),
+            });
+        }
+    }
+    match inspect(path).map_err(|e| OutputError::Save(SaveError::io(path)(e)))? {
+        Found::NotRegular { what: "a folder" } => {
+            return Err(OutputError::IsFolder {
+                path: path.to_path_buf(),
+                example: path.join(example_name),
+            });
+        }
+        Found::File | Found::NotRegular { .. } | Found::DanglingLink { .. } if !overwrite => {
+            return Err(OutputError::Exists(path.to_path_buf()));
+        }
+        _ => {}
+    }
+    write_atomically(path, bytes, overwrite)
+        .map(|_| ())
+        .map_err(|e| match e {
+            SaveError::Exists(path) => OutputError::Exists(path),
+            e => OutputError::Save(e),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_comment;
+
+    #[test]
+    fn comments_are_found_outside_strings_only() {
+        assert!(has_comment(b"(people: []) // mine"));
+        assert!(has_comment(b"(/* a */ people: [])"));
+        assert!(has_comment(b"(people: [(name: \"a//b\")]) // after"));
+        assert!(!has_comment(b"(people: [(name: \"http://x /* y */\")])"));
+        assert!(!has_comment(br#"(people: [(name: "say \"//\" \\")])"#));
+        assert!(!has_comment(br###"(people: [(name: r#"a "// b"#)])"###));
+        assert!(has_comment(
+            br###"(people: [(name: r##"a "# b"##)]) /* c */"###
+        ));
+        assert!(!has_comment(b"(c: '\"', d: '/', e: \"//\")"));
+        assert!(!has_comment(b"(people: [])"));
+        assert!(!has_comment(b"(a: 1 / 2)"));
+    }
 }

@@ -4,7 +4,7 @@
 use crossterm::event::KeyEvent;
 use serde::Deserialize;
 
-use crate::store::{Baseline, SaveError};
+use crate::store::{SaveError, Saved};
 
 /// The five views, in tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -102,7 +102,7 @@ pub enum Message {
     Input(KeyEvent),
     /// The runtime finished a save, which carried this many changes.
     Saved {
-        result: Result<Baseline, SaveError>,
+        result: Result<Saved, SaveError>,
         changes: usize,
     },
     /// The runtime reloaded the file from disk, keeping the app's version
@@ -123,7 +123,7 @@ pub enum Message {
     /// another program wrote, replaced or deleted it.
     ChangedOnDisk,
     /// The team file was touched but holds what the app loaded or saved.
-    StillTheSame(Baseline),
+    StillTheSame(crate::store::Baseline),
     /// The plan was worked out.
     Planned(Box<super::app::PlanState>),
     /// A recovery file was set aside (or could not be).

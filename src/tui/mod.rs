@@ -17,7 +17,7 @@ pub mod theme;
 pub mod ui;
 pub mod update;
 
-use std::fs::{File, OpenOptions};
+use std::fs::OpenOptions;
 use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
@@ -237,7 +237,9 @@ fn open(path: &Path) -> Result<(crate::model::Team, FileState), Failure> {
 /// Whether a save could succeed: the file and its folder accept writes.
 fn writable(path: &Path) -> bool {
     let dir = folder(path);
-    OpenOptions::new().append(true).open(path).is_ok() && tempfile::tempfile_in(dir).is_ok()
+    OpenOptions::new().append(true).open(path).is_ok()
+        && tempfile::tempfile_in(dir).is_ok()
+        && !store::is_read_only(path)
 }
 
 fn folder(path: &Path) -> &Path {
@@ -247,33 +249,14 @@ fn folder(path: &Path) -> &Path {
     }
 }
 
-/// Holds `.team.ron.lock` beside the file so that a second copy of the app
-/// on the same file is told, not allowed to race. The OS drops the lock when
-/// the process ends, however it ends.
-fn lock(path: &Path) -> Result<Option<File>, Failure> {
-    let dir = folder(path);
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let lock_path = dir.join(format!(".{name}.lock"));
-    if std::fs::create_dir_all(dir).is_err() {
-        return Ok(None);
-    }
-    let Ok(file) = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-    else {
-        // A folder we cannot write: the app is read-only there anyway.
-        return Ok(None);
-    };
-    match file.try_lock() {
-        Ok(()) => Ok(Some(file)),
-        Err(std::fs::TryLockError::WouldBlock) => Err(Failure(format!(
-            "{} is open in another handover; close that one first (lock: {})",
-            path.display(),
-            lock_path.display()
-        ))),
-        Err(std::fs::TryLockError::Error(_)) => Ok(None),
+/// Holds the lock of the real file (`store::lock`) so that a second copy of
+/// the app, or a CLI writer, is told, not allowed to race. A team file the
+/// user cannot write opens read-only and needs no lock.
+fn lock(path: &Path) -> Result<Option<store::FileLock>, Failure> {
+    match store::lock::for_app(path) {
+        Ok(lock) => Ok(Some(lock)),
+        Err(store::LockError::Unusable { .. }) if path.exists() && !writable(path) => Ok(None),
+        Err(e) => Err(Failure(e.to_string())),
     }
 }
 

@@ -69,7 +69,7 @@ impl Host for Direct {
     fn save(&mut self, app: &App, _change: Change) -> Option<Message> {
         let result = match &app.file.baseline {
             Some(baseline) => store::save(&app.file.path, &app.team, baseline),
-            None => store::create_new(&app.file.path, &app.team),
+            None => store::create_new(&app.file.path, &app.team).map(store::Saved::from),
         };
         Some(Message::Saved { result, changes: 1 })
     }

@@ -11,7 +11,7 @@ use std::thread::JoinHandle;
 
 use crate::edit::Change;
 use crate::model::Team;
-use crate::store::{self, Baseline, SaveError};
+use crate::store::{self, Baseline, SaveError, Saved};
 
 enum Job {
     Apply(Change),
@@ -21,7 +21,7 @@ enum Job {
 
 /// A finished write: its result and how many changes it carried.
 pub struct Written {
-    pub result: Result<Baseline, SaveError>,
+    pub result: Result<Saved, SaveError>,
     pub changes: usize,
 }
 
@@ -119,10 +119,10 @@ fn run(
         pending.fetch_sub(dropped, Ordering::SeqCst);
         let result = match &baseline {
             Some(b) => store::save(&path, &team, b),
-            None => store::create_new(&path, &team),
+            None => store::create_new(&path, &team).map(Saved::from),
         };
         match &result {
-            Ok(b) => baseline = Some(b.clone()),
+            Ok(saved) => baseline = Some(saved.baseline.clone()),
             Err(
                 SaveError::ChangedOnDisk(_) | SaveError::DeletedOnDisk(_) | SaveError::Exists(_),
             ) => halted = true,

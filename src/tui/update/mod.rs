@@ -109,11 +109,20 @@ fn handle(app: &mut App, message: Message) -> Vec<Effect> {
     }
 }
 
-fn saved(app: &mut App, result: Result<crate::store::Baseline, crate::store::SaveError>) {
+fn saved(app: &mut App, result: Result<crate::store::Saved, crate::store::SaveError>) {
     use crate::store::SaveError;
     match result {
-        Ok(baseline) => {
-            app.file.baseline = Some(baseline);
+        Ok(saved) => {
+            app.file.baseline = Some(saved.baseline);
+            if let Some(orig) = saved.original_kept {
+                app.tell(
+                    NoticeKind::Info,
+                    format!(
+                        "Your comments are kept in {}: saving does not keep comments",
+                        orig.display()
+                    ),
+                );
+            }
             if !matches!(app.file.save, SaveState::Conflict) {
                 app.file.save = SaveState::Saved;
             }
