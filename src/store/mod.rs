@@ -3,6 +3,7 @@
 
 mod format;
 mod load;
+mod locate;
 mod paths;
 mod problem;
 mod save;
