@@ -115,11 +115,16 @@ impl NameIndex {
         index
     }
 
-    /// Adds a name with its id; a name already there keeps its first id.
-    pub fn insert(&mut self, name: &str, id: usize) {
-        if let std::collections::hash_map::Entry::Vacant(slot) = self.exact.entry(key(name)) {
-            slot.insert(id);
-            self.loose.entry(loose_key(name)).or_default().push(id);
+    /// Adds a name with its id, and says whether it was new: a name already
+    /// there keeps its first id.
+    pub fn insert(&mut self, name: &str, id: usize) -> bool {
+        match self.exact.entry(key(name)) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(id);
+                self.loose.entry(loose_key(name)).or_default().push(id);
+                true
+            }
+            std::collections::hash_map::Entry::Occupied(_) => false,
         }
     }
 
