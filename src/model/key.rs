@@ -4,8 +4,8 @@ use std::fmt;
 use caseless::Caseless;
 use rustc_hash::FxHashMap;
 use serde::de::{Deserializer, MapAccess, Visitor};
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::Team;
 
@@ -41,9 +41,27 @@ pub fn normalize_into(name: &str, buf: &mut String) {
     if name.is_ascii() {
         buf.push_str(name);
         buf.make_ascii_lowercase();
-    } else {
-        buf.extend(name.chars().nfd().default_case_fold().nfc());
+        return;
     }
+    // Text already in NFC (nearly all of it) folds directly: decomposing
+    // first only matters for U+0345 and the Greek letters that hold it
+    // (Unicode §3.13). The result is kept when it is NFC; otherwise the
+    // full canonical caseless key is made.
+    if is_nfc_quick(name.chars()) == IsNormalized::Yes && !name.chars().any(needs_nfd_to_fold) {
+        buf.extend(name.chars().default_case_fold());
+        if is_nfc_quick(buf.chars()) == IsNormalized::Yes {
+            return;
+        }
+        buf.clear();
+    }
+    buf.extend(name.chars().nfd().default_case_fold().nfc());
+}
+
+/// U+0345 COMBINING GREEK YPOGEGRAMMENI and the Greek Extended letters
+/// (which hold it in their decomposition): case folding gives another
+/// result before and after decomposition.
+fn needs_nfd_to_fold(c: char) -> bool {
+    c == '\u{345}' || ('\u{1F00}'..='\u{1FFF}').contains(&c)
 }
 
 /// Like [`normalize_into`], but without accents (combining marks): the key
@@ -192,7 +210,9 @@ where
             while let Some((name, level)) = map.next_entry::<String, u8>()? {
                 if let Some(first) = seen.get(&key(&name)) {
                     return Err(serde::de::Error::custom(format!(
-                        "skill {name:?} is listed twice (as {first:?} too; skill names ignore case and spaces)"
+                        "skill {} is listed twice (as {} too; skill names ignore case and spaces)",
+                        crate::text::quoted(&name),
+                        crate::text::quoted(first)
                     )));
                 }
                 seen.insert(key(&name), name.clone());
@@ -256,6 +276,32 @@ mod tests {
                 .nfc()
                 .collect();
             assert_eq!(buf, slow, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn the_nfc_shortcut_gives_the_full_canonical_key() {
+        let full = |text: &str| -> String {
+            text.trim()
+                .chars()
+                .nfd()
+                .default_case_fold()
+                .nfc()
+                .collect()
+        };
+        let mut buf = String::new();
+        let chars = ('\u{a0}'..='\u{33ff}')
+            .chain('\u{ac00}'..='\u{ac20}')
+            .chain('\u{fb00}'..='\u{fb06}');
+        for c in chars {
+            for text in [
+                format!("{c}"),
+                format!("A{c}\u{301}b"),
+                format!("{c}\u{345}\u{1f80}"),
+            ] {
+                normalize_into(&text, &mut buf);
+                assert_eq!(buf, full(&text), "{text:?}");
+            }
         }
     }
 
