@@ -208,7 +208,7 @@ fn line_of(text: &str, field: &str) -> Option<usize> {
 /// struct `Team`".
 fn not_a_team(locator: &Locator, text: &str, file: &Path) -> Problem {
     let hint = "a team file starts with `(` and lists `people:` and `missions:`; \
-                `handover init` writes one (check --file points at the right file)";
+                `handover init` writes one";
     match locator.first_token() {
         None => Problem {
             hint: Some(hint.into()),
