@@ -123,8 +123,9 @@ fn too_many(what: &str, count: usize, max: usize) -> Option<String> {
 pub fn validate(team: &Team) -> Vec<Invalid> {
     let mut out = Vec::new();
     let people = name_index(team.people.iter().map(|p| p.name.as_str()));
-    check_people(team, &people, &mut out);
-    check_missions(team, &people, &mut out);
+    let mut hints = HINTS;
+    check_people(team, &people, &mut hints, &mut out);
+    check_missions(team, &people, &mut hints, &mut out);
     out
 }
 
@@ -137,7 +138,12 @@ fn name_index<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<Key, &'a str>
     index
 }
 
-fn check_people(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invalid>) {
+fn check_people(
+    team: &Team,
+    people: &HashMap<Key, &str>,
+    hints: &mut usize,
+    out: &mut Vec<Invalid>,
+) {
     let mut seen: HashMap<Key, &str> = HashMap::default();
     for (index, person) in team.people.iter().enumerate() {
         // Made only when there is a problem: most people have none.
@@ -280,7 +286,7 @@ fn check_people(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invalid>
                         "turns to {}, who is not a person of this team",
                         quoted(colleague)
                     ),
-                    did_you_mean(colleague, people),
+                    suggest(colleague, people, hints),
                     at(),
                 );
             }
@@ -308,7 +314,12 @@ fn label_at(field: &'static str, label: &str, is_key: bool) -> At {
     }
 }
 
-fn check_missions(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invalid>) {
+fn check_missions(
+    team: &Team,
+    people: &HashMap<Key, &str>,
+    hints: &mut usize,
+    out: &mut Vec<Invalid>,
+) {
     let mut seen: HashMap<Key, &str> = HashMap::default();
     for (index, mission) in team.missions.iter().enumerate() {
         let mut problem = |message: String, hint: Option<String>, at: Option<At>| {
@@ -411,7 +422,7 @@ fn check_missions(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invali
                         "has {role} {}, who is not a person of this team",
                         quoted(name)
                     ),
-                    did_you_mean(name, people),
+                    suggest(name, people, hints),
                     Some(At::Text(role, name.clone())),
                 );
             }
@@ -449,6 +460,17 @@ fn check_missions(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invali
             }
         }
     }
+}
+
+/// How many unknown names of one team get a "did you mean": each compares
+/// the name with every person, and a file naming 10,000 strangers would
+/// otherwise take minutes to refuse.
+const HINTS: usize = 100;
+
+/// [`did_you_mean`] while the budget of hints lasts.
+fn suggest(name: &str, people: &HashMap<Key, &str>, left: &mut usize) -> Option<String> {
+    *left = left.checked_sub(1)?;
+    did_you_mean(name, people)
 }
 
 /// "did you mean …?" for a name that is close to one of the team's.
@@ -718,6 +740,20 @@ mod tests {
                 Some(At::Field("delegation")),
             ]
         );
+    }
+
+    #[test]
+    fn only_the_first_hundred_unknown_names_get_a_did_you_mean() {
+        let mut t = team(&["Amina Diallo"]);
+        for i in 0..150 {
+            let mut p = Person::named(format!("P{i}"));
+            p.turns_to.push("Amina Dialo".into());
+            t.people.push(p);
+        }
+        let problems = validate(&t);
+        assert_eq!(problems.len(), 150);
+        assert!(problems[..100].iter().all(|p| p.hint.is_some()));
+        assert!(problems[100..].iter().all(|p| p.hint.is_none()));
     }
 
     #[test]

@@ -33,6 +33,10 @@ pub struct Locator<'a> {
     text: &'a str,
     tokens: Vec<Token>,
     line_starts: Vec<usize>,
+    /// Each person's and mission's brackets (token indexes), found once:
+    /// a file may have a problem for each of 10,000 people.
+    people: Vec<(usize, usize)>,
+    missions: Vec<(usize, usize)>,
 }
 
 impl<'a> Locator<'a> {
@@ -40,11 +44,16 @@ impl<'a> Locator<'a> {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        Locator {
+        let mut locator = Locator {
             text,
             tokens: lex(text),
             line_starts,
-        }
+            people: Vec::new(),
+            missions: Vec::new(),
+        };
+        locator.people = locator.elements("people");
+        locator.missions = locator.elements("missions");
+        locator
     }
 
     /// The 1-based line of a byte offset.
@@ -146,10 +155,10 @@ impl<'a> Locator<'a> {
     pub fn locate(&self, subject: &Subject, at: Option<&At>) -> Option<usize> {
         let (list, index, name_field) = match subject {
             Subject::Team => return None,
-            Subject::Person { index, .. } => ("people", *index, "name"),
-            Subject::Mission { index, .. } => ("missions", *index, "title"),
+            Subject::Person { index, .. } => (&self.people, *index, "name"),
+            Subject::Mission { index, .. } => (&self.missions, *index, "title"),
         };
-        let &(open, close) = self.elements(list).get(index)?;
+        let &(open, close) = list.get(index)?;
         let depth = self.tokens[open].depth + 1;
         let token = at
             .and_then(|at| self.find(open + 1, close, depth, at))
