@@ -3,7 +3,7 @@
 //! row per person, one column per skill) for import. A file with any bad
 //! row is refused whole, with the row, the column and why.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 use crate::edit::{Change, Op};
@@ -367,7 +367,7 @@ pub fn merge(
         problems: Vec::new(),
         unknown_people: false,
     };
-    let mut refused: HashMap<Key, usize> = HashMap::new();
+    let mut refused: HashSet<Key> = HashSet::new();
     for l in levels {
         let (person, known) = match people.find(&l.person) {
             Lookup::Exact(i) | Lookup::Unique(i) => (
@@ -383,10 +383,8 @@ pub fn merge(
                 (&mut added[at], false)
             }
             lookup => {
-                let seen = refused.len();
-                let count = refused.entry(key(&l.person)).or_insert(0);
-                *count += 1;
-                if *count == 1 && seen < UNKNOWN_SHOWN {
+                // Each name once, at its first row.
+                if refused.insert(key(&l.person)) && refused.len() <= UNKNOWN_SHOWN {
                     unmatched.problems.push(unmatched_problem(team, l, &lookup));
                 }
                 unmatched.unknown_people |= lookup == Lookup::None;

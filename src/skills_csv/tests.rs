@@ -195,6 +195,19 @@ fn a_name_that_matches_nobody_is_refused_unless_people_may_be_added() {
 }
 
 #[test]
+fn many_unknown_names_are_reported_twenty_then_counted() {
+    let team = sample::team();
+    let rows: String = (0..50).map(|i| format!("Stranger {i},go,1\n")).collect();
+    let levels = parse(format!("person,skill,level\n{rows}").as_bytes()).unwrap();
+    let refused = merge(&team, &levels, false).unwrap_err();
+    assert_eq!(refused.problems.len(), 21);
+    assert_eq!(
+        refused.problems[20].message,
+        "and 30 more names that match nobody in the team"
+    );
+}
+
+#[test]
 fn a_name_that_fits_two_people_without_accents_is_refused() {
     let mut team = Team::default();
     team.people.push(Person::named("René Roy"));
