@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use crate::analysis::explain::{self, person};
 use crate::analysis::{Analysis, PersonId, Verdict};
-use crate::model::{Delegation, Team};
+use crate::model::{Delegation, Lookup, Team};
 use crate::text::{clean, clean_multiline};
 
 /// How many past notes the agenda recalls.
@@ -301,9 +301,9 @@ pub fn find_person(team: &Team, a: &Analysis, name: &str) -> Result<PersonId, St
     // The whole name, accents ignored when that leaves one person (SPEC §2),
     // else the start of the name or of one of its words, accents ignored.
     let matches: Vec<PersonId> = match crate::model::find_person(team, name) {
-        crate::model::Lookup::Exact(one) | crate::model::Lookup::Unique(one) => return Ok(one),
-        crate::model::Lookup::Ambiguous(many) => many,
-        crate::model::Lookup::None => {
+        Lookup::Exact(one) | Lookup::Unique(one) => return Ok(one),
+        Lookup::Ambiguous(many) => many,
+        Lookup::None => {
             let wanted = crate::model::loose_key(name);
             let wanted = wanted.as_str();
             let mut buf = String::new();

@@ -9,7 +9,7 @@ use std::fmt;
 use crate::edit::{Change, Op};
 use crate::model::validate::closest_name;
 use crate::model::{Key, Lookup, MAX_SKILL, NameIndex, Person, Team, code_point, invisible, key};
-use crate::text::{clean, quoted};
+use crate::text::{quoted, shown};
 
 /// One level read from a CSV file, with the row it came from (1 is the
 /// header, as a spreadsheet numbers it).
@@ -38,19 +38,6 @@ impl fmt::Display for CsvProblem {
             _ => {}
         }
         f.write_str(&self.message)
-    }
-}
-
-/// A cell shown unquoted in a message: control characters made visible,
-/// cut to a readable length.
-fn shown(text: &str) -> String {
-    match text.char_indices().nth(crate::text::QUOTED) {
-        Some((end, _)) => format!(
-            "{}… ({} characters)",
-            clean(&text[..end]),
-            text.chars().count()
-        ),
-        None => clean(text).into_owned(),
     }
 }
 

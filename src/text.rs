@@ -112,6 +112,20 @@ pub fn quoted(text: &str) -> String {
     out
 }
 
+/// Data from a file shown unquoted in a message (a CSV column's header, a
+/// word ron quotes): control characters made visible, cut after
+/// [`QUOTED`] characters with the full length said.
+pub fn shown(text: &str) -> String {
+    match text.char_indices().nth(QUOTED) {
+        Some((end, _)) => format!(
+            "{}… ({} characters)",
+            clean(&text[..end]),
+            text.chars().count()
+        ),
+        None => clean(text).into_owned(),
+    }
+}
+
 /// A window of at most `max` characters of one long line around the
 /// character at `at` (0-based), marked with `…` where it was cut, and the
 /// position of that character within the window. Short lines come back

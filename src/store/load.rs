@@ -10,6 +10,7 @@ use super::Problem;
 use super::locate::Locator;
 use crate::model::validate::validate;
 use crate::model::{CURRENT_VERSION, Team};
+use crate::text::shown;
 
 /// A team read from disk, with the proof of what was read.
 #[derive(Debug)]
@@ -240,12 +241,12 @@ fn syntax_problem(error: &ron::error::SpannedError, text: &str, file: &Path) -> 
                 .max_by(|a, b| a.0.total_cmp(&b.0))
                 .map(|(_, e)| format!("did you mean `{e}`?"));
             (
-                format!("unknown field `{}` in {within}", short(found)),
+                format!("unknown field `{}` in {within}", shown(found)),
                 closest.or_else(|| Some(format!("the fields are: {}", expected.join(", ")))),
             )
         }
         // ron's own words may quote the file (a value, a struct name).
-        code => (short(&crate::text::clean(&code.to_string())), None),
+        code => (shown(&code.to_string()), None),
     };
     Problem {
         file: file.to_path_buf(),
@@ -267,14 +268,5 @@ fn describe_struct(name: &str) -> &str {
         "Action" => "an action item",
         "DelegationChange" => "a delegation history entry",
         other => other,
-    }
-}
-
-/// Data quoted in a message, cut to a readable length.
-fn short(text: &str) -> String {
-    const MAX: usize = 2 * crate::text::QUOTED;
-    match text.char_indices().nth(MAX) {
-        Some((end, _)) => format!("{}… ({} characters)", &text[..end], text.chars().count()),
-        None => text.to_string(),
     }
 }
