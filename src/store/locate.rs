@@ -123,7 +123,13 @@ impl<'a> Locator<'a> {
     /// The structs of the top-level list `field` (`people`, `missions`):
     /// for each, the index of its opening and closing bracket.
     fn elements(&self, field: &str) -> Vec<(usize, usize)> {
-        let Some(open) = self.tokens.iter().position(|t| t.kind == Kind::Punct(b'(')) else {
+        // The team's bracket: the first at the top (not one inside a
+        // `#![enable(…)]` attribute).
+        let Some(open) = self
+            .tokens
+            .iter()
+            .position(|t| t.kind == Kind::Punct(b'(') && t.depth == 0)
+        else {
             return Vec::new();
         };
         let team_depth = self.tokens[open].depth + 1;
@@ -391,6 +397,14 @@ mod tests {
             Some(6),
             "falls back on the name"
         );
+    }
+
+    #[test]
+    fn an_attribute_before_the_team_is_skipped() {
+        let text = "#![enable(implicit_some)]\n(\n  people: [\n    (name: \"A\", turns_to: [\"Zed\"]),\n  ],\n)";
+        let l = Locator::new(text);
+        let zed = At::Text("turns_to", "Zed".into());
+        assert_eq!(l.locate(&person(0), Some(&zed)), Some(4));
     }
 
     #[test]
