@@ -484,3 +484,29 @@ fn a_file_that_is_not_a_team_says_so_in_plain_words() {
         run.stderr()
     );
 }
+
+#[test]
+fn every_planted_problem_is_reported_on_the_line_that_holds_it() {
+    let mut team = handover::demo::generate(300, 120, 7);
+    let mut planted = Vec::new();
+    for p in (0..300).step_by(37) {
+        let person = &mut team.people[p];
+        if let Some(skill) = person.skills.keys().next().cloned() {
+            person.skills.insert(skill.clone(), 9);
+            planted.push(format!("{}: 9", ron::to_string(&skill).unwrap()));
+        }
+    }
+    for m in (0..120).step_by(29) {
+        team.missions[m].delegation = Some(8);
+        planted.push("delegation: Some(8)".into());
+    }
+    let text = handover::store::to_ron(&team);
+    let problems =
+        handover::store::parse(text.as_bytes(), std::path::Path::new("t.ron")).unwrap_err();
+    assert_eq!(problems.len(), planted.len());
+    let lines: Vec<&str> = text.lines().collect();
+    for (problem, wanted) in problems.iter().zip(&planted) {
+        let line = lines[problem.line.unwrap() - 1];
+        assert!(line.contains(wanted.as_str()), "{problem}: line {line:?}");
+    }
+}
