@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use crate::analysis::explain::{self, person};
 use crate::analysis::{Analysis, PersonId, Verdict};
-use crate::model::{Delegation, Team};
+use crate::model::{Delegation, Lookup, Team};
 use crate::text::{clean, clean_multiline};
 
 /// How many past notes the agenda recalls.
@@ -298,18 +298,27 @@ pub fn find_person(team: &Team, a: &Analysis, name: &str) -> Result<PersonId, St
     if let Some(id) = a.index.person(name) {
         return Ok(id);
     }
-    let wanted = crate::model::key(name);
-    let wanted = wanted.as_str();
-    let matches: Vec<PersonId> = if wanted.is_empty() {
-        Vec::new()
-    } else {
-        (0..team.people.len())
-            .filter(|&p| {
-                let k = crate::model::key(&team.people[p].name);
-                k.as_str().starts_with(wanted)
-                    || k.as_str().split_whitespace().any(|w| w.starts_with(wanted))
-            })
-            .collect()
+    // The whole name, accents ignored when that leaves one person (SPEC §2),
+    // else the start of the name or of one of its words, accents ignored.
+    let matches: Vec<PersonId> = match crate::model::find_person(team, name) {
+        Lookup::Exact(one) | Lookup::Unique(one) => return Ok(one),
+        Lookup::Ambiguous(many) => many,
+        Lookup::None => {
+            let wanted = crate::model::loose_key(name);
+            let wanted = wanted.as_str();
+            let mut buf = String::new();
+            if wanted.is_empty() {
+                Vec::new()
+            } else {
+                (0..team.people.len())
+                    .filter(|&p| {
+                        crate::model::loose_into(&team.people[p].name, &mut buf);
+                        buf.starts_with(wanted)
+                            || buf.split_whitespace().any(|w| w.starts_with(wanted))
+                    })
+                    .collect()
+            }
+        }
     };
     match matches.as_slice() {
         [one] => Ok(*one),

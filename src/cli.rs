@@ -59,11 +59,20 @@ pub enum Command {
     /// Merge a skills matrix from a CSV file: `person,skill,level` rows, or one
     /// row per person and one column per skill.
     ///
-    /// Known people get the levels set, unknown people are added. A file with
-    /// any bad row changes nothing.
+    /// People are matched by name ignoring case and spaces, and accents too
+    /// when that leaves one person; a name that matches nobody is refused
+    /// with a "did you mean" unless --add-people is given. A skill spelt
+    /// differently from one the team has takes the team's spelling. A file
+    /// with any bad row changes nothing.
     Import {
         /// The CSV file.
         csv: PathBuf,
+        /// Add the people of the CSV that the team does not have yet.
+        #[arg(long)]
+        add_people: bool,
+        /// Show what the import would change, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Write the skills matrix as CSV (`person,skill,level`, sorted).
     Export {

@@ -61,7 +61,17 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             &mut out,
             &mut io::stderr(),
         ),
-        Some(Command::Import { csv }) => commands::csv::import(&data()?.path, &csv, &mut out),
+        Some(Command::Import {
+            csv,
+            add_people,
+            dry_run,
+        }) => {
+            let options = commands::csv::ImportOptions {
+                add_people,
+                dry_run,
+            };
+            commands::csv::import(&data()?.path, &csv, options, &mut out)
+        }
         Some(Command::Export {
             out: file, force, ..
         }) => {

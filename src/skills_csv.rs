@@ -3,11 +3,13 @@
 //! row per person, one column per skill) for import. A file with any bad
 //! row is refused whole, with the row, the column and why.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 use crate::edit::{Change, Op};
-use crate::model::{Key, MAX_SKILL, Person, Team, key};
+use crate::model::validate::closest_name;
+use crate::model::{Key, Lookup, MAX_SKILL, NameIndex, Person, Team, code_point, invisible, key};
+use crate::text::{quoted, shown};
 
 /// One level read from a CSV file, with the row it came from (1 is the
 /// header, as a spreadsheet numbers it).
@@ -30,7 +32,8 @@ pub struct CsvProblem {
 impl fmt::Display for CsvProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (&self.row, &self.column) {
-            (Some(row), Some(column)) => write!(f, "row {row}, column {column}: ")?,
+            // A column is named by its header cell: data from the file.
+            (Some(row), Some(column)) => write!(f, "row {row}, column {}: ", shown(column))?,
             (Some(row), None) => write!(f, "row {row}: ")?,
             _ => {}
         }
@@ -150,7 +153,7 @@ fn csv_error(row: usize, error: &csv::Error) -> CsvProblem {
             None,
             format!("has {len} fields where the header has {expected_len}"),
         ),
-        _ => problem(row, None, error.to_string()),
+        _ => problem(row, None, shown(&error.to_string())),
     }
 }
 
@@ -162,7 +165,7 @@ fn level(row: usize, column: &str, text: &str) -> Result<u8, CsvProblem> {
             problem(
                 row,
                 Some(column),
-                format!("\"{text}\" is not a level from 0 to 4"),
+                format!("{} is not a level from 0 to 4", quoted(text)),
             )
         })
 }
@@ -205,6 +208,12 @@ fn long(rows: &[(usize, Vec<String>)]) -> (Vec<Level>, Vec<CsvProblem>) {
             problems.push(problem(row, Some("skill"), "is empty"));
             continue;
         }
+        if let Some(p) =
+            invisible_in(row, "person", person).or_else(|| invisible_in(row, "skill", skill))
+        {
+            problems.push(p);
+            continue;
+        }
         read_level(
             row,
             "level",
@@ -229,6 +238,8 @@ fn wide(header: &[String], rows: &[(usize, Vec<String>)]) -> (Vec<Level>, Vec<Cs
                 Some(&format!("{}", i + 1)),
                 "a skill column has no name",
             ));
+        } else if let Some(p) = invisible_in(1, &format!("{}", i + 1), skill) {
+            problems.push(p);
         } else if let Some(first) = seen.insert(key(skill), i) {
             problems.push(problem(
                 1,
@@ -247,6 +258,10 @@ fn wide(header: &[String], rows: &[(usize, Vec<String>)]) -> (Vec<Level>, Vec<Cs
             problems.push(problem(row, Some(&header[0]), "is empty"));
             continue;
         }
+        if let Some(p) = invisible_in(row, &header[0], person) {
+            problems.push(p);
+            continue;
+        }
         for (skill, text) in header.iter().zip(fields).skip(1) {
             // An empty cell says nothing about that skill.
             if text.is_empty() {
@@ -258,6 +273,22 @@ fn wide(header: &[String], rows: &[(usize, Vec<String>)]) -> (Vec<Level>, Vec<Cs
     (levels, problems)
 }
 
+/// A name in a cell holding a character that cannot be seen: refused, as
+/// in the team file (SPEC §2).
+fn invisible_in(row: usize, column: &str, name: &str) -> Option<CsvProblem> {
+    invisible(name).map(|c| {
+        problem(
+            row,
+            Some(column),
+            format!(
+                "{} has an invisible character ({}); names may not hold control, zero-width or bidi characters",
+                quoted(name),
+                code_point(c)
+            ),
+        )
+    })
+}
+
 /// The same person and skill twice is ambiguous: refused.
 fn duplicates(levels: &[Level]) -> Vec<CsvProblem> {
     let mut first: HashMap<(Key, Key), usize> = HashMap::new();
@@ -267,7 +298,11 @@ fn duplicates(levels: &[Level]) -> Vec<CsvProblem> {
             problems.push(problem(
                 l.row,
                 None,
-                format!("{} / {} is already given on row {row}", l.person, l.skill),
+                format!(
+                    "{} / {} is already given on row {row}",
+                    shown(&l.person),
+                    shown(&l.skill)
+                ),
             ));
         }
     }
@@ -285,36 +320,70 @@ pub struct Report {
     pub unchanged: usize,
 }
 
-/// Merges levels into the team: known people (any case) get the levels set,
-/// unknown people are added. Returns the change and what it did.
-pub fn merge(team: &Team, levels: &[Level]) -> (Change, Report) {
+/// Why rows that read well still cannot be merged: names that match nobody
+/// (or more than one person) in the team.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unmatched {
+    pub problems: Vec<CsvProblem>,
+    /// Whether `--add-people` would have taken some of them as new people.
+    pub unknown_people: bool,
+}
+
+/// At most this many unknown names are reported one by one.
+const UNKNOWN_SHOWN: usize = 20;
+
+/// Merges levels into the team and returns the change and what it did.
+///
+/// People are matched as SPEC §2 says: the same name (case, spaces, and
+/// accents typed two ways aside), else the one person whose name is equal
+/// once accents are ignored. A name that matches nobody is a new person
+/// with `add_people`, and refused with a "did you mean" without. A skill
+/// takes the spelling the team already uses for it (case, accents).
+pub fn merge(
+    team: &Team,
+    levels: &[Level],
+    add_people: bool,
+) -> Result<(Change, Report), Unmatched> {
     let mut report = Report::default();
-    let index: HashMap<Key, usize> = team
-        .people
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (key(&p.name), i))
-        .collect();
+    let people = NameIndex::new(team.people.iter().map(|p| p.name.as_str()));
+    let mut skills = Spellings::of(team);
     let mut updated: BTreeMap<usize, Person> = BTreeMap::new();
     let mut added: Vec<Person> = Vec::new();
     let mut added_index: HashMap<Key, usize> = HashMap::new();
+    let mut unmatched = Unmatched {
+        problems: Vec::new(),
+        unknown_people: false,
+    };
+    let mut refused: HashSet<Key> = HashSet::new();
     for l in levels {
-        let person = match index.get(&key(&l.person)) {
-            Some(&i) => updated.entry(i).or_insert_with(|| team.people[i].clone()),
-            None => {
+        let (person, known) = match people.find(&l.person) {
+            Lookup::Exact(i) | Lookup::Unique(i) => (
+                updated.entry(i).or_insert_with(|| team.people[i].clone()),
+                true,
+            ),
+            Lookup::None if add_people => {
                 let at = *added_index.entry(key(&l.person)).or_insert_with(|| {
                     added.push(Person::named(l.person.clone()));
                     report.new_people.push(l.person.clone());
                     added.len() - 1
                 });
-                &mut added[at]
+                (&mut added[at], false)
+            }
+            lookup => {
+                // Each name once, at its first row.
+                if refused.insert(key(&l.person)) && refused.len() <= UNKNOWN_SHOWN {
+                    unmatched.problems.push(unmatched_problem(team, l, &lookup));
+                }
+                unmatched.unknown_people |= lookup == Lookup::None;
+                continue;
             }
         };
+        let spelling = skills.spelling(&l.skill);
         // Keep the person's own spelling of a skill they already have.
         let existing = person
             .skills
             .keys()
-            .find(|s| key(s) == key(&l.skill))
+            .find(|s| key(s) == key(&spelling))
             .cloned();
         match existing {
             Some(name) => {
@@ -329,14 +398,27 @@ pub fn merge(team: &Team, levels: &[Level]) -> (Change, Report) {
                 }
             }
             None => {
-                if index.contains_key(&key(&l.person)) {
+                if known {
                     report
                         .added
-                        .push((person.name.clone(), l.skill.clone(), l.level));
+                        .push((person.name.clone(), spelling.clone(), l.level));
                 }
-                person.skills.insert(l.skill.clone(), l.level);
+                person.skills.insert(spelling, l.level);
             }
         }
+    }
+    if refused.len() > UNKNOWN_SHOWN {
+        unmatched.problems.push(problem(
+            None,
+            None,
+            format!(
+                "and {} more names that match nobody in the team",
+                refused.len() - UNKNOWN_SHOWN
+            ),
+        ));
+    }
+    if !unmatched.problems.is_empty() {
+        return Err(unmatched);
     }
     let mut change = Change::new("imported skill levels");
     for (i, person) in updated {
@@ -355,7 +437,73 @@ pub fn merge(team: &Team, levels: &[Level]) -> (Change, Report) {
             after: Some(person),
         });
     }
-    (change, report)
+    Ok((change, report))
+}
+
+/// "\"Amina Dialo\" is not a person of this team (did you mean …?)", or the
+/// people an accent-free name could be.
+fn unmatched_problem(team: &Team, level: &Level, lookup: &Lookup) -> CsvProblem {
+    let name = |i: &usize| quoted(&team.people[*i].name);
+    let message = match lookup {
+        Lookup::Ambiguous(many) => format!(
+            "{} could be {}: write the name as the team file does",
+            quoted(&level.person),
+            many.iter().map(name).collect::<Vec<_>>().join(" or ")
+        ),
+        _ => {
+            let hint = closest_name(&level.person, team.people.iter().map(|p| p.name.as_str()))
+                .map(|h| format!(" ({h})"))
+                .unwrap_or_default();
+            format!(
+                "{} is not a person of this team{hint}",
+                quoted(&level.person)
+            )
+        }
+    };
+    problem(level.row, Some("person"), message)
+}
+
+/// The team's skills as first spelt, so an imported "SQL" or "resume"
+/// becomes the "sql" or "résumé" the team already has.
+struct Spellings {
+    index: NameIndex,
+    shown: Vec<String>,
+}
+
+impl Spellings {
+    fn of(team: &Team) -> Self {
+        let names = team
+            .people
+            .iter()
+            .flat_map(|p| p.skills.keys().chain(&p.wants))
+            .chain(team.missions.iter().flat_map(|m| m.skills.keys()));
+        let mut spellings = Spellings {
+            index: NameIndex::default(),
+            shown: Vec::new(),
+        };
+        for name in names {
+            spellings.add(name);
+        }
+        spellings
+    }
+
+    fn add(&mut self, name: &str) {
+        if self.index.insert(name, self.shown.len()) {
+            self.shown.push(name.to_string());
+        }
+    }
+
+    /// The team's spelling of `skill`, or `skill` itself when new (and from
+    /// then on the spelling of that skill).
+    fn spelling(&mut self, skill: &str) -> String {
+        match self.index.find(skill) {
+            Lookup::Exact(i) | Lookup::Unique(i) => self.shown[i].clone(),
+            Lookup::Ambiguous(_) | Lookup::None => {
+                self.add(skill);
+                skill.to_string()
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -664,7 +664,7 @@ fn a_spreadsheet_csv_imports_and_reports_what_changed() {
         "\u{feff}Person,Skill,Level\r\n\"amina diallo\",RUST,2\r\n\"Hiro Tanaka\",\"react\",1\r\n\"Park, Zoë\",ux,3\r\n",
     )
     .unwrap();
-    let run = s.run(&["import", "sheet.csv", "--file", "team.ron"]);
+    let run = s.run(&["import", "sheet.csv", "--add-people", "--file", "team.ron"]);
     assert_eq!(run.code(), 0, "{}", run.stderr());
     let out = run.stdout();
     assert!(

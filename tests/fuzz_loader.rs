@@ -168,11 +168,21 @@ fn awkward_text() -> impl Strategy<Value = String> {
         .prop_map(|p| format!("x{}", p.concat()))
 }
 
+/// Awkward text fit for a name: names may not hold invisible characters
+/// (SPEC §2), so those are left out; the rest stays.
+fn awkward_name() -> impl Strategy<Value = String> {
+    awkward_text().prop_map(|text| {
+        text.chars()
+            .filter(|&c| !handover::text::is_invisible(c))
+            .collect()
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
 
     #[test]
-    fn any_text_in_any_field_survives_save_and_load(name in awkward_text(), goal in awkward_text(), note in awkward_text(), skill in awkward_text()) {
+    fn any_text_in_any_field_survives_save_and_load(name in awkward_name(), goal in awkward_text(), note in awkward_text(), skill in awkward_name()) {
         let mut team = handover::sample::team();
         let old = team.people[0].name.clone();
         let change = {

@@ -223,7 +223,13 @@ fn race(dir: &Path, team: &Path, round: usize, imports: usize, plan: bool) -> Ta
         let (csv, name) = new_person_csv(dir, &format!("r{round}-{i}"));
         children.push(spawn(
             dir,
-            &["import", csv.to_str().unwrap(), "--file", team_arg],
+            &[
+                "import",
+                "--add-people",
+                csv.to_str().unwrap(),
+                "--file",
+                team_arg,
+            ],
         ));
         names.push(Some(name));
     }
@@ -359,7 +365,13 @@ fn cli_writers_refuse_while_the_app_has_the_file_open() {
     );
     for args in [
         vec!["plan", "--apply", "--file", "team.ron"],
-        vec!["import", csv.to_str().unwrap(), "--file", "team.ron"],
+        vec![
+            "import",
+            "--add-people",
+            csv.to_str().unwrap(),
+            "--file",
+            "team.ron",
+        ],
         vec!["init", "--file", "team.ron"],
     ] {
         let start = Instant::now();
@@ -459,7 +471,13 @@ fn a_lock_file_left_by_another_user_is_an_error() {
     std::os::unix::process::CommandExt::uid(&mut command, nobody);
     std::os::unix::process::CommandExt::gid(&mut command, nobody);
     let run = Run(command
-        .args(["import", csv.to_str().unwrap(), "--file", "team.ron"])
+        .args([
+            "import",
+            "--add-people",
+            csv.to_str().unwrap(),
+            "--file",
+            "team.ron",
+        ])
         .output()
         .unwrap());
     if run.stderr().contains("Permission denied") && !run.stderr().contains("lock") {
@@ -516,7 +534,13 @@ fn check_into_a_closed_pipe_keeps_its_status() {
     let (csv, name) = new_person_csv(dir.path(), "pipe");
     let run = run_into_closed_pipe(
         dir.path(),
-        &["import", csv.to_str().unwrap(), "--file", "team.ron"],
+        &[
+            "import",
+            "--add-people",
+            csv.to_str().unwrap(),
+            "--file",
+            "team.ron",
+        ],
     );
     assert_eq!(run.code(), 0, "{}", run.stderr());
     assert!(
@@ -538,7 +562,13 @@ fn cli_writers_refuse_a_read_only_file() {
     let (csv, _) = new_person_csv(dir.path(), "ro");
     for args in [
         vec!["plan", "--apply", "--file", "team.ron"],
-        vec!["import", csv.to_str().unwrap(), "--file", "team.ron"],
+        vec![
+            "import",
+            "--add-people",
+            csv.to_str().unwrap(),
+            "--file",
+            "team.ron",
+        ],
     ] {
         let run = run(dir.path(), &args);
         assert_eq!(run.code(), 2, "{args:?}: {}", run.stdout());
@@ -680,7 +710,13 @@ fn the_first_save_keeps_a_commented_file_as_orig() {
     let (csv, _) = new_person_csv(dir.path(), "c1");
     let run1 = run(
         dir.path(),
-        &["import", csv.to_str().unwrap(), "--file", "team.ron"],
+        &[
+            "import",
+            "--add-people",
+            csv.to_str().unwrap(),
+            "--file",
+            "team.ron",
+        ],
     );
     assert_eq!(run1.code(), 0, "{}", run1.stderr());
     let orig = dir.path().join("team.ron.orig");
@@ -706,7 +742,13 @@ fn the_first_save_keeps_a_commented_file_as_orig() {
     fs::write(&file, again).unwrap();
     let run3 = run(
         dir.path(),
-        &["import", csv.to_str().unwrap(), "--file", "team.ron"],
+        &[
+            "import",
+            "--add-people",
+            csv.to_str().unwrap(),
+            "--file",
+            "team.ron",
+        ],
     );
     assert_eq!(run3.code(), 0, "{}", run3.stderr());
     assert_eq!(fs::read_to_string(&orig).unwrap(), commented);
@@ -770,7 +812,13 @@ fn a_fifo_or_a_folder_as_the_team_file_is_refused_at_once() {
             vec!["check", "--file", name],
             vec!["agenda", "Amina Diallo", "--file", name],
             vec!["plan", "--apply", "--file", name],
-            vec!["import", csv.to_str().unwrap(), "--file", name],
+            vec![
+                "import",
+                "--add-people",
+                csv.to_str().unwrap(),
+                "--file",
+                name,
+            ],
             vec!["init", "--file", name],
             vec!["export", "--csv", "--file", name],
         ] {

@@ -8,7 +8,10 @@ mod person;
 mod team;
 pub mod validate;
 
-pub use key::{Key, key, normalize_into, unique_skill_map};
+pub use key::{
+    Key, Lookup, NameIndex, code_point, find_person, invisible, key, lookup, loose_into, loose_key,
+    normalize_into, unique_skill_map,
+};
 pub use levels::{Delegation, MAX_NEED, MAX_SKILL, MIN_NEED, SKILL_NAMES};
 pub use mission::{DelegationChange, Mission, Status};
 pub use person::{Action, DEFAULT_CAPACITY, DEFAULT_MENTOR_CAPACITY, LogEntry, Person};

@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Delegation, Key, MAX_NEED, MAX_SKILL, MIN_NEED, Team, key};
+use super::{Delegation, Key, MAX_NEED, MAX_SKILL, MIN_NEED, Team, code_point, invisible, key};
 
 /// What a problem is about, so the message can say where.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,16 +45,50 @@ pub struct Invalid {
     pub message: String,
     /// A "did you mean" or how to fix it.
     pub hint: Option<String>,
+    /// The field at fault within the subject, so the loader can point at
+    /// its line rather than the subject's first.
+    pub at: Option<At>,
+}
+
+/// Which part of a person or mission a problem is about, as written in the
+/// file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum At {
+    /// A field: `delegation`, `name`.
+    Field(&'static str),
+    /// A string inside a field: a colleague in `turns_to`, the `owner`, a tool.
+    Text(&'static str, String),
+    /// A key of a map field: the skill in `skills`.
+    MapKey(&'static str, String),
+    /// An entry of a list of dated entries (`log`, `delegation_history`),
+    /// found by its date.
+    Dated(&'static str, String),
 }
 
 /// A name in quotes for a message: escaped like Rust's `{:?}` (so control
 /// characters show as escapes), and cut short when very long.
 pub fn quoted(name: &str) -> String {
-    const SHOWN: usize = 80;
-    match name.char_indices().nth(SHOWN) {
-        Some((end, _)) => format!("{:?}… ({} characters)", &name[..end], name.chars().count()),
-        None => format!("{name:?}"),
-    }
+    crate::text::quoted(name)
+}
+
+/// "has an invisible character (U+200D) in its name "Anna\u{200d}"" when a
+/// name holds one.
+fn invisible_in(what: &str, name: &str) -> Option<String> {
+    invisible(name).map(|c| {
+        format!(
+            "has an invisible character ({}) in {what} {}",
+            code_point(c),
+            quoted(name)
+        )
+    })
+}
+
+fn invisible_hint() -> Option<String> {
+    Some(
+        "names may not hold control, zero-width or bidi characters: they make two names \
+         that look the same; retype the name"
+            .into(),
+    )
 }
 
 /// The most a field or list may hold: beyond this a file is refused rather
@@ -89,8 +123,9 @@ fn too_many(what: &str, count: usize, max: usize) -> Option<String> {
 pub fn validate(team: &Team) -> Vec<Invalid> {
     let mut out = Vec::new();
     let people = name_index(team.people.iter().map(|p| p.name.as_str()));
-    check_people(team, &people, &mut out);
-    check_missions(team, &people, &mut out);
+    let mut hints = HINTS;
+    check_people(team, &people, &mut hints, &mut out);
+    check_missions(team, &people, &mut hints, &mut out);
     out
 }
 
@@ -103,11 +138,16 @@ fn name_index<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<Key, &'a str>
     index
 }
 
-fn check_people(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invalid>) {
+fn check_people(
+    team: &Team,
+    people: &HashMap<Key, &str>,
+    hints: &mut usize,
+    out: &mut Vec<Invalid>,
+) {
     let mut seen: HashMap<Key, &str> = HashMap::default();
     for (index, person) in team.people.iter().enumerate() {
         // Made only when there is a problem: most people have none.
-        let mut problem = |message: String, hint: Option<String>| {
+        let mut problem = |message: String, hint: Option<String>, at: Option<At>| {
             out.push(Invalid {
                 subject: Subject::Person {
                     name: person.name.clone(),
@@ -115,34 +155,47 @@ fn check_people(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invalid>
                 },
                 message,
                 hint,
+                at,
             })
         };
         let limits = [
-            over("name", &person.name, limits::NAME),
-            over("role", &person.role, limits::NAME),
-            too_many("skills", person.skills.len(), limits::LIST),
-            too_many("tools", person.tools.len(), limits::LIST),
-            too_many(
-                "colleagues they turn to",
-                person.turns_to.len(),
-                limits::LIST,
+            (over("name", &person.name, limits::NAME), "name"),
+            (over("role", &person.role, limits::NAME), "role"),
+            (
+                too_many("skills", person.skills.len(), limits::LIST),
+                "skills",
             ),
-            too_many("skills they want", person.wants.len(), limits::LIST),
-            too_many("one-on-one entries", person.log.len(), limits::LOG),
+            (too_many("tools", person.tools.len(), limits::LIST), "tools"),
+            (
+                too_many(
+                    "colleagues they turn to",
+                    person.turns_to.len(),
+                    limits::LIST,
+                ),
+                "turns_to",
+            ),
+            (
+                too_many("skills they want", person.wants.len(), limits::LIST),
+                "wants",
+            ),
+            (
+                too_many("one-on-one entries", person.log.len(), limits::LOG),
+                "log",
+            ),
         ];
         let mut too_big = false;
-        for message in limits.into_iter().flatten() {
-            problem(message, None);
-            too_big = true;
+        for (message, field) in limits {
+            if let Some(message) = message {
+                problem(message, None, Some(At::Field(field)));
+                too_big = true;
+            }
         }
-        for label in person
-            .skills
-            .keys()
-            .chain(&person.tools)
-            .chain(&person.wants)
-        {
+        let labels = (person.skills.keys().map(|s| (s, "skills", true)))
+            .chain(person.tools.iter().map(|t| (t, "tools", false)))
+            .chain(person.wants.iter().map(|w| (w, "wants", false)));
+        for (label, field, is_key) in labels {
             if let Some(message) = over("skill or tool name", label, limits::LABEL) {
-                problem(message, None);
+                problem(message, None, Some(label_at(field, label, is_key)));
                 too_big = true;
             }
         }
@@ -155,13 +208,14 @@ fn check_people(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invalid>
                     limits::LIST,
                 ),
             ];
+            let at = || Some(At::Dated("log", entry.date.to_string()));
             for message in limits.into_iter().flatten() {
-                problem(format!("{message} ({})", entry.date), None);
+                problem(format!("{message} ({})", entry.date), None, at());
                 too_big = true;
             }
             for action in &entry.actions {
                 if let Some(message) = over("action item", &action.text, limits::TEXT) {
-                    problem(message, None);
+                    problem(message, None, at());
                     too_big = true;
                 }
             }
@@ -170,42 +224,70 @@ fn check_people(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invalid>
             // The other rules would only repeat the size in other words.
             continue;
         }
+        let name_at = || Some(At::Field("name"));
         if person.name.trim().is_empty() {
-            problem("has an empty name".into(), None);
+            problem("has an empty name".into(), None, name_at());
+        } else if let Some(message) = invisible_in("the name", &person.name) {
+            problem(message, invisible_hint(), name_at());
         } else if let Some(first) = seen.insert(key(&person.name), &person.name) {
             problem(
                 format!("appears twice (also as {})", quoted(first)),
                 Some(
-                    "names ignore case and surrounding spaces; rename or merge one of them".into(),
+                    "names ignore case, accents written two ways and surrounding spaces; \
+                     rename or merge one of them"
+                        .into(),
                 ),
+                name_at(),
             );
         }
         for (skill, &level) in &person.skills {
+            let at = || Some(At::MapKey("skills", skill.clone()));
             if skill.trim().is_empty() {
-                problem("has a skill with an empty name".into(), None);
+                problem("has a skill with an empty name".into(), None, at());
+            } else if let Some(message) = invisible_in("the skill", skill) {
+                problem(message, invisible_hint(), at());
             }
             if level > MAX_SKILL {
                 problem(
                     format!("has skill {} at level {level}, out of range", quoted(skill)),
                     Some("a person's levels go from 0 (none) to 4 (expert: can teach it)".into()),
+                    at(),
                 );
             }
         }
         for tool in &person.tools {
+            let at = || Some(At::Text("tools", tool.clone()));
             if tool.trim().is_empty() {
-                problem("has a tool with an empty name".into(), None);
+                problem("has a tool with an empty name".into(), None, at());
+            } else if let Some(message) = invisible_in("the tool", tool) {
+                problem(message, invisible_hint(), at());
+            }
+        }
+        for want in &person.wants {
+            if let Some(message) = invisible_in("the skill they want", want) {
+                problem(
+                    message,
+                    invisible_hint(),
+                    Some(At::Text("wants", want.clone())),
+                );
             }
         }
         for colleague in &person.turns_to {
+            let at = || Some(At::Text("turns_to", colleague.clone()));
             if key(colleague) == key(&person.name) {
-                problem(format!("turns to themselves ({})", quoted(colleague)), None);
+                problem(
+                    format!("turns to themselves ({})", quoted(colleague)),
+                    None,
+                    at(),
+                );
             } else if !people.contains_key(&key(colleague)) {
                 problem(
                     format!(
                         "turns to {}, who is not a person of this team",
                         quoted(colleague)
                     ),
-                    did_you_mean(colleague, people),
+                    suggest(colleague, people, hints),
+                    at(),
                 );
             }
         }
@@ -215,6 +297,7 @@ fn check_people(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invalid>
                     problem(
                         format!("has an empty action item in the log of {}", entry.date),
                         None,
+                        Some(At::Dated("log", entry.date.to_string())),
                     );
                 }
             }
@@ -222,10 +305,24 @@ fn check_people(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invalid>
     }
 }
 
-fn check_missions(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invalid>) {
+/// Where a skill (a map key) or a tool (a list item) is written.
+fn label_at(field: &'static str, label: &str, is_key: bool) -> At {
+    if is_key {
+        At::MapKey(field, label.to_string())
+    } else {
+        At::Text(field, label.to_string())
+    }
+}
+
+fn check_missions(
+    team: &Team,
+    people: &HashMap<Key, &str>,
+    hints: &mut usize,
+    out: &mut Vec<Invalid>,
+) {
     let mut seen: HashMap<Key, &str> = HashMap::default();
     for (index, mission) in team.missions.iter().enumerate() {
-        let mut problem = |message: String, hint: Option<String>| {
+        let mut problem = |message: String, hint: Option<String>, at: Option<At>| {
             out.push(Invalid {
                 subject: Subject::Mission {
                     title: mission.title.clone(),
@@ -233,44 +330,69 @@ fn check_missions(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invali
                 },
                 message,
                 hint,
+                at,
             })
         };
         let limits = [
-            over("title", &mission.title, limits::NAME),
-            over("goal", &mission.goal, limits::TEXT),
-            too_many("skills", mission.skills.len(), limits::LIST),
-            too_many("tools", mission.tools.len(), limits::LIST),
-            too_many(
-                "delegation changes",
-                mission.delegation_history.len(),
-                limits::LOG,
+            (over("title", &mission.title, limits::NAME), "title"),
+            (over("goal", &mission.goal, limits::TEXT), "goal"),
+            (
+                too_many("skills", mission.skills.len(), limits::LIST),
+                "skills",
+            ),
+            (
+                too_many("tools", mission.tools.len(), limits::LIST),
+                "tools",
+            ),
+            (
+                too_many(
+                    "delegation changes",
+                    mission.delegation_history.len(),
+                    limits::LOG,
+                ),
+                "delegation_history",
             ),
         ];
         let mut too_big = false;
-        for message in limits.into_iter().flatten() {
-            problem(message, None);
-            too_big = true;
+        for (message, field) in limits {
+            if let Some(message) = message {
+                problem(message, None, Some(At::Field(field)));
+                too_big = true;
+            }
         }
-        for label in mission.skills.keys().chain(&mission.tools) {
+        let labels = (mission.skills.keys().map(|s| (s, "skills", true)))
+            .chain(mission.tools.iter().map(|t| (t, "tools", false)));
+        for (label, field, is_key) in labels {
             if let Some(message) = over("skill or tool name", label, limits::LABEL) {
-                problem(message, None);
+                problem(message, None, Some(label_at(field, label, is_key)));
                 too_big = true;
             }
         }
         if too_big {
             continue;
         }
+        let title_at = || Some(At::Field("title"));
         if mission.title.trim().is_empty() {
-            problem("has an empty title".into(), None);
+            problem("has an empty title".into(), None, title_at());
+        } else if let Some(message) = invisible_in("the title", &mission.title) {
+            problem(message, invisible_hint(), title_at());
         } else if let Some(first) = seen.insert(key(&mission.title), &mission.title) {
             problem(
                 format!("appears twice (also as {})", quoted(first)),
-                Some("titles ignore case and surrounding spaces; rename one of them".into()),
+                Some(
+                    "titles ignore case, accents written two ways and surrounding spaces; \
+                     rename one of them"
+                        .into(),
+                ),
+                title_at(),
             );
         }
         for (skill, &level) in &mission.skills {
+            let at = || Some(At::MapKey("skills", skill.clone()));
             if skill.trim().is_empty() {
-                problem("needs a skill with an empty name".into(), None);
+                problem("needs a skill with an empty name".into(), None, at());
+            } else if let Some(message) = invisible_in("the skill", skill) {
+                problem(message, invisible_hint(), at());
             }
             if !(MIN_NEED..=MAX_NEED).contains(&level) {
                 problem(
@@ -279,12 +401,16 @@ fn check_missions(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invali
                         quoted(skill)
                     ),
                     Some("a mission needs levels 1 (learning) to 4 (expert)".into()),
+                    at(),
                 );
             }
         }
         for tool in &mission.tools {
+            let at = || Some(At::Text("tools", tool.clone()));
             if tool.trim().is_empty() {
-                problem("needs a tool with an empty name".into(), None);
+                problem("needs a tool with an empty name".into(), None, at());
+            } else if let Some(message) = invisible_in("the tool", tool) {
+                problem(message, invisible_hint(), at());
             }
         }
         for (role, name) in [("owner", &mission.owner), ("mentor", &mission.mentor)] {
@@ -296,7 +422,8 @@ fn check_missions(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invali
                         "has {role} {}, who is not a person of this team",
                         quoted(name)
                     ),
-                    did_you_mean(name, people),
+                    suggest(name, people, hints),
+                    Some(At::Text(role, name.clone())),
                 );
             }
         }
@@ -306,6 +433,7 @@ fn check_missions(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invali
             problem(
                 format!("has {} as both owner and mentor", quoted(mentor)),
                 Some("a mentor is a second person who pairs with the owner".into()),
+                Some(At::Text("mentor", mentor.clone())),
             );
         }
         let delegation_hint =
@@ -316,6 +444,7 @@ fn check_missions(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invali
             problem(
                 format!("has delegation level {level}, out of range"),
                 delegation_hint(),
+                Some(At::Field("delegation")),
             );
         }
         for change in &mission.delegation_history {
@@ -326,10 +455,22 @@ fn check_missions(team: &Team, people: &HashMap<Key, &str>, out: &mut Vec<Invali
                         change.level, change.date
                     ),
                     delegation_hint(),
+                    Some(At::Dated("delegation_history", change.date.to_string())),
                 );
             }
         }
     }
+}
+
+/// How many unknown names of one team get a "did you mean": each compares
+/// the name with every person, and a file naming 10,000 strangers would
+/// otherwise take minutes to refuse.
+const HINTS: usize = 100;
+
+/// [`did_you_mean`] while the budget of hints lasts.
+fn suggest(name: &str, people: &HashMap<Key, &str>, left: &mut usize) -> Option<String> {
+    *left = left.checked_sub(1)?;
+    did_you_mean(name, people)
 }
 
 /// "did you mean …?" for a name that is close to one of the team's.
@@ -516,6 +657,103 @@ mod tests {
             all[2],
             "mission \"Ship\": has a goal of 6000 characters; at most 5000"
         );
+    }
+
+    #[test]
+    fn names_typed_two_ways_or_folded_are_the_same_name() {
+        let t = team(&[
+            "Jose\u{301} Nu\u{301}n\u{303}ez",
+            "José Núñez",
+            "Straße",
+            "STRASSE",
+        ]);
+        let all = messages(&t);
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert!(all[0].ends_with("appears twice (also as \"Jose\u{301} Nu\u{301}n\u{303}ez\")"));
+        assert_eq!(
+            all[1],
+            r#"person "STRASSE": appears twice (also as "Straße")"#
+        );
+        let mut t = team(&[]);
+        t.missions.push(Mission::titled("Maße"));
+        t.missions.push(Mission::titled("MASSE"));
+        assert_eq!(messages(&t).len(), 1);
+    }
+
+    #[test]
+    fn invisible_characters_in_names_are_refused_and_shown_escaped() {
+        let mut t = team(&["Anna", "An\u{200d}na", "Bruno"]);
+        t.people[2].skills.insert("r\u{200b}ust".into(), 3);
+        t.people[2].tools.push("vault\u{202e}".into());
+        t.people[2].wants.push("go\u{2060}".into());
+        let mut m = Mission::titled("Ship\u{feff}");
+        m.skills.insert("sql\u{1b}".into(), 2);
+        t.missions.push(m);
+        let problems = validate(&t);
+        let all = messages(&t);
+        assert_eq!(all.len(), 6, "{all:?}");
+        assert_eq!(
+            all[0],
+            r#"person "An\u{200d}na": has an invisible character (U+200D) in the name "An\u{200d}na""#
+        );
+        assert!(
+            all[1].contains("(U+200B) in the skill \"r\\u{200b}ust\""),
+            "{}",
+            all[1]
+        );
+        assert!(all[2].contains("(U+202E) in the tool"), "{}", all[2]);
+        assert!(
+            all[3].contains("(U+2060) in the skill they want"),
+            "{}",
+            all[3]
+        );
+        assert!(all[4].contains("(U+FEFF) in the title"), "{}", all[4]);
+        assert!(all[5].contains("(U+001B) in the skill"), "{}", all[5]);
+        assert!(
+            all.iter()
+                .all(|m| !m.contains(['\u{200d}', '\u{1b}', '\u{202e}']))
+        );
+        assert_eq!(problems[0].at, Some(At::Field("name")));
+        assert_eq!(
+            problems[1].at,
+            Some(At::MapKey("skills", "r\u{200b}ust".into()))
+        );
+        assert!(problems[0].hint.as_deref().unwrap().contains("zero-width"));
+    }
+
+    #[test]
+    fn each_problem_says_which_field_is_at_fault() {
+        let mut t = team(&["Amina"]);
+        t.people[0].skills.insert("rust".into(), 7);
+        t.people[0].turns_to.push("Zed".into());
+        let mut m = Mission::titled("Ship");
+        m.owner = Some("Nobody".into());
+        m.delegation = Some(9);
+        t.missions.push(m);
+        let at: Vec<Option<At>> = validate(&t).into_iter().map(|p| p.at).collect();
+        assert_eq!(
+            at,
+            [
+                Some(At::MapKey("skills", "rust".into())),
+                Some(At::Text("turns_to", "Zed".into())),
+                Some(At::Text("owner", "Nobody".into())),
+                Some(At::Field("delegation")),
+            ]
+        );
+    }
+
+    #[test]
+    fn only_the_first_hundred_unknown_names_get_a_did_you_mean() {
+        let mut t = team(&["Amina Diallo"]);
+        for i in 0..150 {
+            let mut p = Person::named(format!("P{i}"));
+            p.turns_to.push("Amina Dialo".into());
+            t.people.push(p);
+        }
+        let problems = validate(&t);
+        assert_eq!(problems.len(), 150);
+        assert!(problems[..100].iter().all(|p| p.hint.is_some()));
+        assert!(problems[100..].iter().all(|p| p.hint.is_none()));
     }
 
     #[test]

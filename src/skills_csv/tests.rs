@@ -27,7 +27,7 @@ fn export_is_long_sorted_with_a_header_and_crlf() {
 fn export_then_import_leaves_the_team_identical() {
     let team = sample::team();
     let levels = parse(export(&team).as_bytes()).unwrap();
-    let (change, report) = merge(&team, &levels);
+    let (change, report) = merge(&team, &levels, false).unwrap();
     assert!(change.is_empty(), "{change:?}");
     assert_eq!(report.unchanged, levels.len());
     assert!(report.changed.is_empty() && report.added.is_empty() && report.new_people.is_empty());
@@ -37,7 +37,7 @@ fn export_then_import_leaves_the_team_identical() {
 fn import_into_an_empty_team_brings_everyone_and_their_levels() {
     let team = sample::team();
     let levels = parse(export(&team).as_bytes()).unwrap();
-    let (change, report) = merge(&Team::default(), &levels);
+    let (change, report) = merge(&Team::default(), &levels, true).unwrap();
     let mut empty = Team::default();
     change.apply(&mut empty);
     let with_skills: Vec<&Person> = team
@@ -88,7 +88,7 @@ fn the_wide_shape_has_a_column_per_skill_and_empty_cells_say_nothing() {
 fn merge_sets_known_people_case_insensitively_and_adds_the_unknown() {
     let team = sample::team();
     let text = "person,skill,level\namina diallo,RUST,2\nAmina Diallo,go,1\nZoë Park,ux,3\n";
-    let (change, report) = merge(&team, &parse(text.as_bytes()).unwrap());
+    let (change, report) = merge(&team, &parse(text.as_bytes()).unwrap(), true).unwrap();
     let mut after = team.clone();
     change.apply(&mut after);
     assert_eq!(
@@ -172,4 +172,111 @@ fn non_utf8_is_refused() {
     let err = parse(bytes).unwrap_err();
     assert_eq!(err[0].row, Some(2));
     assert!(err[0].message.contains("UTF-8"));
+}
+
+#[test]
+fn a_name_that_matches_nobody_is_refused_unless_people_may_be_added() {
+    let team = sample::team();
+    let text = "person,skill,level\nAmina Dialo,go,3\nAmina Dialo,rust,1\nelif sahin,go,2\n";
+    let levels = parse(text.as_bytes()).unwrap();
+    let refused = merge(&team, &levels, false).unwrap_err();
+    assert!(refused.unknown_people);
+    let all: Vec<String> = refused.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        all,
+        [
+            "row 2, column person: \"Amina Dialo\" is not a person of this team (did you mean \"Amina Diallo\"?)"
+        ],
+        "each name once, at its first row"
+    );
+    let (_, report) = merge(&team, &levels, true).unwrap();
+    assert_eq!(report.new_people, ["Amina Dialo"]);
+    assert_eq!(report.added, [("Elif Şahin".into(), "go".into(), 2)]);
+}
+
+#[test]
+fn many_unknown_names_are_reported_twenty_then_counted() {
+    let team = sample::team();
+    let rows: String = (0..50).map(|i| format!("Stranger {i},go,1\n")).collect();
+    let levels = parse(format!("person,skill,level\n{rows}").as_bytes()).unwrap();
+    let refused = merge(&team, &levels, false).unwrap_err();
+    assert_eq!(refused.problems.len(), 21);
+    assert_eq!(
+        refused.problems[20].message,
+        "and 30 more names that match nobody in the team"
+    );
+}
+
+#[test]
+fn a_name_that_fits_two_people_without_accents_is_refused() {
+    let mut team = Team::default();
+    team.people.push(Person::named("René Roy"));
+    team.people.push(Person::named("Rene Roy"));
+    let levels = parse("person,skill,level\nRêne Roy,go,1\n".as_bytes()).unwrap();
+    let refused = merge(&team, &levels, true).unwrap_err();
+    assert!(!refused.unknown_people);
+    assert_eq!(
+        refused.problems[0].message,
+        "\"Rêne Roy\" could be \"René Roy\" or \"Rene Roy\": write the name as the team file does"
+    );
+}
+
+#[test]
+fn skills_take_the_spelling_the_team_already_has() {
+    let mut team = Team::default();
+    team.people.push(Person::named("Amina"));
+    team.people[0].skills.insert("PostgreSQL".into(), 3);
+    team.people.push(Person::named("Bruno"));
+    let mut m = crate::model::Mission::titled("CV");
+    m.skills.insert("Résumé".into(), 2);
+    team.missions.push(m);
+    let text = "person,skill,level\nBruno,postgresql,2\nBruno,RESUME,1\nBruno,Go,1\nAmina,GO,2\n";
+    let (change, report) = merge(&team, &parse(text.as_bytes()).unwrap(), false).unwrap();
+    let mut after = team.clone();
+    change.apply(&mut after);
+    let bruno: Vec<&String> = after.people[1].skills.keys().collect();
+    assert_eq!(bruno, ["Go", "PostgreSQL", "Résumé"]);
+    let amina: Vec<&String> = after.people[0].skills.keys().collect();
+    assert_eq!(
+        amina,
+        ["Go", "PostgreSQL"],
+        "a new skill's first spelling holds"
+    );
+    assert_eq!(report.added.len(), 4);
+}
+
+#[test]
+fn names_with_invisible_characters_are_refused_by_row() {
+    let all = problems("person,skill,level\nAn\u{200d}na,rust,1\nAnna,r\u{1b}[2J,1\n");
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert!(
+        all[0].starts_with(
+            "row 2, column person: \"An\\u{200d}na\" has an invisible character (U+200D)"
+        ),
+        "{}",
+        all[0]
+    );
+    assert!(
+        all[1].starts_with("row 3, column skill: \"r\\u{1b}[2J\""),
+        "{}",
+        all[1]
+    );
+    let all = problems("person,rust,s\u{202e}ql\nAnna,1,2\n");
+    assert!(
+        all[0].starts_with("row 1, column 3: \"s\\u{202e}ql\" has an invisible"),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn messages_show_cells_cleaned_and_cut() {
+    let evil = "\u{1b}]0;pwned\u{7}";
+    let long = "y".repeat(5_000);
+    let all = problems(&format!(
+        "person,{evil}x,{long}\nA,{evil},{long}\nB,1,1\nB,1,1\n"
+    ));
+    for message in &all {
+        assert!(!message.contains(['\u{1b}', '\u{7}']), "{message:?}");
+        assert!(message.len() < 400, "{} bytes", message.len());
+    }
 }

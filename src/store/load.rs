@@ -6,9 +6,11 @@ use std::time::SystemTime;
 use serde::Deserialize;
 
 use super::Problem;
+use super::locate::Locator;
 use super::paths::Found;
-use crate::model::validate::{Subject, validate};
+use crate::model::validate::validate;
 use crate::model::{CURRENT_VERSION, Team};
+use crate::text::shown;
 
 /// A team read from disk, with the proof of what was read.
 #[derive(Debug)]
@@ -162,6 +164,10 @@ pub fn parse(bytes: &[u8], file: &Path) -> Result<Team, Vec<Problem>> {
         }
         Err(e) => {
             check_version(text, file, None)?;
+            let locator = Locator::new(text);
+            if !locator.looks_like_a_team() {
+                return Err(vec![not_a_team(&locator, text, file)]);
+            }
             return Err(vec![syntax_problem(&e, text, file)]);
         }
     };
@@ -169,10 +175,11 @@ pub fn parse(bytes: &[u8], file: &Path) -> Result<Team, Vec<Problem>> {
     if invalid.is_empty() {
         return Ok(team);
     }
+    let locator = Locator::new(text);
     Err(invalid
         .into_iter()
         .map(|invalid| {
-            let line = locate(text, &team, &invalid.subject);
+            let line = locator.locate(&invalid.subject, invalid.at.as_ref());
             Problem {
                 file: file.to_path_buf(),
                 line,
@@ -240,6 +247,27 @@ fn line_of(text: &str, field: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
+/// A file that is not RON for a team at all (Markdown, JSON, a CSV, a
+/// stray word): said in a manager's words rather than as ron's "Expected
+/// struct `Team`".
+fn not_a_team(locator: &Locator, text: &str, file: &Path) -> Problem {
+    let hint = "a team file starts with `(` and lists `people:` and `missions:`; \
+                `handover init` writes one";
+    match locator.first_token() {
+        None => Problem {
+            hint: Some(hint.into()),
+            ..Problem::whole_file(file.to_path_buf(), "is empty: not a handover team file")
+        },
+        Some((line, column)) => Problem {
+            line: Some(line),
+            column: Some(column),
+            excerpt: text.lines().nth(line - 1).map(str::to_string),
+            hint: Some(hint.into()),
+            ..Problem::whole_file(file.to_path_buf(), "is not a handover team file")
+        },
+    }
+}
+
 fn syntax_problem(error: &ron::error::SpannedError, text: &str, file: &Path) -> Problem {
     let line = error.span.start.line;
     let (message, hint) = match &error.code {
@@ -256,11 +284,12 @@ fn syntax_problem(error: &ron::error::SpannedError, text: &str, file: &Path) -> 
                 .max_by(|a, b| a.0.total_cmp(&b.0))
                 .map(|(_, e)| format!("did you mean `{e}`?"));
             (
-                format!("unknown field `{found}` in {within}"),
+                format!("unknown field `{}` in {within}", shown(found)),
                 closest.or_else(|| Some(format!("the fields are: {}", expected.join(", ")))),
             )
         }
-        code => (code.to_string(), None),
+        // ron's own words may quote the file (a value, a struct name).
+        code => (shown(&code.to_string()), None),
     };
     Problem {
         file: file.to_path_buf(),
@@ -283,37 +312,4 @@ fn describe_struct(name: &str) -> &str {
         "DelegationChange" => "a delegation history entry",
         other => other,
     }
-}
-
-/// The line where a person or mission starts, found by its name, so
-/// problems of meaning point into the file too.
-fn locate(text: &str, team: &Team, subject: &Subject) -> Option<usize> {
-    let (field, value, nth) = match subject {
-        Subject::Team => return None,
-        Subject::Person { name, index } => {
-            let earlier = team.people[..*index]
-                .iter()
-                .filter(|p| &p.name == name)
-                .count();
-            ("name", name, earlier)
-        }
-        Subject::Mission { title, index } => {
-            let earlier = team.missions[..*index]
-                .iter()
-                .filter(|m| &m.title == title)
-                .count();
-            ("title", title, earlier)
-        }
-    };
-    let literal = ron::to_string(value).ok()?;
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| {
-            line.split_once(':').is_some_and(|(before, after)| {
-                before.trim_start().trim_start_matches('(').trim() == field
-                    && after.trim_start().starts_with(&literal)
-            })
-        })
-        .nth(nth)
-        .map(|(i, _)| i + 1)
 }

@@ -4,6 +4,7 @@
 mod disk;
 mod format;
 mod load;
+mod locate;
 pub mod lock;
 mod note;
 mod paths;

@@ -1,6 +1,10 @@
 use std::fmt;
 use std::path::PathBuf;
 
+/// The most characters of a line a message shows around the place of an
+/// error (SPEC §4: a readable length).
+pub const EXCERPT: usize = 160;
+
 /// One reason a file was refused, with enough to find and fix it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -45,10 +49,14 @@ impl fmt::Display for Problem {
         }
         f.write_str(&self.message)?;
         if let (Some(line), Some(excerpt)) = (self.line, &self.excerpt) {
+            // A long line (a whole team on one line) is shown as a window
+            // around the column, never whole.
+            let column = self.column.unwrap_or(1).saturating_sub(1);
+            let (shown, caret) = crate::text::window(excerpt, column, EXCERPT);
             let number = line.to_string();
-            write!(f, "\n  {number} | {}", crate::text::clean(excerpt))?;
-            if let Some(column) = self.column {
-                let before: String = excerpt.chars().take(column.saturating_sub(1)).collect();
+            write!(f, "\n  {number} | {}", crate::text::clean(&shown))?;
+            if self.column.is_some() {
+                let before: String = shown.chars().take(caret).collect();
                 let pad = crate::text::width(&crate::text::clean(&before));
                 write!(f, "\n  {} | {}^", " ".repeat(number.len()), " ".repeat(pad))?;
             }
