@@ -997,7 +997,7 @@ fn a_read_only_file_keeps_a_typed_entry_in_the_recovery_file() {
     h.keys("<C-s>");
     assert!(h.app.modal.is_none(), "the entry closes once kept");
     let notice = h.app.notice.clone().unwrap().text;
-    let recovery = handover::tui::recovery::path_for(&h.path);
+    let recovery = store::recovery_path(&h.path);
     assert!(notice.contains(&recovery.display().to_string()), "{notice}");
     let (_, kept) = store::find_recovery(&h.path).unwrap().unwrap();
     assert!(matches!(
@@ -1206,4 +1206,35 @@ fn a_line_feed_in_a_note_is_a_new_line_never_a_deletion() {
         panic!("the entry is open");
     };
     assert_eq!(form.note_text(), "First line\nsecond line");
+}
+
+#[test]
+fn the_agenda_is_never_written_over_the_team_file_nor_into_a_new_folder() {
+    let mut h = loaded();
+    let before = fs::read(&h.path).unwrap();
+    let team_file = h.path.display().to_string();
+    let missing = h.path.parent().unwrap().join("no/such/folder/agenda.md");
+    for target in [team_file.clone(), missing.display().to_string()] {
+        h.keys("4x");
+        let Some(Modal::Export { path, .. }) = &mut h.app.modal else {
+            panic!("asks where");
+        };
+        *path = tui_input::Input::new(target.clone());
+        h.keys("<Enter>");
+        assert!(h.app.modal.is_none(), "{target}: refused, not asked about");
+        assert!(
+            h.notice().contains("Not written"),
+            "{target}: {}",
+            h.notice()
+        );
+    }
+    assert_eq!(
+        fs::read(&h.path).unwrap(),
+        before,
+        "the team file untouched"
+    );
+    assert!(
+        !h.path.parent().unwrap().join("no").exists(),
+        "no folder made"
+    );
 }

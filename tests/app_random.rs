@@ -25,7 +25,13 @@ impl Host for InMemory {
         None
     }
 
-    fn write_file(&mut self, path: PathBuf, _text: String, _overwrite: bool) -> Message {
+    fn write_file(
+        &mut self,
+        _app: &App,
+        path: PathBuf,
+        _text: String,
+        _overwrite: bool,
+    ) -> Message {
         Message::Written {
             path,
             result: Ok(()),

@@ -624,7 +624,7 @@ fn out_never_writes_the_team_file_or_its_companions() {
             let run = run(dir.path(), &args);
             assert_eq!(run.code(), 2, "{args:?}");
             assert!(
-                run.stderr().contains("--out never writes there"),
+                run.stderr().contains("is never written there"),
                 "{}",
                 run.stderr()
             );

@@ -341,7 +341,7 @@ fn put_in_place(
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
     #[error(
-        "{}: that is {which}; --out never writes there. Choose another file name",
+        "{}: that is {which}; an agenda or an export is never written there. Choose another file name",
         path.display()
     )]
     TeamFile { path: PathBuf, which: &'static str },

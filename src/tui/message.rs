@@ -131,7 +131,7 @@ pub enum Message {
     /// A file the user asked for was written (or not).
     Written {
         path: std::path::PathBuf,
-        result: Result<(), crate::store::SaveError>,
+        result: Result<(), crate::store::OutputError>,
     },
 }
 

@@ -12,11 +12,6 @@ use crate::model::{Mission, Person, Team, key};
 use crate::store::{self, Base, Draft, FormOf, Recovery};
 use crate::text::clean;
 
-/// `team.recovery.ron` beside `team.ron`.
-pub fn path_for(team_file: &std::path::Path) -> PathBuf {
-    store::recovery_path(team_file)
-}
-
 /// The text being typed, if any: an entry or a form (also while the app
 /// asks whether to drop it).
 pub fn draft(app: &App) -> Option<Draft> {

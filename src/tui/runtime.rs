@@ -49,9 +49,15 @@ pub trait Host {
     /// The file was reloaded: saving starts again from what the app holds.
     fn reloaded(&mut self, _app: &App) {}
     /// Writes a file the user asked for (an agenda).
-    fn write_file(&mut self, path: PathBuf, text: String, overwrite: bool) -> Message {
+    fn write_file(&mut self, app: &App, path: PathBuf, text: String, overwrite: bool) -> Message {
         Message::Written {
-            result: store::write_private_new(&path, text.as_bytes(), overwrite).map(|_| ()),
+            result: store::write_output(
+                &path,
+                text.as_bytes(),
+                overwrite,
+                &app.file.path,
+                "agenda.md",
+            ),
             path,
         }
     }
@@ -321,7 +327,7 @@ fn perform(app: &mut App, effect: Effect, host: &mut impl Host) -> Option<Messag
             path,
             text,
             overwrite,
-        } => host.write_file(path, text, overwrite),
+        } => host.write_file(app, path, text, overwrite),
         Effect::KeepMineAndReload => match keep_mine(app) {
             Ok(kept) => {
                 let result = store::load(&app.file.path).map_err(|e| e.to_string());

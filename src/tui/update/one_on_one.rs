@@ -9,7 +9,7 @@ use tui_input::backend::crossterm::EventHandler;
 
 use super::{apply, breaks_a_rule};
 use crate::edit;
-use crate::store::SaveError;
+use crate::store::OutputError;
 use crate::tui::app::{App, Confirm, Modal, NoticeKind, Pending};
 use crate::tui::entry::{EntryField, EntryForm};
 use crate::tui::list::ListState;
@@ -245,10 +245,10 @@ pub fn export_action(
 }
 
 /// A file was written, or exists already (then ask before replacing it).
-pub fn written(app: &mut App, path: PathBuf, result: Result<(), SaveError>) {
+pub fn written(app: &mut App, path: PathBuf, result: Result<(), OutputError>) {
     match result {
         Ok(()) => app.tell(NoticeKind::Info, format!("Wrote {}", path.display())),
-        Err(SaveError::Exists(_)) => {
+        Err(OutputError::Exists(_)) => {
             let text = match &app.people.selected_item() {
                 Some(p) => crate::agenda::agenda(&app.team, &app.analysis, *p),
                 None => return,
