@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::model::{Action, Date, LogEntry, Mission, Person, Status, Team};
+use crate::model::{ActionItem, Date, LogEntry, Mission, Person, Status, Team};
 use crate::text::capitalise;
 
 /// The deterministic random source of the generator.
@@ -402,7 +402,7 @@ fn person(
             p.log.push(LogEntry {
                 date: rng.date(2026),
                 note: rng.pick(NOTES).to_string(),
-                actions: vec![Action {
+                actions: vec![ActionItem {
                     text: rng.pick(ACTIONS).to_string(),
                     done: rng.chance(50),
                 }],

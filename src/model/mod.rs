@@ -14,7 +14,7 @@ pub use key::{
 };
 pub use levels::{Delegation, MAX_NEED, MAX_SKILL, MIN_NEED, SKILL_NAMES};
 pub use mission::{DelegationChange, Mission, Status};
-pub use person::{Action, DEFAULT_CAPACITY, DEFAULT_MENTOR_CAPACITY, LogEntry, Person};
+pub use person::{ActionItem, DEFAULT_CAPACITY, DEFAULT_MENTOR_CAPACITY, LogEntry, Person};
 pub use team::{CURRENT_VERSION, Team};
 
 /// A skill name with a level: `{"rust": 4}` in the file. Sorted by key so

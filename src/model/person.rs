@@ -66,13 +66,13 @@ pub struct LogEntry {
     #[serde(default)]
     pub note: String,
     #[serde(default)]
-    pub actions: Vec<Action>,
+    pub actions: Vec<ActionItem>,
 }
 
 /// An action item agreed in a one-on-one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Action {
+pub struct ActionItem {
     pub text: String,
     #[serde(default)]
     pub done: bool,

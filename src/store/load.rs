@@ -308,7 +308,7 @@ fn describe_struct(name: &str) -> &str {
         "Person" => "a person",
         "Mission" => "a mission",
         "LogEntry" => "a log entry",
-        "Action" => "an action item",
+        "ActionItem" => "an action item",
         "DelegationChange" => "a delegation history entry",
         other => other,
     }

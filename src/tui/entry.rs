@@ -4,7 +4,7 @@
 use ratatui_textarea::TextArea;
 use tui_input::Input;
 
-use crate::model::{Action, Date, LogEntry};
+use crate::model::{ActionItem, Date, LogEntry};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EntryField {
@@ -83,13 +83,13 @@ impl EntryForm {
             )
         })?;
         let note = self.note_text().trim().to_string();
-        let actions: Vec<Action> = self
+        let actions: Vec<ActionItem> = self
             .actions
             .lines()
             .iter()
             .map(|l| l.trim())
             .filter(|l| !l.is_empty())
-            .map(|text| Action {
+            .map(|text| ActionItem {
                 text: text.to_string(),
                 done: false,
             })

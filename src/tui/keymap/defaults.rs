@@ -3,12 +3,12 @@
 
 use crossterm::event::KeyCode;
 
-use super::{Binding, Context, Key};
+use super::{Binding, Context, Keystroke};
 use crate::tui::message::Action;
 
 fn bind(
     context: Context,
-    keys: &[Key],
+    keys: &[Keystroke],
     action: Action,
     description: &'static str,
     hint: Option<&'static str>,
@@ -27,8 +27,8 @@ pub fn defaults() -> Vec<Binding> {
     use Action as A;
     use Context as C;
     use KeyCode as K;
-    let p = Key::plain;
-    let c = Key::ch;
+    let p = Keystroke::plain;
+    let c = Keystroke::ch;
     vec![
         bind(
             C::Missions,
@@ -74,7 +74,7 @@ pub fn defaults() -> Vec<Binding> {
         ),
         bind(
             C::Entry,
-            &[Key::ctrl('s')],
+            &[Keystroke::ctrl('s')],
             A::Confirm,
             "save the entry",
             Some("save"),
@@ -102,7 +102,7 @@ pub fn defaults() -> Vec<Binding> {
         ),
         bind(
             C::Entry,
-            &[Key::ctrl('e')],
+            &[Keystroke::ctrl('e')],
             A::OpenEditor,
             "write the note in $EDITOR",
             Some("$EDITOR"),
@@ -173,14 +173,14 @@ pub fn defaults() -> Vec<Binding> {
         ),
         bind(
             C::List,
-            &[c('J'), Key::ctrl('d')],
+            &[c('J'), Keystroke::ctrl('d')],
             A::ScrollDown,
             "scroll the detail (or agenda) down",
             None,
         ),
         bind(
             C::List,
-            &[c('K'), Key::ctrl('u')],
+            &[c('K'), Keystroke::ctrl('u')],
             A::ScrollUp,
             "scroll the detail (or agenda) up",
             None,
@@ -257,10 +257,10 @@ pub fn defaults() -> Vec<Binding> {
             "undo the last change",
             Some("undo"),
         ),
-        bind(C::Global, &[Key::ctrl('r')], A::Redo, "redo", None),
+        bind(C::Global, &[Keystroke::ctrl('r')], A::Redo, "redo", None),
         bind(
             C::Global,
-            &[Key::ctrl('z')],
+            &[Keystroke::ctrl('z')],
             A::Suspend,
             "suspend: back to the shell until `fg`",
             None,
@@ -274,7 +274,7 @@ pub fn defaults() -> Vec<Binding> {
         ),
         bind(
             C::Global,
-            &[c('q'), Key::ctrl('c')],
+            &[c('q'), Keystroke::ctrl('c')],
             A::Quit,
             "quit (every change is already saved)",
             Some("quit"),
@@ -289,7 +289,7 @@ pub fn defaults() -> Vec<Binding> {
         bind(C::Filter, &[p(K::Esc)], A::Cancel, "clear the filter", None),
         bind(
             C::Form,
-            &[p(K::Enter), Key::ctrl('s')],
+            &[p(K::Enter), Keystroke::ctrl('s')],
             A::Confirm,
             "save the form",
             Some("save"),
@@ -331,14 +331,14 @@ pub fn defaults() -> Vec<Binding> {
         ),
         bind(
             C::Picker,
-            &[p(K::Up), Key::ctrl('p')],
+            &[p(K::Up), Keystroke::ctrl('p')],
             A::Up,
             "move up",
             None,
         ),
         bind(
             C::Picker,
-            &[p(K::Down), Key::ctrl('n')],
+            &[p(K::Down), Keystroke::ctrl('n')],
             A::Down,
             "move down",
             None,

@@ -42,25 +42,25 @@ pub enum Context {
 
 /// A key with its modifiers, e.g. `ctrl-r`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Key {
+pub struct Keystroke {
     pub code: KeyCode,
     pub modifiers: KeyModifiers,
 }
 
-impl Key {
+impl Keystroke {
     const fn plain(code: KeyCode) -> Self {
-        Key {
+        Keystroke {
             code,
             modifiers: KeyModifiers::NONE,
         }
     }
 
     const fn ch(c: char) -> Self {
-        Key::plain(KeyCode::Char(c))
+        Keystroke::plain(KeyCode::Char(c))
     }
 
     const fn ctrl(c: char) -> Self {
-        Key {
+        Keystroke {
             code: KeyCode::Char(c),
             modifiers: KeyModifiers::CONTROL,
         }
@@ -86,11 +86,11 @@ impl Key {
             }
             other => other,
         };
-        Key { code, modifiers }
+        Keystroke { code, modifiers }
     }
 
     /// Parses `q`, `Q`, `ctrl-r`, `alt-x`, `shift-tab`, `enter`, `pgdn`, `f1`…
-    pub fn parse(text: &str) -> Result<Key, String> {
+    pub fn parse(text: &str) -> Result<Keystroke, String> {
         let mut modifiers = KeyModifiers::NONE;
         let mut rest = text;
         loop {
@@ -152,11 +152,11 @@ impl Key {
                 }
             }
         };
-        Ok(Key { code, modifiers })
+        Ok(Keystroke { code, modifiers })
     }
 }
 
-impl fmt::Display for Key {
+impl fmt::Display for Keystroke {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.modifiers.contains(KeyModifiers::CONTROL) {
             f.write_str("Ctrl-")?;
@@ -194,7 +194,7 @@ impl fmt::Display for Key {
 #[derive(Clone, Debug)]
 pub struct Binding {
     pub context: Context,
-    pub keys: Vec<Key>,
+    pub keys: Vec<Keystroke>,
     pub action: Action,
     pub description: &'static str,
     /// Shown in the status bar, by this short name.
@@ -239,7 +239,9 @@ impl Keymap {
             })?;
             let keys = overrides[name]
                 .iter()
-                .map(|k| Key::parse(k).map_err(|e| format!("{}: {name}: {e}", file.display())))
+                .map(|k| {
+                    Keystroke::parse(k).map_err(|e| format!("{}: {name}: {e}", file.display()))
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             for binding in keymap.bindings.iter_mut().filter(|b| b.action == action) {
                 binding.keys = keys.clone();
@@ -272,7 +274,7 @@ impl Keymap {
 
     /// The action for a key, looking through `contexts` innermost first.
     pub fn resolve(&self, contexts: &[Context], event: &KeyEvent) -> Option<Action> {
-        let key = Key::from_event(event);
+        let key = Keystroke::from_event(event);
         contexts.iter().find_map(|context| {
             self.bindings
                 .iter()
@@ -310,7 +312,7 @@ impl Keymap {
     }
 }
 
-fn keys_text(keys: &[Key]) -> String {
+fn keys_text(keys: &[Keystroke]) -> String {
     keys.iter()
         .map(ToString::to_string)
         .collect::<Vec<_>>()
@@ -339,10 +341,10 @@ mod tests {
             ("space", "Space"),
             ("?", "?"),
         ] {
-            assert_eq!(Key::parse(text).unwrap().to_string(), shown, "{text}");
+            assert_eq!(Keystroke::parse(text).unwrap().to_string(), shown, "{text}");
         }
-        assert!(Key::parse("qq").is_err());
-        assert!(Key::parse("ctrl-").is_err());
+        assert!(Keystroke::parse("qq").is_err());
+        assert!(Keystroke::parse("ctrl-").is_err());
     }
 
     #[test]
