@@ -4,12 +4,10 @@
 
 pub mod app;
 pub mod editor;
-pub mod entry;
-pub mod form;
 pub mod keymap;
 pub mod list;
 pub mod message;
-pub mod picker;
+pub mod modal;
 pub mod recovery;
 pub mod runtime;
 pub mod saver;
