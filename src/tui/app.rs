@@ -8,6 +8,7 @@ use super::keymap::{Context, Keymap};
 use super::list::{ListState, filter_rows};
 use super::message::{Message, View};
 pub use super::modal::{Confirm, Modal, Pending};
+pub use super::planner::{PlanState, Proposal};
 use super::theme::Theme;
 use crate::analysis::{Analysis, analyse};
 use crate::edit::Change;
@@ -48,48 +49,6 @@ pub enum NoticeKind {
 pub struct Notice {
     pub kind: NoticeKind,
     pub text: String,
-}
-
-/// One row of the Plan view.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Proposal {
-    Owner(usize),
-    Mentor(usize),
-}
-
-/// The plan for the team as it is now, with each mission's verdict once
-/// the whole plan is in place.
-#[derive(Debug)]
-pub struct PlanState {
-    pub generation: u64,
-    pub plan: crate::plan::Plan,
-    pub after: Vec<crate::analysis::Verdict>,
-    pub rows: Vec<Proposal>,
-}
-
-impl PlanState {
-    /// Works out the plan of a team (seconds on the largest teams: the
-    /// runtime does it off the key-handling thread).
-    pub fn work_out(team: &Team, analysis: &Analysis, generation: u64) -> Self {
-        let plan = crate::plan::plan(team, analysis);
-        let after = plan
-            .after(team)
-            .1
-            .missions
-            .iter()
-            .map(|r| r.verdict)
-            .collect();
-        let rows = (0..plan.owners.len())
-            .map(Proposal::Owner)
-            .chain((0..plan.mentors.len()).map(Proposal::Mentor))
-            .collect();
-        PlanState {
-            generation,
-            plan,
-            after,
-            rows,
-        }
-    }
 }
 
 #[derive(Debug)]

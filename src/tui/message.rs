@@ -125,7 +125,7 @@ pub enum Message {
     /// The team file was touched but holds what the app loaded or saved.
     StillTheSame(crate::store::Baseline),
     /// The plan was worked out.
-    Planned(Box<super::app::PlanState>),
+    Planned(Box<super::planner::PlanState>),
     /// A recovery file was set aside (or could not be).
     SetAside(Result<std::path::PathBuf, String>),
     /// A file the user asked for was written (or not).

@@ -8,6 +8,7 @@ pub mod keymap;
 pub mod list;
 pub mod message;
 pub mod modal;
+pub mod planner;
 pub mod recovery;
 pub mod runtime;
 pub mod saver;

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::{self, Event};
 use ratatui::DefaultTerminal;
 
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, channel};
 
 use super::app::{App, PlanState};
 use super::message::{Effect, Message};
@@ -85,7 +85,8 @@ impl Host for Direct {
 struct Terminal<'a> {
     terminal: &'a mut DefaultTerminal,
     saver: &'a Saver,
-    plans: (Sender<PlanState>, Receiver<PlanState>),
+    planner: super::planner::Planner,
+    planned: Receiver<PlanState>,
     shared: &'a Shared,
 }
 
@@ -138,12 +139,7 @@ impl Host for Terminal<'_> {
     }
 
     fn work_out_plan(&mut self, app: &App) -> Option<Message> {
-        let (team, generation) = (app.team.clone(), app.generation);
-        let done = self.plans.0.clone();
-        std::thread::spawn(move || {
-            let analysis = crate::analysis::analyse(&team);
-            let _ = done.send(PlanState::work_out(&team, &analysis, generation));
-        });
+        self.planner.request(app.team.clone(), app.generation);
         None
     }
 }
@@ -167,10 +163,12 @@ pub fn event_loop(
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.size = (size.width, size.height);
+    let (plans, planned) = channel();
     let mut host = Terminal {
         terminal,
         saver,
-        plans: channel(),
+        planner: super::planner::Planner::start(super::planner::to_channel(plans)),
+        planned,
         shared,
     };
     let mut looked = Instant::now();
@@ -178,7 +176,7 @@ pub fn event_loop(
         while let Some(written) = saver.poll() {
             dispatch_on(app, saved(written), &mut host);
         }
-        while let Ok(state) = host.plans.1.try_recv() {
+        while let Ok(state) = host.planned.try_recv() {
             dispatch_on(app, Message::Planned(Box::new(state)), &mut host);
         }
         if looked.elapsed() >= LOOK_AT_THE_FILE {
