@@ -26,7 +26,9 @@ fn recovered_notes(file: &Path) -> Vec<String> {
         .drafts
         .into_iter()
         .filter_map(|d| match d {
-            Draft::Entry { note, .. } => Some(note),
+            // A terminal going away may still deliver a line feed: a new line
+            // at the end is the app taking it as typed, no loss.
+            Draft::Entry { note, .. } => Some(note.trim_end().to_string()),
             Draft::Form { .. } => None,
         })
         .collect()
