@@ -152,6 +152,11 @@ pub fn window(line: &str, at: usize, max: usize) -> (String, usize) {
 }
 
 /// The text with its first letter in capitals.
+/// The plural ending of a count: `format!("{n} mission{}", plural(n))`.
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
 pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars

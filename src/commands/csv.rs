@@ -113,7 +113,7 @@ fn refused(csv: &Path, problems: &[CsvProblem], unknown_people: bool) -> Failure
     Failure(format!(
         "{}{hint}\n{count} problem{} found; nothing was imported.",
         lines.join("\nerror: "),
-        if count == 1 { "" } else { "s" }
+        crate::text::plural(count)
     ))
 }
 

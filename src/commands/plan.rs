@@ -59,9 +59,9 @@ pub fn run(
                 out,
                 "Wrote {} owner{} and {} mentor{} into {} (the previous version is in {}).",
                 plan.owners.len(),
-                if plan.owners.len() == 1 { "" } else { "s" },
+                crate::text::plural(plan.owners.len()),
                 plan.mentors.len(),
-                if plan.mentors.len() == 1 { "" } else { "s" },
+                crate::text::plural(plan.mentors.len()),
                 path.display(),
                 store::backup_path(path).display()
             )?;
@@ -165,7 +165,7 @@ pub fn render_text(team: &Team, a: &Analysis, plan: &Plan, paint: Paint, applyin
                 "  {}: no capacity left (the team has {} free place{} for {open} unassigned missions)\n",
                 title(team, m),
                 plan.spare_places,
-                if plan.spare_places == 1 { "" } else { "s" }
+                crate::text::plural(plan.spare_places as usize)
             ));
         }
         text.push('\n');

@@ -58,9 +58,9 @@ impl Plan {
             format!(
                 "accepted the plan: {} owner{}, {} mentor{}",
                 owners.len(),
-                if owners.len() == 1 { "" } else { "s" },
+                crate::text::plural(owners.len()),
                 mentors.len(),
-                if mentors.len() == 1 { "" } else { "s" }
+                crate::text::plural(mentors.len())
             ),
         )
     }

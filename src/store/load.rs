@@ -92,7 +92,7 @@ fn render_problems(problems: &[Problem]) -> String {
     let count = problems.len();
     text.push_str(&format!(
         "\n{count} problem{} found; the file was not changed.",
-        if count == 1 { "" } else { "s" }
+        crate::text::plural(count)
     ));
     text
 }

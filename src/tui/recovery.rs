@@ -150,7 +150,7 @@ pub fn offer(app: &mut App) {
             lines.push(format!(
                 "• {} change{} the file did not take",
                 change.ops.len(),
-                if change.ops.len() == 1 { "" } else { "s" }
+                crate::text::plural(change.ops.len())
             ));
         } else {
             lines.push(
