@@ -338,3 +338,64 @@ fn restoring_after_a_crash_never_reverts_what_others_wrote_since() {
         "Before the crash, finished after"
     );
 }
+
+#[test]
+fn cli_writers_racing_the_app_never_lose_a_change_either_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = team_file(dir.path());
+    let mut app = Session::start(&file, dir.path());
+    app.wait_for("Missions (12)");
+    app.send("4");
+    app.wait_for("Agenda");
+    // CLI writers, one after another, while the app writes entries.
+    let racer = {
+        let (dir, file) = (dir.path().to_path_buf(), file.clone());
+        std::thread::spawn(move || {
+            (0..12)
+                .map(|i| {
+                    let csv = dir.join(format!("racer-{i}.csv"));
+                    std::fs::write(&csv, format!("person,skill,level\nRacer {i},go,2\n")).unwrap();
+                    let status = std::process::Command::new(env!("CARGO_BIN_EXE_handover"))
+                        .args(["import", "--add-people"])
+                        .arg(&csv)
+                        .arg("--file")
+                        .arg(&file)
+                        .output()
+                        .unwrap();
+                    (format!("Racer {i}"), status.status.code())
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let notes: Vec<String> = (0..6).map(|i| format!("Entry number {i}")).collect();
+    for note in &notes {
+        app.send("n");
+        app.wait_for("One-on-one with Amina Diallo");
+        app.send(note);
+        app.send("\x13"); // Ctrl-s
+        app.wait_for("Added a one-on-one");
+    }
+    let imports = racer.join().unwrap();
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let team = store::load(&file).unwrap().team;
+    let log: Vec<&str> = team.people[0].log.iter().map(|e| e.note.as_str()).collect();
+    for note in &notes {
+        assert!(
+            log.contains(&note.as_str()),
+            "the app's {note:?} is on disk"
+        );
+    }
+    for (person, code) in &imports {
+        let on_disk = team.people.iter().any(|p| &p.name == person);
+        match code {
+            Some(0) => assert!(on_disk, "{person}: reported imported, so on disk"),
+            Some(2) => assert!(!on_disk, "{person}: refused, so not on disk"),
+            other => panic!("{person}: exit {other:?}"),
+        }
+    }
+    assert!(
+        imports.iter().all(|(_, code)| *code == Some(2)),
+        "every CLI writer is refused while the app has the file: {imports:?}"
+    );
+}
