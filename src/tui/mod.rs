@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod editor;
+pub mod inbox;
 pub mod keymap;
 pub mod list;
 pub mod message;
@@ -16,7 +17,7 @@ pub mod theme;
 pub mod ui;
 pub mod update;
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -67,10 +68,15 @@ pub fn run(data: &DataPath) -> Result<ExitCode, AppError> {
         app.tell(NoticeKind::Warning, problem);
     }
     recovery::offer(&mut app);
-    let saver = Saver::start(
+    let (outbox, inbox) = std::sync::mpsc::channel();
+    let saved = outbox.clone();
+    let saver = Saver::start_with(
         data.path.clone(),
         app.team.clone(),
         app.file.baseline.clone(),
+        move |written| {
+            let _ = saved.send(inbox::Inbox::Saved(written));
+        },
     );
     let loop_done = Arc::new(AtomicBool::new(false));
     let shared = Arc::new(runtime::Shared::default());
@@ -79,19 +85,26 @@ pub fn run(data: &DataPath) -> Result<ExitCode, AppError> {
         Arc::clone(&loop_done),
         Arc::clone(&shared),
         data.path.clone(),
+        outbox.clone(),
     )?;
     // A panic restores the terminal (ratatui's hook) and lands here, so that
     // what was not saved yet can be kept in a recovery file.
-    let result = ratatui::run(|terminal| {
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            runtime::event_loop(terminal, &saver, &mut app, &shared)
-        }));
-        loop_done.store(true, Ordering::SeqCst);
-        result
-    });
-    // Every queued write finishes before handover ends.
-    for written in saver.finish() {
-        dispatch(&mut app, runtime::saved(written));
+    // `ratatui::init` and `try_restore` rather than `ratatui::run`: when the
+    // terminal has gone away, `run` reports the failed restore with
+    // `eprintln!`, which panics on the dead terminal before anything unsaved
+    // could be kept.
+    let mut terminal = ratatui::init();
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        runtime::event_loop(&mut terminal, &saver, &mut app, &shared, &outbox, &inbox)
+    }));
+    loop_done.store(true, Ordering::SeqCst);
+    let _ = ratatui::try_restore();
+    // Every queued write finishes before handover ends, and is taken in.
+    saver.finish();
+    for message in inbox.try_iter() {
+        if let inbox::Inbox::Saved(written) = message {
+            dispatch(&mut app, runtime::saved(written));
+        }
     }
     let Ok(result) = result else {
         return Err(AppError(match recovery::write(&app) {
@@ -130,7 +143,8 @@ pub fn run(data: &DataPath) -> Result<ExitCode, AppError> {
             }),
     };
     if let Some(kept) = &kept {
-        eprintln!("{kept}");
+        // The terminal may be gone: a message that cannot be shown is no error.
+        let _ = writeln!(io::stderr(), "{kept}");
     }
     result.map_err(|e| AppError(format!("terminal error: {e}")))?;
     Ok(ExitCode::SUCCESS)
@@ -149,6 +163,7 @@ fn watch_signals(
     loop_done: Arc<AtomicBool>,
     shared: Arc<runtime::Shared>,
     team_file: std::path::PathBuf,
+    inbox: std::sync::mpsc::Sender<inbox::Inbox>,
 ) -> Result<(), AppError> {
     use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
     let mut signals =
@@ -157,10 +172,15 @@ fn watch_signals(
     std::thread::spawn(move || {
         for signal in signals.forever() {
             match signal {
-                SIGTSTP => shared.suspend.store(true, Ordering::SeqCst),
-                SIGCONT => shared.resumed.store(true, Ordering::SeqCst),
+                SIGTSTP => {
+                    let _ = inbox.send(inbox::Inbox::Suspend);
+                }
+                SIGCONT => {
+                    let _ = inbox.send(inbox::Inbox::Resumed);
+                }
                 _ => {
                     shared.stop.store(true, Ordering::SeqCst);
+                    let _ = inbox.send(inbox::Inbox::Stop);
                     break_out(signal, &pending, &loop_done, &shared, &team_file);
                     return;
                 }

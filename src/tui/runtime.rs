@@ -5,14 +5,15 @@ use std::io;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crossterm::event::{self, Event};
+use crossterm::event::Event;
 use ratatui::DefaultTerminal;
 
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, Sender};
 
 use super::app::{App, PlanState};
+use super::inbox::{Inbox, Reader};
 use super::message::{Effect, Message};
 use super::saver::{Saver, Written};
 use super::{editor, ui, update};
@@ -22,12 +23,8 @@ use crate::store;
 /// What the event loop and the signal watcher share.
 #[derive(Default)]
 pub struct Shared {
-    /// SIGTERM, SIGHUP or SIGINT: stop.
+    /// SIGTERM, SIGHUP or SIGINT: stop (and take no more keys).
     pub stop: AtomicBool,
-    /// SIGTSTP: give the terminal back and stop until `fg`.
-    pub suspend: AtomicBool,
-    /// SIGCONT: the shell may have reset the terminal; take it again.
-    pub resumed: AtomicBool,
     /// What is being typed now, for the watcher to keep should the app not
     /// stop by itself.
     pub typed: Mutex<Option<crate::store::Recovery>>,
@@ -81,17 +78,19 @@ impl Host for Direct {
     }
 }
 
-/// The real terminal, with saves on the saver thread.
+/// The real terminal, with saves on the saver thread and the plan on the
+/// plan worker, both answering in the inbox.
 struct Terminal<'a> {
     terminal: &'a mut DefaultTerminal,
     saver: &'a Saver,
-    planner: super::planner::Planner,
-    planned: Receiver<PlanState>,
+    planner: &'a super::planner::Planner,
+    reader: &'a Reader,
     shared: &'a Shared,
 }
 
 impl Host for Terminal<'_> {
     fn suspend(&mut self) {
+        self.reader.pause();
         ratatui::restore();
     }
 
@@ -106,13 +105,13 @@ impl Host for Terminal<'_> {
         let _ = self.terminal.draw(|frame| {
             frame.render_widget(ratatui::widgets::Clear, frame.area());
         });
+        self.reader.resume();
     }
 
     fn stop_until_continued(&mut self) {
         self.suspend();
         // Stops here, as the shell expects of Ctrl-z, until `fg` or SIGCONT.
         let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
-        self.shared.resumed.store(false, Ordering::SeqCst);
         self.resume();
     }
 
@@ -153,42 +152,33 @@ pub fn saved(written: Written) -> Message {
 }
 
 /// How often the app looks whether another program changed the file.
-const LOOK_AT_THE_FILE: Duration = Duration::from_secs(1);
+pub const LOOK_AT_THE_FILE: Duration = Duration::from_secs(1);
 
+/// Receive, update, draw: everything the app hears comes through `inbox`.
 pub fn event_loop(
     terminal: &mut DefaultTerminal,
     saver: &Saver,
     app: &mut App,
     shared: &Shared,
+    outbox: &Sender<Inbox>,
+    inbox: &Receiver<Inbox>,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.size = (size.width, size.height);
-    let (plans, planned) = channel();
+    let planned = outbox.clone();
+    let planner = super::planner::Planner::start(move |state| {
+        let _ = planned.send(Inbox::Planned(Box::new(state)));
+    });
+    let reader = Reader::start(outbox.clone());
+    super::inbox::clock(outbox.clone(), LOOK_AT_THE_FILE);
     let mut host = Terminal {
         terminal,
         saver,
-        planner: super::planner::Planner::start(super::planner::to_channel(plans)),
-        planned,
+        planner: &planner,
+        reader: &reader,
         shared,
     };
-    let mut looked = Instant::now();
     loop {
-        while let Some(written) = saver.poll() {
-            dispatch_on(app, saved(written), &mut host);
-        }
-        while let Ok(state) = host.planned.try_recv() {
-            dispatch_on(app, Message::Planned(Box::new(state)), &mut host);
-        }
-        if looked.elapsed() >= LOOK_AT_THE_FILE {
-            looked = Instant::now();
-            look_at_the_file(app, &mut host);
-        }
-        if shared.suspend.swap(false, Ordering::SeqCst) {
-            host.stop_until_continued();
-        }
-        if shared.resumed.swap(false, Ordering::SeqCst) {
-            host.resume();
-        }
         // The signal watcher keeps what is being typed should the app not
         // stop by itself; once told to stop, what it has is kept as it is.
         if !shared.stop.load(Ordering::SeqCst)
@@ -200,35 +190,31 @@ pub fn event_loop(
         if app.quit {
             return Ok(());
         }
-        // Wake now and then to notice a signal and the file changing, and
-        // (sooner while a save is under way) to show it done.
-        let wait = if app.saving() || app.plan_asked.is_some() && !app.plan_is_current() {
-            30
-        } else {
-            200
-        };
-        if !event::poll(Duration::from_millis(wait))? {
-            if shared.stop.load(Ordering::Relaxed) {
-                return Ok(());
-            }
-            continue;
-        }
-        // Handle every key already typed before drawing again, so holding a
-        // key never lags behind.
-        loop {
-            let event = event::read()?;
-            // A terminal that went away can still deliver bytes; after a
-            // signal to stop, no key changes what is being kept.
-            if shared.stop.load(Ordering::SeqCst) {
-                break;
-            }
-            handle(app, event, &mut host);
-            if app.quit || !event::poll(Duration::ZERO)? {
-                break;
-            }
-        }
-        if shared.stop.load(Ordering::Relaxed) {
+        let Ok(first) = inbox.recv() else {
             return Ok(());
+        };
+        // Everything that arrived meanwhile (keys held down, a paste) is
+        // handled before drawing again, so the screen never lags behind.
+        for message in std::iter::once(first).chain(std::iter::from_fn(|| inbox.try_recv().ok())) {
+            match message {
+                Inbox::Terminal(event) => {
+                    // A terminal that went away can still deliver bytes;
+                    // after a signal to stop, no key changes what is kept.
+                    if !shared.stop.load(Ordering::SeqCst) {
+                        handle(app, event, &mut host);
+                    }
+                }
+                Inbox::TerminalGone(e) => return Err(e),
+                Inbox::Saved(written) => dispatch_on(app, saved(written), &mut host),
+                Inbox::Planned(state) => dispatch_on(app, Message::Planned(state), &mut host),
+                Inbox::Stop => return Ok(()),
+                Inbox::Suspend => host.stop_until_continued(),
+                Inbox::Resumed => host.resume(),
+                Inbox::Tick => look_at_the_file(app, &mut host),
+            }
+            if app.quit {
+                break;
+            }
         }
     }
 }

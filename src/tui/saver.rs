@@ -34,13 +34,30 @@ pub struct Saver {
 }
 
 impl Saver {
-    /// Starts the saver on a copy of the team as loaded (or the sample).
+    /// Starts the saver on a copy of the team as loaded (or the sample);
+    /// finished writes wait for `poll` or `finish`.
     pub fn start(path: PathBuf, team: Team, baseline: Option<Baseline>) -> Saver {
-        let (jobs, inbox) = channel::<Job>();
         let (outbox, done) = channel::<Written>();
+        let mut saver = Saver::start_with(path, team, baseline, move |written| {
+            let _ = outbox.send(written);
+        });
+        saver.done = done;
+        saver
+    }
+
+    /// Starts the saver, each finished write handed to `deliver` (the app's
+    /// inbox).
+    pub fn start_with(
+        path: PathBuf,
+        team: Team,
+        baseline: Option<Baseline>,
+        deliver: impl Fn(Written) + Send + 'static,
+    ) -> Saver {
+        let (jobs, inbox) = channel::<Job>();
+        let (_, done) = channel::<Written>();
         let pending = Arc::new(AtomicUsize::new(0));
         let counter = Arc::clone(&pending);
-        let thread = std::thread::spawn(move || run(path, team, baseline, inbox, outbox, counter));
+        let thread = std::thread::spawn(move || run(path, team, baseline, inbox, deliver, counter));
         Saver {
             jobs: Some(jobs),
             done,
@@ -88,7 +105,7 @@ fn run(
     mut team: Team,
     mut baseline: Option<Baseline>,
     inbox: Receiver<Job>,
-    outbox: Sender<Written>,
+    deliver: impl Fn(Written),
     pending: Arc<AtomicUsize>,
 ) {
     // After another program changed the file, nothing more is written
@@ -129,6 +146,6 @@ fn run(
             Err(_) => {}
         }
         pending.fetch_sub(changes, Ordering::SeqCst);
-        let _ = outbox.send(Written { result, changes });
+        deliver(Written { result, changes });
     }
 }
