@@ -1,198 +1,306 @@
-//! The one-on-one agenda of a person, as Markdown: what to raise, drawn
-//! from the analysis. The CLI prints it and the app shows the same text.
+//! The one-on-one agenda of a person: what to raise, drawn from the
+//! analysis, as a structure. Two renderers draw it: [`Agenda::markdown`]
+//! for `handover agenda` and the export, and the One-on-one view's styled
+//! lines (in `tui::ui`), so the view never re-reads the Markdown.
 
-use std::fmt::Write;
+mod markdown;
 
 use crate::analysis::explain::{self, person};
-use crate::analysis::{Analysis, PersonId, Verdict};
-use crate::model::{Delegation, Lookup, Team};
+use crate::analysis::{Analysis, Finding, PersonId, PersonSignal, Verdict};
+use crate::model::{Date, Delegation, Lookup, Team};
 use crate::text::{clean, clean_multiline};
 
 /// How many past notes the agenda recalls.
 pub const RECENT_NOTES: usize = 3;
 
-/// The agenda for one person.
-pub fn agenda(team: &Team, a: &Analysis, who: PersonId) -> String {
-    let p = &team.people[who];
-    let report = &a.people[who];
-    let mut md = String::new();
-    let _ = writeln!(md, "# One-on-one: {}", person(team, who));
-    let mut facts = Vec::new();
-    if !p.role.trim().is_empty() {
-        facts.push(clean(&p.role).into_owned());
-    }
-    facts.push(format!("owns {} of {}", report.load(), p.capacity));
-    facts.push(format!(
-        "mentors {} of {}",
-        report.mentoring(),
-        p.mentor_capacity
-    ));
-    let _ = writeln!(md, "\n{}", facts.join(" · "));
-
-    open_actions(team, who, &mut md);
-    missions(team, a, who, &mut md);
-    talking_points(team, a, who, &mut md);
-    relations(team, a, who, &mut md);
-    recent_notes(team, who, &mut md);
-    md
+/// A one-on-one agenda. Every text in it is cleaned of control characters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Agenda {
+    /// "One-on-one: " and the person's name.
+    pub title: String,
+    /// Their role, load and mentoring, on one line.
+    pub summary: String,
+    pub sections: Vec<Section>,
 }
 
-fn open_actions(team: &Team, who: PersonId, md: &mut String) {
-    let open: Vec<_> = team.people[who]
+/// A part of the agenda under its own heading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    pub heading: String,
+    pub blocks: Vec<Block>,
+}
+
+/// What a section holds, each block apart from the next.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Block {
+    /// A sentence on its own, such as "No active missions.".
+    Text(String),
+    /// A list.
+    Items(Vec<Item>),
+    /// A mission the person owns, under its title and verdict.
+    Mission {
+        title: String,
+        verdict: Verdict,
+        items: Vec<Item>,
+    },
+}
+
+/// One entry of a list: its text and what it is, which says how to draw it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    pub kind: ItemKind,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ItemKind {
+    /// An action agreed at an earlier one-on-one and not done yet.
+    OpenAction { agreed: Date },
+    /// A fact about a mission: its goal, delegation or due date.
+    Fact {
+        label: &'static str,
+        /// The fact is missing and should not be (a goal nobody wrote).
+        missing: bool,
+    },
+    /// A gap or warning of a mission, worded by [`Finding::words`].
+    Finding(Finding),
+    /// Something to raise in this one-on-one.
+    TalkingPoint,
+    /// A colleague: someone they mentor or turn to.
+    Colleague,
+    /// A past note; it may span several lines.
+    Note { date: Date },
+}
+
+impl ItemKind {
+    /// Something to tick off: an open action or a talking point.
+    pub fn is_to_do(&self) -> bool {
+        matches!(self, ItemKind::OpenAction { .. } | ItemKind::TalkingPoint)
+    }
+}
+
+impl Item {
+    fn new(kind: ItemKind, text: impl Into<String>) -> Self {
+        Item {
+            kind,
+            text: text.into(),
+        }
+    }
+}
+
+/// The agenda for one person, as Markdown.
+pub fn agenda(team: &Team, a: &Analysis, who: PersonId) -> String {
+    Agenda::of(team, a, who).markdown()
+}
+
+impl Agenda {
+    /// The agenda for one person.
+    pub fn of(team: &Team, a: &Analysis, who: PersonId) -> Agenda {
+        let p = &team.people[who];
+        let report = &a.people[who];
+        let mut facts = Vec::new();
+        if !p.role.trim().is_empty() {
+            facts.push(clean(&p.role).into_owned());
+        }
+        facts.push(format!("owns {} of {}", report.load(), p.capacity));
+        facts.push(format!(
+            "mentors {} of {}",
+            report.mentoring(),
+            p.mentor_capacity
+        ));
+        let sections = [
+            open_actions(team, who),
+            Some(missions(team, a, who)),
+            Some(talking_points(team, a, who)),
+            mentoring(team, a, who),
+            turns_to(team, a, who),
+            recent_notes(team, who),
+        ];
+        Agenda {
+            title: format!("One-on-one: {}", person(team, who)),
+            summary: facts.join(" · "),
+            sections: sections.into_iter().flatten().collect(),
+        }
+    }
+}
+
+fn section(heading: &str, blocks: Vec<Block>) -> Section {
+    Section {
+        heading: heading.to_string(),
+        blocks,
+    }
+}
+
+/// A section holding one list, or none when the list is empty.
+fn list(heading: &str, items: Vec<Item>) -> Option<Section> {
+    (!items.is_empty()).then(|| section(heading, vec![Block::Items(items)]))
+}
+
+fn open_actions(team: &Team, who: PersonId) -> Option<Section> {
+    let open = team.people[who]
         .log
         .iter()
         .flat_map(|entry| entry.actions.iter().map(move |a| (entry.date, a)))
         .filter(|(_, action)| !action.done)
+        .map(|(agreed, action)| Item::new(ItemKind::OpenAction { agreed }, clean(&action.text)))
         .collect();
-    if open.is_empty() {
-        return;
-    }
-    md.push_str("\n## Open actions\n\n");
-    for (date, action) in open {
-        let _ = writeln!(md, "- [ ] {} (agreed {date})", clean(&action.text));
-    }
+    list("Open actions", open)
 }
 
-fn missions(team: &Team, a: &Analysis, who: PersonId, md: &mut String) {
+fn missions(team: &Team, a: &Analysis, who: PersonId) -> Section {
     let owns = &a.people[who].owns;
-    md.push_str("\n## Missions\n");
     if owns.is_empty() {
-        md.push_str("\nNo active missions.\n");
-        return;
+        return section("Missions", vec![Block::Text("No active missions.".into())]);
     }
-    for &m in owns {
-        let mission = &team.missions[m];
-        let report = &a.missions[m];
-        let _ = writeln!(
-            md,
-            "\n### {} — {}\n",
-            clean(&mission.title),
-            report.verdict.label()
-        );
-        let goal = if report.goal_missing {
-            "none yet".into()
-        } else {
-            clean(&mission.goal)
-        };
-        let _ = writeln!(md, "- Goal: {goal}");
-        if let Some(level) = mission.delegation {
-            let _ = writeln!(md, "- Delegation: {}", explain::delegation(mission, level));
-        }
-        if let Some(due) = mission.due {
-            let _ = writeln!(md, "- Due: {due}");
-        }
-        for finding in explain::findings(team, a, m) {
-            let _ = writeln!(md, "- {finding}");
-        }
-    }
-}
-
-fn talking_points(team: &Team, a: &Analysis, who: PersonId, md: &mut String) {
-    let points = points(team, a, who);
-    md.push_str("\n## Talking points\n\n");
-    if points.is_empty() {
-        md.push_str("- [ ] Nothing flagged: ask what would help them most right now.\n");
-    }
-    for point in points {
-        let _ = writeln!(md, "- [ ] {point}");
-    }
-}
-
-/// What to raise, drawn from the gaps and signals of the person's work.
-pub fn points(team: &Team, a: &Analysis, who: PersonId) -> Vec<String> {
-    let report = &a.people[who];
-    let p = &team.people[who];
-    let mut points = Vec::new();
-    for &m in &report.owns {
-        let title = clean(&team.missions[m].title).into_owned();
-        let r = &a.missions[m];
-        if r.goal_missing {
-            points.push(format!(
-                "Agree a clear goal for \"{title}\": what does done look like?"
-            ));
-        }
-        for &tool in &r.tool_gaps {
-            points.push(format!(
-                "Arrange {} for \"{title}\"",
-                clean(a.tool_name(tool))
-            ));
-        }
-        let suggestions = if r.uncovered().next().is_some() {
-            a.suggestions(team, m)
-        } else {
-            crate::analysis::Suggestions::default()
-        };
-        for gap in r.uncovered() {
-            let skill = explain::skill(a, gap.skill);
-            let helpers: Vec<String> = suggestions
-                .mentors
-                .iter()
-                .filter(|s| s.covers.contains(&gap.skill))
-                .map(|s| person(team, s.person))
-                .collect();
-            points.push(if gap.is_wide() {
-                format!(
-                    "{skill} on \"{title}\" is a wide gap (needs {}, has {}): rescope, train first, or hand it to someone else",
-                    gap.need, gap.have
-                )
-            } else if helpers.is_empty() {
-                format!("Find help with {skill} on \"{title}\": nobody free on the team can mentor it")
+    let blocks = owns
+        .iter()
+        .map(|&m| {
+            let mission = &team.missions[m];
+            let report = &a.missions[m];
+            let fact =
+                |label, missing, text: String| Item::new(ItemKind::Fact { label, missing }, text);
+            let goal = if report.goal_missing {
+                "none yet".into()
             } else {
-                format!(
-                    "Introduce a mentor for {skill} on \"{title}\": {}",
-                    helpers.join(" or ")
-                )
-            });
-        }
-        let paired: Vec<String> = r
-            .skill_gaps
-            .iter()
-            .filter(|g| g.is_covered() && !g.is_wide())
-            .map(|g| explain::skill(a, g.skill))
-            .collect();
-        if let (false, Some(mentor)) = (paired.is_empty(), a.index.mentor[m]) {
-            points.push(format!(
-                "Check how pairing with {} on {} is going (\"{title}\")",
-                person(team, mentor),
-                paired.join(" and ")
-            ));
-        }
-        if r.abandonment_risk {
-            let level = team.missions[m].delegation.unwrap_or(0);
-            points.push(format!(
-                "Delegation {level} {} on \"{title}\" leaves them alone with a gap: agree check-ins until a mentor is in place",
-                Delegation::name(level)
-            ));
-        }
-        if r.micromanagement {
-            let level = team.missions[m].delegation.unwrap_or(0);
-            points.push(format!(
-                "Delegation {level} {} on \"{title}\" is tighter than they need: they are autonomous in every skill it needs",
-                Delegation::name(level)
-            ));
-        }
+                clean(&mission.goal).into_owned()
+            };
+            let mut items = vec![fact("Goal", report.goal_missing, goal)];
+            if let Some(level) = mission.delegation {
+                items.push(fact(
+                    "Delegation",
+                    false,
+                    explain::delegation(mission, level),
+                ));
+            }
+            if let Some(due) = mission.due {
+                items.push(fact("Due", false, due.to_string()));
+            }
+            items.extend(Finding::of(team, a, m).into_iter().map(|f| {
+                let text = f.words(team, a);
+                Item::new(ItemKind::Finding(f), text)
+            }));
+            Block::Mission {
+                title: clean(&mission.title).into_owned(),
+                verdict: report.verdict,
+                items,
+            }
+        })
+        .collect();
+    section("Missions", blocks)
+}
+
+fn talking_points(team: &Team, a: &Analysis, who: PersonId) -> Section {
+    let mut points = points(team, a, who);
+    if points.is_empty() {
+        points.push("Nothing flagged: ask what would help them most right now.".into());
     }
-    if report.overloaded {
-        points.push(format!(
-            "Capacity: they own {} active missions against {}; what can move?",
-            report.load(),
-            p.capacity
-        ));
-    }
-    if report.mentor_overloaded {
-        points.push(format!(
-            "Mentoring {} missions against {}: is it too much alongside their own work?",
-            report.mentoring(),
-            p.mentor_capacity
-        ));
-    }
-    if report.isolated {
-        points.push(
-            "They turn to nobody and have no mentor: who could they go to for help?".to_string(),
-        );
+    let items = points
+        .into_iter()
+        .map(|p| Item::new(ItemKind::TalkingPoint, p))
+        .collect();
+    section("Talking points", vec![Block::Items(items)])
+}
+
+/// What to raise, drawn from the findings of the person's missions and
+/// from their signals.
+pub fn points(team: &Team, a: &Analysis, who: PersonId) -> Vec<String> {
+    let mut points: Vec<String> = a.people[who]
+        .owns
+        .iter()
+        .flat_map(|&m| mission_points(team, a, m))
+        .collect();
+    for signal in PersonSignal::of(team, a, who) {
+        points.extend(match signal {
+            PersonSignal::Overloaded { load, capacity } => Some(format!(
+                "Capacity: they own {load} active missions against {capacity}; what can move?"
+            )),
+            PersonSignal::MentorOverloaded {
+                mentoring,
+                capacity,
+            } => Some(format!(
+                "Mentoring {mentoring} missions against {capacity}: is it too much alongside their own work?"
+            )),
+            PersonSignal::Isolated => Some(
+                "They turn to nobody and have no mentor: who could they go to for help?".into(),
+            ),
+            // A matter for the team more than for this one-on-one.
+            PersonSignal::OnlyHolder { .. } => None,
+        });
     }
     points.extend(growth_points(team, a, who));
     points.extend(mentoring_points(team, a, who));
+    points
+}
+
+/// What to raise about one mission they own: what is missing, who could
+/// help with each uncovered gap, how pairing goes, then the delegation.
+fn mission_points(team: &Team, a: &Analysis, m: usize) -> Vec<String> {
+    let title = clean(&team.missions[m].title).into_owned();
+    let findings = Finding::of(team, a, m);
+    let suggestions = if a.missions[m].uncovered().next().is_some() {
+        a.suggestions(team, m)
+    } else {
+        crate::analysis::Suggestions::default()
+    };
+    let mut points = Vec::new();
+    let mut paired = Vec::new();
+    let mut delegation = Vec::new();
+    for finding in &findings {
+        match finding {
+            Finding::GoalMissing => points.push(format!(
+                "Agree a clear goal for \"{title}\": what does done look like?"
+            )),
+            Finding::ToolGap { tool } => points.push(format!(
+                "Arrange {} for \"{title}\"",
+                clean(a.tool_name(*tool))
+            )),
+            Finding::SkillGap(gap) if gap.is_covered() => {
+                if !gap.is_wide() {
+                    paired.push(explain::skill(a, gap.skill));
+                }
+            }
+            Finding::SkillGap(gap) => {
+                let skill = explain::skill(a, gap.skill);
+                let helpers: Vec<String> = suggestions
+                    .mentors
+                    .iter()
+                    .filter(|s| s.covers.contains(&gap.skill))
+                    .map(|s| person(team, s.person))
+                    .collect();
+                points.push(if gap.is_wide() {
+                    format!(
+                        "{skill} on \"{title}\" is a wide gap (needs {}, has {}): rescope, train first, or hand it to someone else",
+                        gap.need, gap.have
+                    )
+                } else if helpers.is_empty() {
+                    format!("Find help with {skill} on \"{title}\": nobody free on the team can mentor it")
+                } else {
+                    format!(
+                        "Introduce a mentor for {skill} on \"{title}\": {}",
+                        helpers.join(" or ")
+                    )
+                });
+            }
+            // Raised once for the person, from their signals.
+            Finding::Overloaded { .. } => {}
+            Finding::AbandonmentRisk { delegation: level } => delegation.push(format!(
+                "Delegation {level} {} on \"{title}\" leaves them alone with a gap: agree check-ins until a mentor is in place",
+                Delegation::name(*level)
+            )),
+            Finding::Micromanagement { delegation: level } => delegation.push(format!(
+                "Delegation {level} {} on \"{title}\" is tighter than they need: they are autonomous in every skill it needs",
+                Delegation::name(*level)
+            )),
+        }
+    }
+    if let (false, Some(mentor)) = (paired.is_empty(), a.index.mentor[m]) {
+        points.push(format!(
+            "Check how pairing with {} on {} is going (\"{title}\")",
+            person(team, mentor),
+            paired.join(" and ")
+        ));
+    }
+    points.extend(delegation);
     points
 }
 
@@ -239,42 +347,42 @@ fn mentoring_points(team: &Team, a: &Analysis, who: PersonId) -> Vec<String> {
     points
 }
 
-fn relations(team: &Team, a: &Analysis, who: PersonId, md: &mut String) {
-    let mentors = &a.people[who].mentors;
-    if !mentors.is_empty() {
-        md.push_str("\n## Mentoring\n\n");
-        for &m in mentors {
+fn mentoring(team: &Team, a: &Analysis, who: PersonId) -> Option<Section> {
+    let items = a.people[who]
+        .mentors
+        .iter()
+        .map(|&m| {
             let owner = a.index.owner[m]
                 .map(|o| person(team, o))
                 .unwrap_or_else(|| "(no owner yet)".into());
-            let _ = writeln!(md, "- {owner} on \"{}\"", clean(&team.missions[m].title));
-        }
-    }
-    let turns_to = &a.index.person_turns_to[who];
-    if !turns_to.is_empty() {
-        md.push_str("\n## Turns to\n\n");
-        for &p in turns_to {
-            let _ = writeln!(md, "- {}", person(team, p));
-        }
-    }
+            let title = clean(&team.missions[m].title);
+            Item::new(ItemKind::Colleague, format!("{owner} on \"{title}\""))
+        })
+        .collect();
+    list("Mentoring", items)
 }
 
-fn recent_notes(team: &Team, who: PersonId, md: &mut String) {
-    let log = &team.people[who].log;
-    let notes: Vec<_> = log
+fn turns_to(team: &Team, a: &Analysis, who: PersonId) -> Option<Section> {
+    let items = a.index.person_turns_to[who]
+        .iter()
+        .map(|&p| Item::new(ItemKind::Colleague, person(team, p)))
+        .collect();
+    list("Turns to", items)
+}
+
+fn recent_notes(team: &Team, who: PersonId) -> Option<Section> {
+    let notes = team.people[who]
+        .log
         .iter()
         .rev()
         .filter(|e| !e.note.trim().is_empty())
         .take(RECENT_NOTES)
+        .map(|entry| {
+            let note = clean_multiline(&shortened(entry.note.trim())).into_owned();
+            Item::new(ItemKind::Note { date: entry.date }, note)
+        })
         .collect();
-    if notes.is_empty() {
-        return;
-    }
-    md.push_str("\n## Recent notes\n\n");
-    for entry in notes {
-        let note = clean_multiline(&shortened(entry.note.trim())).replace('\n', "\n  ");
-        let _ = writeln!(md, "- {}: {note}", entry.date);
-    }
+    list("Recent notes", notes)
 }
 
 /// The agenda recalls the start of a very long note.
