@@ -1,5 +1,6 @@
 //! Drawing: read-only over the app. Each view and each modal in its own file.
 
+mod agenda;
 mod bars;
 mod log;
 mod matrix;
