@@ -4,7 +4,7 @@
 //! ([`super::Finding`], [`super::PersonSignal`]). Names are cleaned of
 //! control characters.
 
-use super::{Analysis, Finding, Suggestions};
+use super::{Analysis, Finding, SkillReport, Suggestions};
 use crate::model::{Delegation, Mission, Team};
 use crate::text::clean;
 
@@ -27,6 +27,22 @@ pub fn findings(team: &Team, a: &Analysis, mission: usize) -> Vec<String> {
         .iter()
         .map(|f| f.words(team, a))
         .collect()
+}
+
+/// Who holds a skill at level 3+ and how much active work needs it: "only
+/// Chen Wei is at level 3+; needed by 2 active missions". Shared by `check`
+/// and the Matrix view.
+pub fn holders(team: &Team, report: &SkillReport) -> String {
+    let holders = match report.holders.as_slice() {
+        [] => "nobody is at level 3+".to_string(),
+        [one] => format!("only {} is at level 3+", person(team, *one)),
+        many => format!("{} people are at level 3+", many.len()),
+    };
+    let n = report.needed_by.len();
+    format!(
+        "{holders}; needed by {n} active mission{}",
+        if n == 1 { "" } else { "s" }
+    )
 }
 
 /// What someone would lack for a mission: "design 2 of 3, no figma", or
@@ -115,4 +131,35 @@ pub fn delegation_history(mission: &Mission) -> Option<String> {
         text.push_str(&format!(" → {next} on {}", change.date));
     }
     Some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyse;
+
+    #[test]
+    fn holders_says_who_holds_a_skill_and_what_needs_it() {
+        let team: Team = ron::from_str(
+            r#"(people: [(name: "A", skills: {"go": 3, "ml": 4}), (name: "B", skills: {"go": 4})],
+                missions: [(title: "M", goal: "g", skills: {"ml": 1, "sql": 1}, owner: Some("A")),
+                           (title: "N", goal: "g", skills: {"sql": 1}, owner: Some("B"))])"#,
+        )
+        .unwrap();
+        let a = analyse(&team);
+        let words: Vec<(String, String)> = a
+            .skills
+            .iter()
+            .map(|r| (skill(&a, r.skill), holders(&team, r)))
+            .collect();
+        let expected = [
+            (
+                "go",
+                "2 people are at level 3+; needed by 0 active missions",
+            ),
+            ("ml", "only A is at level 3+; needed by 1 active mission"),
+            ("sql", "nobody is at level 3+; needed by 2 active missions"),
+        ];
+        assert_eq!(words, expected.map(|(s, w)| (s.to_string(), w.to_string())));
+    }
 }

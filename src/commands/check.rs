@@ -142,15 +142,10 @@ fn skills_text(team: &Team, a: &Analysis, paint: Paint, text: &mut String) {
     text.push_str(&paint.heading("SINGLE POINTS OF KNOWLEDGE"));
     text.push('\n');
     for skill in single {
-        let who = match skill.holders.first() {
-            Some(&p) => format!("only {} is at level 3+", person(team, p)),
-            None => "nobody is at level 3+".to_string(),
-        };
-        let missions = skill.needed_by.len();
         text.push_str(&format!(
-            "  {}: {who}; needed by {missions} active mission{}\n",
-            clean(a.skill_name(skill.skill)),
-            if missions == 1 { "" } else { "s" }
+            "  {}: {}\n",
+            explain::skill(a, skill.skill),
+            explain::holders(team, skill)
         ));
     }
     text.push('\n');
