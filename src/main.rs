@@ -29,7 +29,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let mut out = commands::Output::new(stdout.lock());
     let data = || store::resolve(cli.file.as_deref()).map_err(Failure);
     match cli.command {
-        None => handover::tui::run(&data()?),
+        None => Ok(handover::tui::run(&data()?)?),
         Some(Command::Path) => commands::path::run(&data()?, &mut out),
         Some(Command::Init) => commands::init::run(&data()?, &mut io::stderr()),
         Some(Command::Check { json }) => {

@@ -472,7 +472,7 @@ fn a_file_changed_behind_the_app_is_never_overwritten() {
     fs::write(&h.path, &theirs).unwrap();
     h.select_mission("Design tokens for the component library")
         .keys("o<Enter>");
-    assert!(matches!(h.app.modal, Some(Modal::Conflict)));
+    assert!(matches!(h.app.modal, Some(Modal::Conflict(_))));
     assert_eq!(h.app.file.save, SaveState::Conflict);
     assert_eq!(
         fs::read_to_string(&h.path).unwrap(),
@@ -482,7 +482,7 @@ fn a_file_changed_behind_the_app_is_never_overwritten() {
     // Keep working: still nothing written, and asked again on the next change.
     h.keys("n");
     h.keys("m<Enter>");
-    assert!(matches!(h.app.modal, Some(Modal::Conflict)));
+    assert!(matches!(h.app.modal, Some(Modal::Conflict(_))));
     assert_eq!(fs::read_to_string(&h.path).unwrap(), theirs);
     // Reload: theirs comes in, ours is kept beside it.
     let mine = h.app.team.clone();
@@ -504,7 +504,7 @@ fn quitting_with_unsaved_changes_keeps_them() {
     let mut h = loaded();
     fs::write(&h.path, "(people: [])").unwrap();
     h.keys("dy");
-    assert!(matches!(h.app.modal, Some(Modal::Conflict)));
+    assert!(matches!(h.app.modal, Some(Modal::Conflict(_))));
     h.keys("nq");
     assert!(!h.app.quit, "asks first");
     h.keys("y");
@@ -772,7 +772,7 @@ fn space_ticks_and_reopens_an_action() {
     let mut h = loaded();
     h.keys("4").select_person("Amina Diallo");
     h.keys(" ");
-    let Some(Modal::Actions { items, .. }) = &h.app.modal else {
+    let Some(Modal::Actions(handover::tui::modal::ActionItems { items, .. })) = &h.app.modal else {
         panic!()
     };
     assert_eq!(items.len(), 2);
@@ -1042,7 +1042,7 @@ fn a_change_on_disk_while_typing_is_a_conflict_asked_when_done() {
     );
     assert_eq!(h.app.file.save, SaveState::Conflict);
     h.keys("<C-s>");
-    assert!(matches!(h.app.modal, Some(Modal::Conflict)));
+    assert!(matches!(h.app.modal, Some(Modal::Conflict(_))));
     assert_eq!(fs::read_to_string(&h.path).unwrap(), theirs, "theirs kept");
 }
 
@@ -1067,7 +1067,7 @@ fn a_file_created_meanwhile_is_never_overwritten_by_the_first_save() {
     let mut h = fresh();
     fs::write(&h.path, "someone else's team").unwrap();
     h.keys("h<Enter>");
-    assert!(matches!(h.app.modal, Some(Modal::Conflict)));
+    assert!(matches!(h.app.modal, Some(Modal::Conflict(_))));
     assert_eq!(fs::read_to_string(&h.path).unwrap(), "someone else's team");
 }
 
@@ -1147,7 +1147,7 @@ fn a_conflict_never_replaces_an_entry_being_written() {
     assert_eq!(h.app.file.save, SaveState::Conflict);
     // Saved into the team, then asked about the file.
     h.keys("<C-s>");
-    assert!(matches!(h.app.modal, Some(Modal::Conflict)));
+    assert!(matches!(h.app.modal, Some(Modal::Conflict(_))));
     assert!(
         h.app.team.people[0]
             .log
@@ -1223,7 +1223,8 @@ fn the_agenda_is_never_written_over_the_team_file_nor_into_a_new_folder() {
     let missing = h.path.parent().unwrap().join("no/such/folder/agenda.md");
     for target in [team_file.clone(), missing.display().to_string()] {
         h.keys("4x");
-        let Some(Modal::Export { path, .. }) = &mut h.app.modal else {
+        let Some(Modal::Export(handover::tui::modal::Export { path, .. })) = &mut h.app.modal
+        else {
             panic!("asks where");
         };
         *path = tui_input::Input::new(target.clone());

@@ -222,7 +222,7 @@ fn delete_person_confirmation() {
 #[test]
 fn conflict_modal() {
     let mut app = app();
-    app.modal = Some(handover::tui::app::Modal::Conflict);
+    app.modal = Some(handover::tui::app::Modal::Conflict(Default::default()));
     app.file.save = SaveState::Conflict;
     snapshot("conflict", &mut app);
 }

@@ -29,6 +29,12 @@ impl fmt::Display for Failure {
     }
 }
 
+impl From<crate::tui::AppError> for Failure {
+    fn from(e: crate::tui::AppError) -> Self {
+        Failure(e.to_string())
+    }
+}
+
 impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Self {
         Failure(format!("cannot write the output: {e}"))

@@ -28,7 +28,7 @@ pub use recovery::{
 };
 pub use save::{
     OutputError, SaveError, Saved, create_new, has_comment, is_read_only, remove_stale_temporaries,
-    save, write_output, write_private_new,
+    save, writable, write_output, write_private_new,
 };
 
 /// Reads a file the user gives handover to read (a CSV to import).

@@ -138,6 +138,14 @@ pub fn is_read_only(path: &Path) -> bool {
     matches!(refuse_read_only(path), Err(SaveError::ReadOnly(_)))
 }
 
+/// Whether a save could succeed: the file and its folder accept writes,
+/// and the file has a write bit (root included).
+pub fn writable(path: &Path) -> bool {
+    fs::OpenOptions::new().append(true).open(path).is_ok()
+        && tempfile::tempfile_in(folder(path)).is_ok()
+        && !is_read_only(path)
+}
+
 /// Keeps the bytes about to be replaced as `<file>.orig` when they hold a
 /// comment that the save drops, unless an `.orig` is already there.
 fn keep_comments(target: &Path, old: &[u8]) -> Result<Option<PathBuf>, SaveError> {
@@ -423,7 +431,19 @@ pub fn write_output(
 
 #[cfg(test)]
 mod tests {
-    use super::has_comment;
+    use super::{has_comment, writable};
+    use std::path::Path;
+
+    #[test]
+    fn a_file_that_cannot_be_written_is_told_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("team.ron");
+        std::fs::write(&file, crate::sample::SAMPLE_RON).unwrap();
+        assert!(writable(&file));
+        // Read-only for everyone, root included.
+        assert!(!writable(Path::new("/proc/version")));
+        assert!(!writable(&dir.path().join("no/such/folder/team.ron")));
+    }
 
     #[test]
     fn comments_are_found_outside_strings_only() {

@@ -4,11 +4,10 @@ use std::path::PathBuf;
 
 use crossterm::event::{KeyEvent, KeyEventKind};
 
-use super::form::Form;
 use super::keymap::{Context, Keymap};
 use super::list::{ListState, filter_rows};
 use super::message::{Message, View};
-use super::picker::Picker;
+pub use super::modal::{Confirm, Modal, Pending};
 use super::theme::Theme;
 use crate::analysis::{Analysis, analyse};
 use crate::edit::Change;
@@ -49,65 +48,6 @@ pub enum NoticeKind {
 pub struct Notice {
     pub kind: NoticeKind,
     pub text: String,
-}
-
-/// Something that needs a yes or a no.
-#[derive(Debug)]
-pub struct Confirm {
-    pub title: String,
-    pub lines: Vec<String>,
-    pub on_yes: Pending,
-}
-
-/// What a confirmation does on yes.
-#[derive(Debug)]
-pub enum Pending {
-    DeleteMission(usize),
-    DeletePerson(usize),
-    HandOverAnyway(usize),
-    /// Drop the edits in this form (on no, it comes back).
-    DiscardForm(Box<Form>),
-    /// Quit although the last changes are not saved (they are kept aside).
-    QuitUnsaved,
-    /// Replace a file that exists with this text.
-    Overwrite {
-        path: PathBuf,
-        text: String,
-    },
-    /// Drop a one-on-one entry being written (on no, it comes back).
-    DiscardEntry(Box<super::entry::EntryForm>),
-    /// Restore the work a stop left in a recovery file (on no, set it aside).
-    Recover(Box<super::recovery::Offer>),
-}
-
-#[derive(Debug)]
-pub enum Modal {
-    Help {
-        scroll: u16,
-    },
-    Form(Box<Form>),
-    Picker(Box<Picker>),
-    /// The three conditions of a mission about to be handed over.
-    HandOver {
-        mission: usize,
-    },
-    Confirm(Confirm),
-    /// The file changed on disk behind the app.
-    Conflict,
-    /// Writing a one-on-one entry.
-    Entry(Box<super::entry::EntryForm>),
-    /// A person's action items, open first; Space ticks one.
-    Actions {
-        person: usize,
-        /// (entry, action) in the person's log, in display order.
-        items: Vec<(usize, usize)>,
-        list: ListState,
-    },
-    /// Where to write the agenda.
-    Export {
-        person: usize,
-        path: tui_input::Input,
-    },
 }
 
 /// One row of the Plan view.
@@ -405,14 +345,9 @@ impl App {
     /// keys are text for a field.
     pub fn contexts(&self) -> (Vec<Context>, bool) {
         match &self.modal {
-            Some(Modal::Help { .. }) => (vec![Context::Help], false),
-            Some(Modal::Form(_)) => (vec![Context::Form], true),
-            Some(Modal::Export { .. }) => (vec![Context::Prompt], true),
-            Some(Modal::Entry(_)) => (vec![Context::Entry], true),
-            Some(Modal::Actions { .. }) => (vec![Context::Actions], false),
-            Some(Modal::Picker(_)) => (vec![Context::Picker], true),
-            Some(Modal::HandOver { .. } | Modal::Confirm(_) | Modal::Conflict) => {
-                (vec![Context::Confirm], false)
+            Some(modal) => {
+                let (context, text) = modal.context();
+                (vec![context], text)
             }
             None if self.list().is_some_and(|l| l.filtering) => (vec![Context::Filter], true),
             None => (self.view_contexts(), false),

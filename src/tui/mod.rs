@@ -4,12 +4,10 @@
 
 pub mod app;
 pub mod editor;
-pub mod entry;
-pub mod form;
 pub mod keymap;
 pub mod list;
 pub mod message;
-pub mod picker;
+pub mod modal;
 pub mod recovery;
 pub mod runtime;
 pub mod saver;
@@ -17,7 +15,6 @@ pub mod theme;
 pub mod ui;
 pub mod update;
 
-use std::fs::OpenOptions;
 use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
@@ -30,14 +27,19 @@ use self::keymap::Keymap;
 pub use self::runtime::{dispatch, dispatch_on};
 use self::saver::Saver;
 use self::theme::Theme;
-use crate::commands::Failure;
 use crate::model::Date;
 use crate::store::{self, DataPath, LoadError};
 
+/// Why the app could not start, or ended without keeping everything:
+/// `main` shows it on stderr and exits 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct AppError(String);
+
 /// Opens the app on the team file (or the sample team when there is none).
-pub fn run(data: &DataPath) -> Result<ExitCode, Failure> {
+pub fn run(data: &DataPath) -> Result<ExitCode, AppError> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        return Err(Failure(
+        return Err(AppError(
             "the planner needs a terminal on stdin and stdout; for scripts use \
              `handover check` or `handover agenda PERSON`"
                 .into(),
@@ -91,7 +93,7 @@ pub fn run(data: &DataPath) -> Result<ExitCode, Failure> {
         dispatch(&mut app, runtime::saved(written));
     }
     let Ok(result) = result else {
-        return Err(Failure(match recovery::write(&app) {
+        return Err(AppError(match recovery::write(&app) {
             Some(Ok(path)) => format!(
                 "handover stopped on an internal error. What was not saved yet is in {}; \
                  open handover again to restore it.",
@@ -111,7 +113,7 @@ pub fn run(data: &DataPath) -> Result<ExitCode, Failure> {
             path.display()
         )),
         Some(Err(e)) => {
-            return Err(Failure(format!(
+            return Err(AppError(format!(
                 "what was not saved could not be kept: {e}"
             )));
         }
@@ -129,7 +131,7 @@ pub fn run(data: &DataPath) -> Result<ExitCode, Failure> {
     if let Some(kept) = &kept {
         eprintln!("{kept}");
     }
-    result.map_err(|e| Failure(format!("terminal error: {e}")))?;
+    result.map_err(|e| AppError(format!("terminal error: {e}")))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -146,11 +148,11 @@ fn watch_signals(
     loop_done: Arc<AtomicBool>,
     shared: Arc<runtime::Shared>,
     team_file: std::path::PathBuf,
-) -> Result<(), Failure> {
+) -> Result<(), AppError> {
     use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
     let mut signals =
         signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])
-            .map_err(|e| Failure(format!("cannot watch for signals: {e}")))?;
+            .map_err(|e| AppError(format!("cannot watch for signals: {e}")))?;
     std::thread::spawn(move || {
         for signal in signals.forever() {
             match signal {
@@ -210,14 +212,14 @@ fn today() -> Date {
 }
 
 /// Loads the team, or the sample when the file does not exist yet.
-fn open(path: &Path) -> Result<(crate::model::Team, FileState), Failure> {
+fn open(path: &Path) -> Result<(crate::model::Team, FileState), AppError> {
     match store::load(path) {
         Ok(loaded) => Ok((
             loaded.team,
             FileState {
                 path: path.to_path_buf(),
                 baseline: Some(loaded.baseline),
-                read_only: !writable(path),
+                read_only: !store::writable(path),
                 save: SaveState::Saved,
             },
         )),
@@ -230,16 +232,8 @@ fn open(path: &Path) -> Result<(crate::model::Team, FileState), Failure> {
                 save: SaveState::Sample,
             },
         )),
-        Err(e) => Err(Failure(e.to_string())),
+        Err(e) => Err(AppError(e.to_string())),
     }
-}
-
-/// Whether a save could succeed: the file and its folder accept writes.
-fn writable(path: &Path) -> bool {
-    let dir = folder(path);
-    OpenOptions::new().append(true).open(path).is_ok()
-        && tempfile::tempfile_in(dir).is_ok()
-        && !store::is_read_only(path)
 }
 
 fn folder(path: &Path) -> &Path {
@@ -252,28 +246,12 @@ fn folder(path: &Path) -> &Path {
 /// Holds the lock of the real file (`store::lock`) so that a second copy of
 /// the app, or a CLI writer, is told, not allowed to race. A team file the
 /// user cannot write opens read-only and needs no lock.
-fn lock(path: &Path) -> Result<Option<store::FileLock>, Failure> {
+fn lock(path: &Path) -> Result<Option<store::FileLock>, AppError> {
     match store::lock::for_app(path) {
         Ok(lock) => Ok(Some(lock)),
-        Err(store::LockError::Unusable { .. }) if path.exists() && !writable(path) => Ok(None),
-        Err(e) => Err(Failure(e.to_string())),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_file_that_cannot_be_written_opens_read_only() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("team.ron");
-        std::fs::write(&file, crate::sample::SAMPLE_RON).unwrap();
-        assert!(writable(&file));
-        // Read-only for everyone, root included.
-        assert!(!writable(Path::new("/proc/version")));
-        assert!(!writable(&dir.path().join("no/such/folder/team.ron")));
-        let (_, state) = open(&file).unwrap();
-        assert!(!state.read_only);
+        Err(store::LockError::Unusable { .. }) if path.exists() && !store::writable(path) => {
+            Ok(None)
+        }
+        Err(e) => Err(AppError(e.to_string())),
     }
 }

@@ -6,8 +6,8 @@
 use std::path::PathBuf;
 
 use super::app::{App, Confirm, Modal, NoticeKind, Pending, SaveState};
-use super::entry::EntryForm;
-use super::form::{Form, FormKind};
+use super::modal::form::FormKind;
+use super::modal::{EntryForm, Form};
 use crate::model::{Mission, Person, Team, key};
 use crate::store::{self, Base, Draft, FormOf, Recovery};
 use crate::text::clean;
@@ -30,7 +30,7 @@ pub fn draft(app: &App) -> Option<Draft> {
     }
 }
 
-fn entry_draft(app: &App, form: &EntryForm) -> Draft {
+pub fn entry_draft(app: &App, form: &EntryForm) -> Draft {
     Draft::Entry {
         person: app
             .team
@@ -45,7 +45,7 @@ fn entry_draft(app: &App, form: &EntryForm) -> Draft {
     }
 }
 
-fn form_draft(app: &App, form: &Form) -> Draft {
+pub fn form_draft(app: &App, form: &Form) -> Draft {
     let of = match form.kind {
         FormKind::AddMission => FormOf::NewMission,
         FormKind::EditMission(m) => FormOf::Mission(app.team.missions[m].title.clone()),
@@ -102,18 +102,12 @@ pub fn draft_only(app: &App) -> Option<Recovery> {
 
 /// Typed text a read-only file cannot take: kept in the recovery file
 /// (the form stays open until it is).
-pub fn keep_typed(app: &mut App) -> Vec<super::message::Effect> {
-    match draft_only(app) {
-        Some(recovery) => vec![super::message::Effect::KeepDraft(Box::new(recovery))],
-        None => {
-            app.modal = None;
-            app.tell(
-                NoticeKind::Error,
-                "Read-only: you cannot write this file, so nothing was changed",
-            );
-            Vec::new()
-        }
-    }
+pub fn keep_typed(app: &App, draft: Draft) -> Vec<super::message::Effect> {
+    vec![super::message::Effect::KeepDraft(Box::new(Recovery {
+        based_on: base(app),
+        team: None,
+        drafts: vec![draft],
+    }))]
 }
 
 /// Writes the recovery file if anything is unsaved; says where.

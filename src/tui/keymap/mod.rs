@@ -302,6 +302,17 @@ impl Keymap {
             .unwrap_or_default()
     }
 
+    /// The first key bound to an action in a context, as shown to the user
+    /// ("y", "Ctrl-s"): what prompts and messages name.
+    pub fn first_key(&self, context: Context, action: Action) -> String {
+        self.bindings
+            .iter()
+            .find(|b| b.context == context && b.action == action)
+            .and_then(|b| b.keys.first())
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    }
+
     /// The status-bar hints of these contexts: `(key, short name)`.
     pub fn hints(&self, contexts: &[Context]) -> Vec<(String, &'static str)> {
         contexts

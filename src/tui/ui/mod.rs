@@ -1,11 +1,10 @@
-//! Drawing: read-only over the app. Each view and each modal in its own file.
+//! Drawing: read-only over the app. Each view in its own file here; each
+//! modal draws itself (`tui/modal/`) in the frame this module gives it.
 
 mod agenda;
-mod bars;
-mod log;
+pub mod bars;
 mod matrix;
 mod missions;
-mod modal;
 mod one_on_one;
 mod people;
 mod plan;
@@ -17,6 +16,9 @@ use ratatui::widgets::Paragraph;
 
 use super::app::App;
 use super::message::View;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Wrap};
+use text::cut;
 
 /// Below this size only a notice is drawn.
 pub const MIN_WIDTH: u16 = 40;
@@ -51,7 +53,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     bars::status(app, frame, status);
     if let Some(modal) = &app.modal {
-        modal::render(app, modal, frame, area);
+        modal.draw(app, frame, area);
     }
 }
 
@@ -80,4 +82,56 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         width,
         height,
     }
+}
+
+/// A framed box sized to its lines, with the keys at the foot.
+pub fn boxed(
+    app: &App,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    frame: &mut Frame,
+    area: Rect,
+    width: u16,
+) {
+    boxed_with(
+        app,
+        title,
+        lines,
+        bars::modal_hints(app),
+        frame,
+        area,
+        width,
+    );
+}
+
+pub fn boxed_with(
+    app: &App,
+    title: &str,
+    mut lines: Vec<Line<'static>>,
+    footer: Line<'static>,
+    frame: &mut Frame,
+    area: Rect,
+    width: u16,
+) {
+    lines.push(Line::raw(""));
+    lines.push(footer);
+    // Wrapped lines take more than one row.
+    let inner = usize::from(width.min(area.width).saturating_sub(2)).max(1);
+    let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
+    let height = (rows as u16 + 2).min(area.height);
+    let rect = centered(area, width, height);
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.title())
+        .title(Span::styled(
+            format!(" {} ", cut(title, usize::from(width) - 4)),
+            app.theme.title(),
+        ));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
 }

@@ -3,21 +3,20 @@
 
 mod edits;
 mod missions;
-mod one_on_one;
 
-use edits::{add, delete_selected, edit_selected, form_action};
-use missions::{accept_plan, accept_proposal, do_hand_over, hand_over, pick, picker_action};
+use edits::{add, delete_selected, edit_selected};
+use missions::{accept_plan, accept_proposal};
 
 use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
-use super::app::{App, Confirm, Modal, NoticeKind, Pending, SaveState};
+use super::app::{App, NoticeKind, SaveState};
 use super::message::{Action, Effect, Message, View};
-use super::picker::PickerKind;
-use crate::analysis::Verdict;
-use crate::edit::{self, Change};
+use super::modal::confirm::{Pending, ask};
+use super::modal::picker::PickerKind;
+use super::modal::{self, Conflict, Help, Modal};
+use crate::edit::Change;
 use crate::text::capitalise;
-use crate::text::clean;
 
 pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
     let mut effects = handle(app, message);
@@ -80,7 +79,7 @@ fn handle(app: &mut App, message: Message) -> Vec<Effect> {
             Vec::new()
         }
         Message::Edited(result) => {
-            one_on_one::edited(app, result);
+            modal::entry::edited(app, result);
             Vec::new()
         }
         Message::DraftKept(result) => {
@@ -93,7 +92,7 @@ fn handle(app: &mut App, message: Message) -> Vec<Effect> {
             Vec::new()
         }
         Message::Written { path, result } => {
-            one_on_one::written(app, path, result);
+            modal::export::written(app, path, result);
             Vec::new()
         }
         Message::Action(action) => {
@@ -132,7 +131,7 @@ fn saved(app: &mut App, result: Result<crate::store::Saved, crate::store::SaveEr
             app.file.save = SaveState::Conflict;
             if matches!(
                 app.modal,
-                Some(Modal::Entry(_) | Modal::Form(_) | Modal::Export { .. })
+                Some(Modal::Entry(_) | Modal::Form(_) | Modal::Export(_))
             ) {
                 // Never over what is being written: asked when it is saved.
                 app.tell(
@@ -140,7 +139,7 @@ fn saved(app: &mut App, result: Result<crate::store::Saved, crate::store::SaveEr
                     "Not saved: the file changed on disk. Finish what you are writing; you will be asked then.",
                 );
             } else {
-                app.modal = Some(Modal::Conflict);
+                app.modal = Some(Modal::Conflict(Conflict));
             }
         }
         Err(e) => {
@@ -193,7 +192,7 @@ fn changed_on_disk(app: &mut App) -> Vec<Effect> {
             "The team file changed on disk. Finish what you are writing; you will be asked then.",
         );
     } else {
-        app.modal = Some(Modal::Conflict);
+        app.modal = Some(Modal::Conflict(Conflict));
     }
     Vec::new()
 }
@@ -233,34 +232,18 @@ fn reloaded(
 
 /// A key for the text field that has focus.
 fn input(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let event = Event::Key(key);
-    if let Some(Modal::Export { .. }) = &app.modal
-        && let Some(Modal::Export { person, path }) = app.modal.take()
-    {
-        return one_on_one::export_action(app, person, path, Action::Cancel, Some(key));
+    if let Some(modal) = &mut app.modal {
+        modal.text(key);
+        return Vec::new();
     }
-    match &mut app.modal {
-        Some(Modal::Entry(form)) => one_on_one::entry_input(form, key),
-        Some(Modal::Form(form)) => {
-            form.focused().handle_event(&event);
-            form.error = None;
-        }
-        Some(Modal::Picker(picker)) => {
-            if picker.list.filter.handle_event(&event).is_some() {
-                picker.refilter();
-            }
-        }
-        Some(_) => {}
-        None => {
-            let changed = app
-                .list_mut()
-                .filter(|l| l.filtering)
-                .and_then(|l| l.filter.handle_event(&event))
-                .is_some();
-            if changed {
-                refilter_current(app);
-            }
-        }
+    let event = Event::Key(key);
+    let changed = app
+        .list_mut()
+        .filter(|l| l.filtering)
+        .and_then(|l| l.filter.handle_event(&event))
+        .is_some();
+    if changed {
+        refilter_current(app);
     }
     Vec::new()
 }
@@ -297,7 +280,7 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ShowOneOnOne => show(app, View::OneOnOne),
         Action::ShowPlan => show(app, View::Plan),
         Action::Help => {
-            app.modal = Some(Modal::Help { scroll: 0 });
+            app.modal = Some(Modal::Help(Help::default()));
             Vec::new()
         }
         Action::Undo => undo(app),
@@ -343,14 +326,14 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Add => add(app),
         Action::Edit => edit_selected(app),
         Action::Delete => delete_selected(app),
-        Action::AssignOwner => pick(app, PickerKind::Owner),
-        Action::AssignMentor => pick(app, PickerKind::Mentor),
-        Action::HandOver => hand_over(app),
+        Action::AssignOwner => modal::picker::open(app, PickerKind::Owner),
+        Action::AssignMentor => modal::picker::open(app, PickerKind::Mentor),
+        Action::HandOver => modal::hand_over::open(app),
         Action::Confirm if app.view == View::Plan => accept_proposal(app),
         Action::AcceptAll => accept_plan(app),
-        Action::NewEntry => one_on_one::new_entry(app),
-        Action::Toggle => one_on_one::open_actions(app),
-        Action::ExportAgenda => one_on_one::export_agenda(app),
+        Action::NewEntry => modal::entry::open(app),
+        Action::Toggle => modal::actions::open(app),
+        Action::ExportAgenda => modal::export::open(app),
         Action::OpenEditor => Vec::new(),
         Action::Suspend => vec![Effect::Suspend],
         Action::Confirm
@@ -376,14 +359,14 @@ fn move_by(app: &mut App, delta: isize) -> Vec<Effect> {
 fn quit(app: &mut App) -> Vec<Effect> {
     match &app.file.save {
         SaveState::Conflict | SaveState::Failed(_) => {
-            app.modal = Some(Modal::Confirm(Confirm {
-                title: "Quit with unsaved changes?".into(),
-                lines: vec![
+            app.modal = Some(ask(
+                "Quit with unsaved changes?",
+                vec![
                     "Your last changes could not be written to the team file.".into(),
                     "Quitting keeps them in a copy beside it, so nothing is lost.".into(),
                 ],
-                on_yes: Pending::QuitUnsaved,
-            }));
+                Pending::QuitUnsaved,
+            ));
         }
         _ => app.quit = true,
     }
@@ -426,7 +409,7 @@ pub fn apply(app: &mut App, change: Change) -> Vec<Effect> {
 
 /// Why a change would break a rule of the file (tried on the team, then
 /// taken back), if it would: forms and entries are refused with it.
-pub(super) fn breaks_a_rule(app: &mut App, change: &Change) -> Option<String> {
+pub(crate) fn breaks_a_rule(app: &mut App, change: &Change) -> Option<String> {
     change.apply(&mut app.team);
     let problems = crate::model::validate::validate(&app.team);
     change.inverse().apply(&mut app.team);
@@ -441,7 +424,7 @@ fn changed(app: &mut App, change: &Change) -> Vec<Effect> {
     app.generation += 1;
     app.refresh_after(change);
     if app.file.save == SaveState::Conflict {
-        app.modal = Some(Modal::Conflict);
+        app.modal = Some(Modal::Conflict(Conflict));
         return Vec::new();
     }
     app.unsaved += 1;
@@ -472,133 +455,15 @@ fn redo(app: &mut App) -> Vec<Effect> {
     effects
 }
 
+/// A command while a modal is open: the modal decides; one it opened
+/// meanwhile (a conflict, say) takes its place.
 fn modal_action(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(modal) = app.modal.take() else {
         return Vec::new();
     };
-    match modal {
-        Modal::Help { scroll } => {
-            app.modal = match action {
-                Action::Cancel => None,
-                Action::Down => Some(Modal::Help {
-                    scroll: scroll.saturating_add(1),
-                }),
-                Action::Up => Some(Modal::Help {
-                    scroll: scroll.saturating_sub(1),
-                }),
-                _ => Some(Modal::Help { scroll }),
-            };
-            Vec::new()
-        }
-        Modal::Form(form) => form_action(app, form, action),
-        Modal::Entry(form) => one_on_one::entry_action(app, form, action),
-        Modal::Actions {
-            person,
-            items,
-            list,
-        } => one_on_one::actions_action(app, person, items, list, action),
-        Modal::Export { person, path } => {
-            one_on_one::export_action(app, person, path, action, None)
-        }
-        Modal::Picker(picker) => picker_action(app, picker, action),
-        Modal::HandOver { mission } => match action {
-            Action::Confirm => {
-                let verdict = app.analysis.missions[mission].verdict;
-                if matches!(verdict, Verdict::Ready | Verdict::Stretch) {
-                    do_hand_over(app, mission)
-                } else {
-                    let title = clean(&app.team.missions[mission].title).into_owned();
-                    let owner = app.analysis.index.owner[mission]
-                        .map(|o| crate::analysis::explain::person(&app.team, o))
-                        .unwrap_or_default();
-                    let mut lines = vec![format!("{owner} would be missing:")];
-                    lines.extend(
-                        crate::analysis::explain::findings(&app.team, &app.analysis, mission)
-                            .into_iter()
-                            .map(|l| format!("  • {l}")),
-                    );
-                    lines.push(String::new());
-                    lines.push(if verdict == Verdict::AtRisk {
-                        "Handing over an at-risk mission is abandonment, not autonomy.".into()
-                    } else {
-                        "A blocked mission cannot succeed until this is fixed.".into()
-                    });
-                    app.modal = Some(Modal::Confirm(Confirm {
-                        title: format!("Hand \"{title}\" over anyway?"),
-                        lines,
-                        on_yes: Pending::HandOverAnyway(mission),
-                    }));
-                    Vec::new()
-                }
-            }
-            Action::Cancel => Vec::new(),
-            _ => {
-                app.modal = Some(Modal::HandOver { mission });
-                Vec::new()
-            }
-        },
-        Modal::Confirm(confirm) => match action {
-            Action::Confirm => confirmed(app, confirm.on_yes),
-            Action::Cancel => {
-                match confirm.on_yes {
-                    Pending::DiscardForm(form) => app.modal = Some(Modal::Form(form)),
-                    Pending::DiscardEntry(form) => app.modal = Some(Modal::Entry(form)),
-                    Pending::Recover(offer) => return vec![Effect::SetAsideRecovery(offer.path)],
-                    _ => {}
-                }
-                Vec::new()
-            }
-            _ => {
-                app.modal = Some(Modal::Confirm(confirm));
-                Vec::new()
-            }
-        },
-        Modal::Conflict => match action {
-            Action::Confirm | Action::Reload => vec![Effect::KeepMineAndReload],
-            Action::Cancel => {
-                app.tell(
-                    NoticeKind::Warning,
-                    "Not saved: the file changed on disk. Make a change or quit to be asked again.",
-                );
-                Vec::new()
-            }
-            _ => {
-                app.modal = Some(Modal::Conflict);
-                Vec::new()
-            }
-        },
+    let step = modal.command(app, action);
+    if app.modal.is_none() {
+        app.modal = step.next;
     }
-}
-
-fn confirmed(app: &mut App, pending: Pending) -> Vec<Effect> {
-    match pending {
-        Pending::DeleteMission(m) => {
-            let change = edit::delete_mission(&app.team, m);
-            apply(app, change)
-        }
-        Pending::DeletePerson(p) => {
-            let change = edit::delete_person(&app.team, p);
-            apply(app, change)
-        }
-        Pending::HandOverAnyway(m) => do_hand_over(app, m),
-        Pending::DiscardForm(_) | Pending::DiscardEntry(_) => Vec::new(),
-        Pending::Recover(offer) => {
-            let mut effects = match super::recovery::team_to_restore(&offer) {
-                Some(team) => {
-                    let change = edit::replace_all(&app.team, team, "restored the unsaved work");
-                    apply(app, change)
-                }
-                None => Vec::new(),
-            };
-            super::recovery::reopen(app, &offer.recovery.drafts);
-            effects.push(Effect::SetAsideRecovery(offer.path));
-            effects
-        }
-        Pending::Overwrite { path, text } => vec![Effect::WriteFile {
-            path,
-            text,
-            overwrite: true,
-        }],
-        Pending::QuitUnsaved => vec![Effect::KeepMineAndQuit],
-    }
+    step.effects
 }

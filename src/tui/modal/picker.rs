@@ -1,11 +1,28 @@
-//! The owner and mentor pickers: everyone, ranked as SPEC §3 ranks
-//! suggestions, each with what they would lack or cover. Typing filters.
+//! `o` and `m`: the owner and mentor pickers — everyone, ranked as SPEC §3
+//! ranks suggestions, each with what they would lack or cover. Typing
+//! filters; Enter chooses.
 
-use super::list::{ListState, filter_rows};
+use crossterm::event::{Event, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use tui_input::backend::crossterm::EventHandler;
+
+use super::{Modal, Step};
 use crate::analysis::explain::{person, skill};
 use crate::analysis::suggest::{rank_all_mentors, rank_all_owners};
 use crate::analysis::{Analysis, PersonId, gaps};
+use crate::edit;
 use crate::model::Team;
+use crate::text::clean;
+use crate::tui::app::App;
+use crate::tui::list::{ListState, filter_rows};
+use crate::tui::message::{Action, Effect};
+use crate::tui::ui::bars::modal_hints;
+use crate::tui::ui::text::{cut, fit};
+use crate::tui::ui::{centered, modal_box};
+use crate::tui::update::apply;
 
 /// How many of the best-ranked owners get their stretch mentor worked out.
 const STRETCH_CHECKED: usize = 20;
@@ -60,7 +77,7 @@ impl Picker {
                     ));
                 }
                 for &t in &tool_gaps {
-                    notes.push(format!("no {}", crate::text::clean(a.tool_name(t))));
+                    notes.push(format!("no {}", clean(a.tool_name(t))));
                 }
                 // Whether it would be a stretch, and for whom: worth working
                 // out for the candidates near the top only.
@@ -149,6 +166,119 @@ impl Picker {
     pub fn chosen(&self) -> Option<&Candidate> {
         self.list.selected_item().map(|i| &self.candidates[i])
     }
+
+    /// A key typed into the filter.
+    pub fn text(&mut self, key: KeyEvent) {
+        if self.list.filter.handle_event(&Event::Key(key)).is_some() {
+            self.refilter();
+        }
+    }
+
+    pub fn draw(&self, app: &App, frame: &mut Frame, area: Rect) {
+        let picker = self;
+        let theme = app.theme;
+        let mission = clean(&app.team.missions[picker.mission].title).into_owned();
+        let title = match picker.kind {
+            PickerKind::Owner => format!("Who should own \"{}\"?", cut(&mission, 40)),
+            PickerKind::Mentor => format!("Who should mentor on \"{}\"?", cut(&mission, 40)),
+        };
+        let rect = centered(area, 100, area.height.saturating_sub(4).max(8));
+        let inner = modal_box(app, frame, rect, &title);
+        let [filter, list, hints] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        let query = picker.list.query();
+        let filter_line = Line::from(vec![
+            Span::styled("type to filter: ", theme.dim()),
+            Span::raw(cut(query, usize::from(filter.width).saturating_sub(17))),
+        ]);
+        let ranking = match picker.kind {
+            PickerKind::Owner => "ranked by cost (Σ gap² + 2 × missing tools), then spare capacity",
+            PickerKind::Mentor => {
+                "ranked by gaps covered, then people the owner turns to, then load"
+            }
+        };
+        frame.render_widget(
+            Paragraph::new(vec![filter_line, Line::styled(ranking, theme.dim())]),
+            filter,
+        );
+        frame.set_cursor_position((
+            filter.x
+                + 16
+                + picker
+                    .list
+                    .filter
+                    .visual_cursor()
+                    .min(usize::from(filter.width)) as u16,
+            filter.y,
+        ));
+        let width = usize::from(list.width);
+        let name_width = 22.min(width / 3);
+        let mut lines = Vec::new();
+        for row in picker.list.window(usize::from(list.height)) {
+            let candidate = &picker.candidates[picker.list.rows[row]];
+            let full = if candidate.available { "" } else { "full · " };
+            let detail = format!("{full}{}", candidate.detail);
+            let mut line = Line::from(vec![
+                Span::raw(fit(&candidate.name, name_width)),
+                Span::raw(" "),
+                Span::styled(
+                    fit(&detail, width.saturating_sub(name_width + 1)),
+                    if candidate.available {
+                        ratatui::style::Style::new()
+                    } else {
+                        theme.dim()
+                    },
+                ),
+            ]);
+            if row == picker.list.selected {
+                line = line.style(theme.selected());
+            }
+            lines.push(line);
+        }
+        if picker.list.rows.is_empty() {
+            lines.push(Line::styled("Nobody matches.", theme.dim()));
+        }
+        frame.render_widget(Paragraph::new(lines), list);
+        frame.render_widget(Paragraph::new(modal_hints(app)), hints);
+    }
+}
+
+/// Opens the picker for the selected mission.
+pub fn open(app: &mut App, kind: PickerKind) -> Vec<Effect> {
+    let Some(m) = app.selected_mission() else {
+        return Vec::new();
+    };
+    let picker = match kind {
+        PickerKind::Owner => Picker::owner(&app.team, &app.analysis, m),
+        PickerKind::Mentor => Picker::mentor(&app.team, &app.analysis, m),
+    };
+    app.modal = Some(Modal::Picker(Box::new(picker)));
+    Vec::new()
+}
+
+pub fn command(mut picker: Box<Picker>, app: &mut App, action: Action) -> Step {
+    match action {
+        Action::Up => picker.list.move_by(-1),
+        Action::Down => picker.list.move_by(1),
+        Action::Cancel => return Step::close(),
+        Action::Confirm => {
+            let Some(choice) = picker.chosen() else {
+                return Step::stay(picker);
+            };
+            let person = choice.person;
+            let change = match picker.kind {
+                PickerKind::Owner => edit::set_owner(&app.team, picker.mission, person),
+                PickerKind::Mentor => edit::set_mentor(&app.team, picker.mission, person),
+            };
+            return Step::done(apply(app, change));
+        }
+        _ => {}
+    }
+    Step::stay(picker)
 }
 
 fn nobody(label: &str) -> Candidate {

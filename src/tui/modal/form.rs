@@ -1,11 +1,27 @@
-//! The add/edit forms: every field of a mission or a person as one line of
+//! `a` and `e`: the add/edit forms — every field of a mission or a person as one line of
 //! text, parsed back when the form is saved. Values are shown cleaned of
 //! control characters; an untouched field keeps its exact original value.
 
+use crossterm::event::{Event, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
 use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
 
+use super::Step;
+use super::confirm::{Pending, ask};
+use crate::edit::{self, Change};
 use crate::model::{Date, Delegation, Mission, Person, Status};
 use crate::text::clean;
+use crate::tui::app::App;
+use crate::tui::keymap::Context;
+use crate::tui::message::Action;
+use crate::tui::ui::bars::modal_hints;
+use crate::tui::ui::text::{cut, fit};
+use crate::tui::ui::{centered, modal_box};
+use crate::tui::update::{apply, breaks_a_rule};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FormKind {
@@ -197,8 +213,85 @@ impl Form {
         }
     }
 
-    pub fn focused(&mut self) -> &mut Input {
-        &mut self.fields[self.focus].input
+    /// A key typed into the field in focus.
+    pub fn text(&mut self, key: KeyEvent) {
+        self.fields[self.focus].input.handle_event(&Event::Key(key));
+        self.error = None;
+    }
+
+    pub fn draw(&self, app: &App, frame: &mut Frame, area: Rect) {
+        let form = self;
+        let theme = app.theme;
+        let title = match form.kind {
+            FormKind::AddMission => "New mission".to_string(),
+            FormKind::AddPerson => "New person".to_string(),
+            FormKind::EditMission(m) => {
+                format!("Edit \"{}\"", cut(&app.team.missions[m].title, 50))
+            }
+            FormKind::EditPerson(p) => {
+                format!("Edit {}", cut(&app.team.people[p].name, 50))
+            }
+        };
+        let fields = form.fields.len() as u16;
+        let rect = centered(area, 84, fields + 7);
+        let inner = modal_box(app, frame, rect, &title);
+        let [rows, hint, error, keys] = Layout::vertical([
+            Constraint::Length(fields + 1),
+            Constraint::Length(1),
+            Constraint::Length(2),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        let label_width = 17;
+        let value_width = usize::from(inner.width).saturating_sub(label_width + 1);
+        let mut lines = Vec::new();
+        let mut cursor = None;
+        for (i, field) in form.fields.iter().enumerate() {
+            let focused = i == form.focus;
+            // Only the field being typed in scrolls to its cursor.
+            let scroll = if focused {
+                field.input.visual_scroll(value_width.max(1))
+            } else {
+                0
+            };
+            let visible = skip_columns(field.input.value(), scroll);
+            let label_style = if focused { theme.key() } else { theme.dim() };
+            let value_style = if focused {
+                theme.bold()
+            } else {
+                ratatui::style::Style::new()
+            };
+            lines.push(Line::from(vec![
+                Span::styled(fit(field.label, label_width), label_style),
+                Span::styled(fit(&visible, value_width), value_style),
+            ]));
+            if focused {
+                let x = rows.x
+                    + (label_width + field.input.visual_cursor().saturating_sub(scroll)) as u16;
+                let y = rows.y + i as u16;
+                if x < rows.right() && y < rows.bottom() {
+                    cursor = Some((x, y));
+                }
+            }
+        }
+        frame.render_widget(Paragraph::new(lines), rows);
+        frame.render_widget(
+            Paragraph::new(cut(form.fields[form.focus].hint, usize::from(inner.width)))
+                .style(theme.dim()),
+            hint,
+        );
+        if let Some(text) = &form.error {
+            frame.render_widget(
+                Paragraph::new(clean(text).into_owned())
+                    .style(theme.error())
+                    .wrap(Wrap { trim: true }),
+                error,
+            );
+        }
+        frame.render_widget(Paragraph::new(modal_hints(app)), keys);
+        if let Some(position) = cursor {
+            frame.set_cursor_position(position);
+        }
     }
 
     pub fn next_field(&mut self) {
@@ -342,6 +435,95 @@ fn parse_date(label: &str, text: &str) -> Result<Option<Date>, String> {
     text.parse::<Date>()
         .map(Some)
         .map_err(|_| format!("{label}: \"{text}\" is not a date like 2027-03-01"))
+}
+
+pub fn command(mut form: Box<Form>, app: &mut App, action: Action) -> Step {
+    match action {
+        Action::NextField => form.next_field(),
+        Action::PrevField => form.prev_field(),
+        Action::Cancel => {
+            if !form.is_modified() {
+                return Step::close();
+            }
+            let back = app.keymap.first_key(Context::Confirm, Action::Cancel);
+            return Step {
+                next: Some(ask(
+                    "Discard your edits?",
+                    vec![format!("{back} goes back to the form.")],
+                    Pending::DiscardForm(form),
+                )),
+                effects: Vec::new(),
+            };
+        }
+        Action::Confirm => return submit(app, form),
+        _ => {}
+    }
+    Step::stay(form)
+}
+
+/// Saves a form: the change is tried on the team and validated with the
+/// file's own rules; a refused form stays open with the reason.
+fn submit(app: &mut App, mut form: Box<Form>) -> Step {
+    if !app.can_change() {
+        let draft = crate::tui::recovery::form_draft(app, &form);
+        return Step::stay(form).with(crate::tui::recovery::keep_typed(app, draft));
+    }
+    let change = match build_change(app, &form) {
+        Ok(change) => change,
+        Err(reason) => {
+            form.error = Some(reason);
+            return Step::stay(form);
+        }
+    };
+    if let Some(reason) = breaks_a_rule(app, &change) {
+        form.error = Some(reason);
+        return Step::stay(form);
+    }
+    let effects = apply(app, change);
+    // Show what was just added, even under a filter.
+    match form.kind {
+        FormKind::AddMission => {
+            app.missions.filter.reset();
+            app.refilter_missions();
+            app.missions.select_item(app.team.missions.len() - 1);
+        }
+        FormKind::AddPerson => {
+            app.people.filter.reset();
+            app.refilter_people();
+            app.people.select_item(app.team.people.len() - 1);
+        }
+        FormKind::EditMission(_) | FormKind::EditPerson(_) => {}
+    }
+    Step::done(effects)
+}
+
+fn build_change(app: &App, form: &Form) -> Result<Change, String> {
+    Ok(match form.kind {
+        FormKind::AddMission => {
+            edit::add_mission(&app.team, form.to_mission(&Mission::titled(""))?)
+        }
+        FormKind::EditMission(m) => {
+            let mission = form.to_mission(&app.team.missions[m])?;
+            edit::update_mission(&app.team, m, mission, app.today)
+        }
+        FormKind::AddPerson => edit::add_person(&app.team, form.to_person(&Person::named(""))?),
+        FormKind::EditPerson(p) => {
+            let person = form.to_person(&app.team.people[p])?;
+            edit::update_person(&app.team, p, person)
+        }
+    })
+}
+
+/// The text after its first `columns` display columns.
+fn skip_columns(text: &str, columns: usize) -> String {
+    let mut used = 0;
+    text.chars()
+        .skip_while(|c| {
+            let skip = used < columns;
+            used += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+            skip
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,0 +1,352 @@
+//! `n`: writing a one-on-one entry — the date (today, editable), a note over many
+//! lines (or written in $EDITOR), and action items, one per line.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui_textarea::TextArea;
+use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
+
+use super::confirm::{Pending, ask};
+use super::{Modal, Step};
+use crate::edit;
+use crate::model::{ActionItem, Date, LogEntry};
+use crate::tui::app::{App, NoticeKind};
+use crate::tui::keymap::Context;
+use crate::tui::message::{Action, Effect};
+use crate::tui::ui::bars::modal_hints;
+use crate::tui::ui::text::cut;
+use crate::tui::ui::{centered, modal_box};
+use crate::tui::update::{apply, breaks_a_rule};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryField {
+    Date,
+    Note,
+    Actions,
+}
+
+#[derive(Debug)]
+pub struct EntryForm {
+    pub person: usize,
+    pub date: Input,
+    pub note: TextArea<'static>,
+    pub actions: TextArea<'static>,
+    pub focus: EntryField,
+    pub error: Option<String>,
+}
+
+impl EntryForm {
+    pub fn new(person: usize, today: Date) -> Self {
+        let mut note = TextArea::default();
+        note.set_placeholder_text("What was said: how they are, what they want, what you agreed");
+        let mut actions = TextArea::default();
+        actions.set_placeholder_text("One action item per line");
+        EntryForm {
+            person,
+            date: Input::new(today.to_string()),
+            note,
+            actions,
+            focus: EntryField::Note,
+            error: None,
+        }
+    }
+
+    pub fn next_field(&mut self) {
+        self.focus = match self.focus {
+            EntryField::Date => EntryField::Note,
+            EntryField::Note => EntryField::Actions,
+            EntryField::Actions => EntryField::Date,
+        };
+    }
+
+    pub fn prev_field(&mut self) {
+        self.focus = match self.focus {
+            EntryField::Date => EntryField::Actions,
+            EntryField::Note => EntryField::Date,
+            EntryField::Actions => EntryField::Note,
+        };
+    }
+
+    pub fn note_text(&self) -> String {
+        self.note.lines().join("\n")
+    }
+
+    /// Replaces the note (from $EDITOR), keeping it on screen as typed text.
+    pub fn set_note(&mut self, text: &str) {
+        let text = crate::text::clean_multiline(text.trim_end());
+        self.note = TextArea::new(text.lines().map(str::to_string).collect());
+        // Writing goes on where the text ends.
+        self.note.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        self.note.move_cursor(ratatui_textarea::CursorMove::End);
+    }
+
+    pub fn is_modified(&self, today: Date) -> bool {
+        self.date.value() != today.to_string()
+            || !self.note_text().trim().is_empty()
+            || self.actions.lines().iter().any(|l| !l.trim().is_empty())
+    }
+
+    /// A key typed into the field in focus: Enter is a new line in the
+    /// note and the actions, and moves on from the date.
+    pub fn text(&mut self, mut key: KeyEvent) {
+        self.error = None;
+        // A line feed (Ctrl-J to the terminal; what Enter sends when the
+        // terminal is not in raw mode, and what a paste holds) is a new line,
+        // never the text area's "delete to the start of the line".
+        if key.code == KeyCode::Char('j') && key.modifiers == KeyModifiers::CONTROL {
+            key = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+        }
+        match self.focus {
+            EntryField::Date if key.code == KeyCode::Enter => self.next_field(),
+            EntryField::Date => {
+                self.date.handle_event(&Event::Key(key));
+            }
+            EntryField::Note => {
+                self.note.input(key);
+            }
+            EntryField::Actions => {
+                self.actions.input(key);
+            }
+        }
+    }
+
+    pub fn draw(&self, app: &App, frame: &mut Frame, area: Rect) {
+        let form = self;
+        let theme = app.theme;
+        let name = crate::analysis::explain::person(&app.team, form.person);
+        let rect = centered(area, 84, area.height.saturating_sub(2).clamp(10, 24));
+        let inner = modal_box(
+            app,
+            frame,
+            rect,
+            &format!("One-on-one with {}", cut(&name, 40)),
+        );
+        let [date, note_label, note, actions_label, actions, hint, keys] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(2),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        let label = |text: &str, field: EntryField| {
+            let style = if form.focus == field {
+                theme.key()
+            } else {
+                theme.dim()
+            };
+            Span::styled(text.to_string(), style)
+        };
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                label("Date   ", EntryField::Date),
+                Span::raw(cut(
+                    form.date.value(),
+                    usize::from(date.width).saturating_sub(7),
+                )),
+            ])),
+            date,
+        );
+        if form.focus == EntryField::Date {
+            let x = date.x + 7 + form.date.visual_cursor() as u16;
+            frame.set_cursor_position((x.min(date.right().saturating_sub(1)), date.y));
+        }
+        let editor = match &app.editor {
+            Some(e) => format!(
+                " ({} writes it in {})",
+                app.keymap.first_key(Context::Entry, Action::OpenEditor),
+                cut(e, 20)
+            ),
+            None => String::new(),
+        };
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                label("Note", EntryField::Note),
+                Span::styled(editor, theme.dim()),
+            ])),
+            note_label,
+        );
+        frame.render_widget(&form.note, note);
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                label("Action items", EntryField::Actions),
+                Span::styled(" (one per line)", theme.dim()),
+            ])),
+            actions_label,
+        );
+        frame.render_widget(&form.actions, actions);
+        let message = match &form.error {
+            Some(error) => Line::styled(cut(error, usize::from(hint.width)), theme.error()),
+            None => Line::styled(
+                format!(
+                    "Enter starts a new line; {} saves the entry.",
+                    app.keymap.first_key(Context::Entry, Action::Confirm)
+                ),
+                theme.dim(),
+            ),
+        };
+        frame.render_widget(Paragraph::new(message), hint);
+        frame.render_widget(Paragraph::new(modal_hints(app)), keys);
+    }
+
+    /// The entry the form describes, or why not.
+    pub fn to_entry(&self) -> Result<LogEntry, String> {
+        let date: Date = self.date.value().trim().parse().map_err(|_| {
+            format!(
+                "Date: \"{}\" is not a date like 2026-11-28",
+                self.date.value().trim()
+            )
+        })?;
+        let note = self.note_text().trim().to_string();
+        let actions: Vec<ActionItem> = self
+            .actions
+            .lines()
+            .iter()
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty())
+            .map(|text| ActionItem {
+                text: text.to_string(),
+                done: false,
+            })
+            .collect();
+        if note.is_empty() && actions.is_empty() {
+            return Err("Write a note or an action item first".to_string());
+        }
+        Ok(LogEntry {
+            date,
+            note,
+            actions,
+        })
+    }
+}
+
+/// `n`: today's entry for the selected person.
+pub fn open(app: &mut App) -> Vec<Effect> {
+    if let Some(p) = app.selected_person() {
+        app.modal = Some(Modal::Entry(Box::new(EntryForm::new(p, app.today))));
+    }
+    Vec::new()
+}
+
+pub fn command(mut form: Box<EntryForm>, app: &mut App, action: Action) -> Step {
+    match action {
+        Action::NextField => form.next_field(),
+        Action::PrevField => form.prev_field(),
+        Action::OpenEditor => {
+            if app.editor.is_none() {
+                app.tell(
+                    NoticeKind::Warning,
+                    "Set $EDITOR to write notes in your editor",
+                );
+                return Step::stay(form);
+            }
+            let text = form.note_text();
+            return Step::stay(form).with(vec![Effect::EditNote(text)]);
+        }
+        Action::Cancel => {
+            if !form.is_modified(app.today) {
+                return Step::close();
+            }
+            let back = app.keymap.first_key(Context::Confirm, Action::Cancel);
+            return Step {
+                next: Some(ask(
+                    "Drop this entry?",
+                    vec![format!("What you wrote is lost. {back} goes back to it.")],
+                    Pending::DiscardEntry(form),
+                )),
+                effects: Vec::new(),
+            };
+        }
+        Action::Confirm if !app.can_change() => {
+            let draft = crate::tui::recovery::entry_draft(app, &form);
+            return Step::stay(form).with(crate::tui::recovery::keep_typed(app, draft));
+        }
+        Action::Confirm => match form.to_entry() {
+            Ok(entry) => {
+                let change = edit::add_log_entry(&app.team, form.person, entry);
+                match breaks_a_rule(app, &change) {
+                    Some(reason) => form.error = Some(reason),
+                    None => return Step::done(apply(app, change)),
+                }
+            }
+            Err(reason) => form.error = Some(reason),
+        },
+        _ => {}
+    }
+    Step::stay(form)
+}
+
+/// The text $EDITOR gave back goes into the note of the open entry.
+pub fn edited(app: &mut App, result: Result<crate::store::ReadNote, String>) {
+    match (result, &mut app.modal) {
+        (Ok(read), Some(Modal::Entry(form))) => {
+            form.set_note(&read.text);
+            form.focus = EntryField::Actions;
+            if let Some(kept) = read.kept {
+                app.tell(
+                    NoticeKind::Warning,
+                    format!(
+                        "The editor wrote text that is not UTF-8: it was read with \u{fffd} marks, \
+                         and the exact bytes are kept in {}",
+                        kept.display()
+                    ),
+                );
+            }
+        }
+        (Err(e), _) => app.tell(NoticeKind::Error, format!("The editor did not finish: {e}")),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> Date {
+        "2026-11-28".parse().unwrap()
+    }
+
+    #[test]
+    fn an_entry_has_a_date_a_note_and_one_action_per_line() {
+        let mut form = EntryForm::new(0, today());
+        form.set_note("Talked about the migration.\nWants more design work.\n\n");
+        form.actions = TextArea::new(vec![
+            "Share the runbook".into(),
+            "  ".into(),
+            " Book a pairing slot ".into(),
+        ]);
+        let entry = form.to_entry().unwrap();
+        assert_eq!(entry.date, today());
+        assert_eq!(
+            entry.note,
+            "Talked about the migration.\nWants more design work."
+        );
+        let texts: Vec<&str> = entry.actions.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(texts, ["Share the runbook", "Book a pairing slot"]);
+        assert!(entry.actions.iter().all(|a| !a.done));
+    }
+
+    #[test]
+    fn an_empty_entry_or_a_bad_date_is_refused() {
+        let form = EntryForm::new(0, today());
+        assert!(form.to_entry().unwrap_err().starts_with("Write a note"));
+        assert!(!form.is_modified(today()));
+        let mut form = EntryForm::new(0, today());
+        form.set_note("x");
+        form.date = Input::new("2026-02-30".into());
+        assert!(form.to_entry().unwrap_err().starts_with("Date:"));
+    }
+
+    #[test]
+    fn a_note_from_the_editor_shows_control_characters_as_placeholders() {
+        let mut form = EntryForm::new(0, today());
+        form.set_note("ok\x1b[2J\n");
+        assert_eq!(form.note_text(), "ok␛[2J");
+    }
+}

@@ -1,0 +1,116 @@
+//! `?`: every key of the current view, from the keymap.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::Step;
+use crate::tui::app::App;
+use crate::tui::keymap::Context;
+use crate::tui::message::Action;
+use crate::tui::ui::centered;
+use crate::tui::ui::text::fit;
+
+#[derive(Debug, Default)]
+pub struct Help {
+    scroll: u16,
+}
+
+impl Help {
+    pub fn command(mut self, action: Action) -> Step {
+        match action {
+            Action::Cancel => return Step::close(),
+            Action::Down => self.scroll = self.scroll.saturating_add(1),
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            _ => {}
+        }
+        Step::stay(self)
+    }
+
+    pub fn draw(&self, app: &App, frame: &mut Frame, area: Rect) {
+        let theme = app.theme;
+        let keymap = &app.keymap;
+        let contexts = app.view_contexts();
+        let entries: Vec<Line> = keymap
+            .help(&contexts)
+            .into_iter()
+            .map(|(keys, description)| {
+                Line::from(vec![
+                    Span::styled(fit(&keys, 12), theme.key()),
+                    Span::raw(description),
+                ])
+            })
+            .collect();
+        // Two columns when there is room, so every key fits on one screen.
+        let half = entries.len().div_ceil(2);
+        let left = entries[..half].iter().map(Line::width).max().unwrap_or(0) + 3;
+        let right = entries[half..].iter().map(Line::width).max().unwrap_or(0);
+        let two = usize::from(area.width) >= left + right + 2;
+        let width = if two { left + right + 2 } else { 78 };
+        let mut lines: Vec<Line> = if two {
+            (0..half)
+                .map(|i| {
+                    let mut spans = entries[i].spans.clone();
+                    spans.push(Span::raw(
+                        " ".repeat(left.saturating_sub(entries[i].width())),
+                    ));
+                    if let Some(right) = entries.get(i + half) {
+                        spans.extend(right.spans.clone());
+                    }
+                    Line::from(spans)
+                })
+                .collect()
+        } else {
+            entries
+        };
+        // Every key named here comes from the keymap.
+        let all =
+            |context, action, between: &str| keymap.keys_for(context, action).replace(' ', between);
+        let first = |context, action| {
+            let keys = keymap.keys_for(context, action);
+            keys.split(' ').next().unwrap_or_default().to_string()
+        };
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!(
+                "Forms: {} next field · {} previous · {} saves · {} closes.",
+                all(Context::Form, Action::NextField, "/"),
+                all(Context::Form, Action::PrevField, "/"),
+                first(Context::Form, Action::Confirm),
+                first(Context::Form, Action::Cancel),
+            ),
+            theme.dim(),
+        ));
+        lines.push(Line::styled(
+            format!(
+                "Confirmations: {} for yes, {} for no. Rebind keys in keys.ron.",
+                all(Context::Confirm, Action::Confirm, " or "),
+                all(Context::Confirm, Action::Cancel, " or "),
+            ),
+            theme.dim(),
+        ));
+        let rect = centered(area, width as u16, lines.len() as u16 + 2);
+        frame.render_widget(Clear, rect);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.title())
+            .title(Span::styled(
+                format!(" Keys — {} ", app.view.title()),
+                theme.title(),
+            ))
+            .title_bottom(Span::styled(
+                format!(
+                    " {}/{} scroll · {} closes ",
+                    first(Context::Help, Action::Down),
+                    first(Context::Help, Action::Up),
+                    first(Context::Help, Action::Cancel),
+                ),
+                theme.dim(),
+            ));
+        frame.render_widget(
+            Paragraph::new(lines).block(block).scroll((self.scroll, 0)),
+            rect,
+        );
+    }
+}

@@ -1,0 +1,209 @@
+//! The modals over the views. Each lives in one file with its state, what
+//! it does with a key, and how it is drawn; this enum dispatches to them.
+//! Adding a modal touches its own file and this enum.
+
+pub mod actions;
+pub mod confirm;
+pub mod conflict;
+pub mod entry;
+pub mod export;
+pub mod form;
+pub mod hand_over;
+pub mod help;
+pub mod picker;
+
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+pub use self::actions::ActionItems;
+pub use self::confirm::{Confirm, Pending};
+pub use self::conflict::Conflict;
+pub use self::entry::EntryForm;
+pub use self::export::Export;
+pub use self::form::Form;
+pub use self::hand_over::HandOver;
+pub use self::help::Help;
+pub use self::picker::Picker;
+
+use super::app::App;
+use super::keymap::Context;
+use super::message::{Action, Effect};
+
+#[derive(Debug)]
+pub enum Modal {
+    Help(Help),
+    Form(Box<Form>),
+    Picker(Box<Picker>),
+    /// The three conditions of a mission about to be handed over.
+    HandOver(HandOver),
+    Confirm(Confirm),
+    /// The file changed on disk behind the app.
+    Conflict(Conflict),
+    /// Writing a one-on-one entry.
+    Entry(Box<EntryForm>),
+    /// A person's action items, open first; Space ticks one.
+    Actions(ActionItems),
+    /// Where to write the agenda.
+    Export(Export),
+}
+
+/// What follows a key in a modal: the modal as it stays open (or none:
+/// it closes), and what the runtime is asked to do.
+#[must_use]
+pub struct Step {
+    pub next: Option<Modal>,
+    pub effects: Vec<Effect>,
+}
+
+impl Step {
+    pub fn stay(modal: impl Into<Modal>) -> Step {
+        Step {
+            next: Some(modal.into()),
+            effects: Vec::new(),
+        }
+    }
+
+    pub fn close() -> Step {
+        Step {
+            next: None,
+            effects: Vec::new(),
+        }
+    }
+
+    /// Closes, asking the runtime for these effects.
+    pub fn done(effects: Vec<Effect>) -> Step {
+        Step {
+            next: None,
+            effects,
+        }
+    }
+
+    pub fn with(mut self, effects: Vec<Effect>) -> Step {
+        self.effects.extend(effects);
+        self
+    }
+}
+
+impl Modal {
+    /// The keymap context of the modal, and whether keys bound there are
+    /// the only commands (the others being text for a field).
+    pub fn context(&self) -> (Context, bool) {
+        match self {
+            Modal::Help(_) => (Context::Help, false),
+            Modal::Form(_) => (Context::Form, true),
+            Modal::Export(_) => (Context::Prompt, true),
+            Modal::Entry(_) => (Context::Entry, true),
+            Modal::Actions(_) => (Context::Actions, false),
+            Modal::Picker(_) => (Context::Picker, true),
+            Modal::HandOver(_) | Modal::Confirm(_) | Modal::Conflict(_) => {
+                (Context::Confirm, false)
+            }
+        }
+    }
+
+    /// A command while the modal is open.
+    pub fn command(self, app: &mut App, action: Action) -> Step {
+        match self {
+            Modal::Help(m) => m.command(action),
+            Modal::Form(m) => form::command(m, app, action),
+            Modal::Picker(m) => picker::command(m, app, action),
+            Modal::HandOver(m) => m.command(app, action),
+            Modal::Confirm(m) => m.command(app, action),
+            Modal::Conflict(m) => m.command(app, action),
+            Modal::Entry(m) => entry::command(m, app, action),
+            Modal::Actions(m) => m.command(app, action),
+            Modal::Export(m) => m.command(app, action),
+        }
+    }
+
+    /// A key typed into the modal's text field, if it has one.
+    pub fn text(&mut self, key: KeyEvent) {
+        match self {
+            Modal::Form(m) => m.text(key),
+            Modal::Picker(m) => m.text(key),
+            Modal::Entry(m) => m.text(key),
+            Modal::Export(m) => m.text(key),
+            Modal::Help(_)
+            | Modal::HandOver(_)
+            | Modal::Confirm(_)
+            | Modal::Conflict(_)
+            | Modal::Actions(_) => {}
+        }
+    }
+
+    pub fn draw(&self, app: &App, frame: &mut Frame, area: Rect) {
+        match self {
+            Modal::Help(m) => m.draw(app, frame, area),
+            Modal::Form(m) => m.draw(app, frame, area),
+            Modal::Picker(m) => m.draw(app, frame, area),
+            Modal::HandOver(m) => m.draw(app, frame, area),
+            Modal::Confirm(m) => m.draw(app, frame, area),
+            Modal::Conflict(m) => m.draw(app, frame, area),
+            Modal::Entry(m) => m.draw(app, frame, area),
+            Modal::Actions(m) => m.draw(app, frame, area),
+            Modal::Export(m) => m.draw(app, frame, area),
+        }
+    }
+}
+
+impl From<Help> for Modal {
+    fn from(m: Help) -> Self {
+        Modal::Help(m)
+    }
+}
+impl From<Form> for Modal {
+    fn from(m: Form) -> Self {
+        Modal::Form(Box::new(m))
+    }
+}
+impl From<Box<Form>> for Modal {
+    fn from(m: Box<Form>) -> Self {
+        Modal::Form(m)
+    }
+}
+impl From<Picker> for Modal {
+    fn from(m: Picker) -> Self {
+        Modal::Picker(Box::new(m))
+    }
+}
+impl From<Box<Picker>> for Modal {
+    fn from(m: Box<Picker>) -> Self {
+        Modal::Picker(m)
+    }
+}
+impl From<HandOver> for Modal {
+    fn from(m: HandOver) -> Self {
+        Modal::HandOver(m)
+    }
+}
+impl From<Confirm> for Modal {
+    fn from(m: Confirm) -> Self {
+        Modal::Confirm(m)
+    }
+}
+impl From<Conflict> for Modal {
+    fn from(m: Conflict) -> Self {
+        Modal::Conflict(m)
+    }
+}
+impl From<EntryForm> for Modal {
+    fn from(m: EntryForm) -> Self {
+        Modal::Entry(Box::new(m))
+    }
+}
+impl From<Box<EntryForm>> for Modal {
+    fn from(m: Box<EntryForm>) -> Self {
+        Modal::Entry(m)
+    }
+}
+impl From<ActionItems> for Modal {
+    fn from(m: ActionItems) -> Self {
+        Modal::Actions(m)
+    }
+}
+impl From<Export> for Modal {
+    fn from(m: Export) -> Self {
+        Modal::Export(m)
+    }
+}

@@ -1,0 +1,70 @@
+//! The user's own editor ($EDITOR) for long notes, through a stub script.
+
+use handover::tui::editor::run;
+use std::os::unix::fs::PermissionsExt;
+
+fn stub(dir: &std::path::Path, script: &str) -> String {
+    let path = dir.join("editor.sh");
+    std::fs::write(&path, format!("#!/bin/sh\n{script}\n")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn the_editor_gets_the_note_and_gives_back_what_it_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    // The stub checks it was given the draft, then appends a line.
+    let editor = stub(
+        dir.path(),
+        r#"grep -q "draft" "$1" && printf 'typed in the editor\n' >> "$1""#,
+    );
+    assert_eq!(
+        run(&editor, "draft\n", |_| ()).unwrap().text,
+        "draft\ntyped in the editor\n"
+    );
+}
+
+#[test]
+fn the_note_file_is_private() {
+    let dir = tempfile::tempdir().unwrap();
+    let editor = stub(dir.path(), r#"stat -c %a "$1" > "$1""#);
+    assert_eq!(run(&editor, "", |_| ()).unwrap().text.trim(), "600");
+}
+
+#[test]
+fn a_failing_or_missing_editor_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let editor = stub(dir.path(), "exit 3");
+    assert!(
+        run(&editor, "x", |_| ())
+            .unwrap_err()
+            .contains("exited with")
+    );
+    assert!(
+        run("/no/such/editor", "x", |_| ())
+            .unwrap_err()
+            .starts_with("cannot run")
+    );
+    assert!(run("  ", "x", |_| ()).is_err());
+}
+
+#[test]
+fn text_that_is_not_utf8_is_taken_with_marks_and_its_file_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let editor = stub(dir.path(), r#"printf 'caf\351' > "$1""#);
+    let read = run(&editor, "", |_| ()).unwrap();
+    assert_eq!(read.text, "caf\u{fffd}");
+    let kept = read.kept.expect("the file is left in place");
+    assert_eq!(std::fs::read(&kept).unwrap(), b"caf\xe9");
+    std::fs::remove_file(kept).unwrap();
+}
+
+#[test]
+fn editor_arguments_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let editor = stub(dir.path(), r#"printf '%s' "$1" > "$2""#);
+    assert_eq!(
+        run(&format!("{editor} --wait"), "", |_| ()).unwrap().text,
+        "--wait"
+    );
+}
