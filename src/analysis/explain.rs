@@ -19,9 +19,9 @@ pub fn skill(a: &Analysis, id: usize) -> String {
 }
 
 /// Each finding of a mission in words, one line each.
-// TODO(lead): use Finding::of and Finding::words (and Finding::is_abandonment_risk /
-// is_overloaded instead of matching the text); remove this once ui/modal.rs and
-// update/mod.rs no longer call it.
+// TODO(lead): tui/modal/hand_over.rs should use Finding::of and Finding::words (and
+// Finding::is_abandonment_risk / is_overloaded instead of matching the text); then
+// remove this.
 pub fn findings(team: &Team, a: &Analysis, mission: usize) -> Vec<String> {
     Finding::of(team, a, mission)
         .iter()
