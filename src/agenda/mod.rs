@@ -556,6 +556,62 @@ mod tests {
     }
 
     #[test]
+    fn the_agenda_says_what_each_item_is() {
+        let t = crate::sample::team();
+        let a = analyse(&t);
+        let farid = a.index.person("Farid Haddad").unwrap();
+        let agenda = Agenda::of(&t, &a, farid);
+        assert_eq!(agenda.title, "One-on-one: Farid Haddad");
+        let headings: Vec<&str> = agenda.sections.iter().map(|s| s.heading.as_str()).collect();
+        assert_eq!(
+            headings,
+            [
+                "Open actions",
+                "Missions",
+                "Talking points",
+                "Turns to",
+                "Recent notes"
+            ]
+        );
+        let [Block::Items(actions)] = agenda.sections[0].blocks.as_slice() else {
+            panic!("{:?}", agenda.sections[0]);
+        };
+        assert_eq!(
+            actions[0].kind,
+            ItemKind::OpenAction {
+                agreed: "2026-11-13".parse().unwrap()
+            }
+        );
+        let [Block::Mission { verdict, items, .. }] = agenda.sections[1].blocks.as_slice() else {
+            panic!("{:?}", agenda.sections[1]);
+        };
+        assert_eq!(*verdict, Verdict::Stretch);
+        let kinds: Vec<String> = items
+            .iter()
+            .map(|i| match &i.kind {
+                ItemKind::Fact { label, missing } => format!("{label} {missing}"),
+                ItemKind::Finding(f) => format!("covered {}", f.is_covered_gap()),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "Goal false",
+                "Delegation false",
+                "Due false",
+                "covered true",
+                "covered true"
+            ]
+        );
+        assert!(
+            agenda.sections[2].blocks.iter().all(
+                |b| matches!(b, Block::Items(items) if items.iter().all(|i| i.kind.is_to_do()))
+            )
+        );
+    }
+
+    #[test]
     fn delegation_shows_how_trust_grew() {
         let t = crate::sample::team();
         let a = analyse(&t);
