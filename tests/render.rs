@@ -5,6 +5,9 @@
 use std::path::PathBuf;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use handover::analysis::{Finding, PersonSignal, analyse};
+use handover::commands::check::render_text;
+use handover::commands::style::Paint;
 use handover::sample;
 use handover::tui::app::{App, FileState, SaveState};
 use handover::tui::keymap::Keymap;
@@ -16,6 +19,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn app() -> App {
+    app_of(sample::team())
+}
+
+fn app_of(team: handover::model::Team) -> App {
     let file = FileState {
         path: PathBuf::from("team.ron"),
         baseline: None,
@@ -23,7 +30,7 @@ fn app() -> App {
         save: SaveState::Sample,
     };
     App::new(
-        sample::team(),
+        team,
         file,
         Keymap::default(),
         Theme::mono(),
@@ -339,4 +346,113 @@ fn one_on_one_export_prompt() {
     let mut app = app();
     keys(&mut app, "4x");
     snapshot("export_agenda", &mut app);
+}
+
+/// Every character on screen, row by row.
+fn screen(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let area = buffer.area;
+    (0..area.height)
+        .map(|y| (0..area.width).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect::<Vec<String>>()
+        .join("\n")
+}
+
+/// A team with every kind of finding and every person signal.
+const EVERY_FINDING_AND_SIGNAL: &str = r#"(people: [
+    (name: "Ada", capacity: 2, mentor_capacity: 0, skills: {"go": 3, "ml": 1}, turns_to: ["Mo"]),
+    (name: "Mo", skills: {"go": 4, "ml": 4, "rust": 4}),
+    (name: "Cy", turns_to: ["Mo"]),
+    (name: "Dee"),
+], missions: [
+    (title: "Everything missing", tools: ["vault"], owner: Some("Ada"), mentor: Some("Mo"),
+     skills: {"ml": 2, "k8s": 3, "sql": 1, "rust": 4}, delegation: Some(6)),
+    (title: "Held too tight", goal: "g", skills: {"go": 3}, owner: Some("Ada"), delegation: Some(1)),
+    (title: "Third", goal: "g", owner: Some("Ada")),
+    (title: "Mentored", goal: "g", owner: Some("Cy"), mentor: Some("Ada")),
+    (title: "Alone", goal: "g", owner: Some("Dee")),
+])"#;
+
+/// Each kind of finding by name; a new kind fails to compile here until
+/// the test below covers it.
+fn finding_kind(finding: &Finding) -> &'static str {
+    match finding {
+        Finding::GoalMissing => "goal",
+        Finding::ToolGap { .. } => "tool",
+        Finding::SkillGap(gap) if gap.is_covered() && gap.is_wide() => "wide gap, mentor",
+        Finding::SkillGap(gap) if gap.is_covered() => "covered gap",
+        Finding::SkillGap(gap) if gap.is_wide() => "wide gap",
+        Finding::SkillGap(_) => "gap",
+        Finding::Overloaded { .. } => "overloaded",
+        Finding::AbandonmentRisk { .. } => "abandonment",
+        Finding::Micromanagement { .. } => "micromanagement",
+    }
+}
+
+fn signal_kind(signal: &PersonSignal) -> &'static str {
+    match signal {
+        PersonSignal::Overloaded { .. } => "overloaded",
+        PersonSignal::MentorOverloaded { .. } => "mentor overloaded",
+        PersonSignal::Isolated => "isolated",
+        PersonSignal::OnlyHolder { .. } => "only holder",
+    }
+}
+
+#[test]
+fn check_the_missions_view_and_the_agenda_word_each_finding_alike() {
+    let team: handover::model::Team = ron::from_str(EVERY_FINDING_AND_SIGNAL).unwrap();
+    let a = analyse(&team);
+    let check = render_text(&team, &a, Paint::plain());
+    let mut app = app_of(team.clone());
+    let mut kinds = std::collections::BTreeSet::new();
+    for m in 0..team.missions.len() {
+        app.missions.select_item(m);
+        let shown = screen(&draw(&app, 200, 80));
+        let owner = a.index.owner[m].unwrap();
+        let agenda = handover::agenda::agenda(&team, &a, owner);
+        for finding in Finding::of(&team, &a, m) {
+            kinds.insert(finding_kind(&finding));
+            let words = finding.words(&team, &a);
+            assert!(
+                check.contains(&format!("      {words}\n")),
+                "check: {words}\n{check}"
+            );
+            assert!(shown.contains(&words), "Missions view: {words}\n{shown}");
+            assert!(
+                agenda.contains(&format!("- {words}\n")),
+                "agenda: {words}\n{agenda}"
+            );
+        }
+    }
+    assert_eq!(kinds.len(), 9, "the team has every kind: {kinds:?}");
+}
+
+#[test]
+fn check_and_the_people_view_word_each_signal_alike() {
+    let team: handover::model::Team = ron::from_str(EVERY_FINDING_AND_SIGNAL).unwrap();
+    let a = analyse(&team);
+    let check = render_text(&team, &a, Paint::plain());
+    let mut app = app_of(team.clone());
+    keys(&mut app, "2");
+    let mut kinds = std::collections::BTreeSet::new();
+    for (p, person) in team.people.iter().enumerate() {
+        app.people.select_item(p);
+        let shown = screen(&draw(&app, 200, 80));
+        let line = check
+            .lines()
+            .find(|l| l.starts_with(&format!("  {} ", person.name)))
+            .unwrap();
+        for signal in PersonSignal::of(&team, &a, p) {
+            kinds.insert(signal_kind(&signal));
+            let words = signal.words(&a);
+            assert!(
+                shown.contains(&format!("! {words}")),
+                "People view: {words}\n{shown}"
+            );
+            if !signal.is_single_point() {
+                assert!(line.contains(&words), "check: {words}\n{line}");
+            }
+        }
+    }
+    assert_eq!(kinds.len(), 4, "the team has every kind: {kinds:?}");
 }

@@ -1,8 +1,10 @@
-//! The analysis in words: one line per gap, warning and suggestion, shared
-//! by `check`, the agenda and the app so they always say the same thing.
-//! Names are cleaned of control characters.
+//! The analysis in words: names, suggestions and delegation, shared by
+//! `check`, the agenda and the app so they always say the same thing.
+//! Findings and person signals are worded by their own types
+//! ([`super::Finding`], [`super::PersonSignal`]). Names are cleaned of
+//! control characters.
 
-use super::{Analysis, Suggestions};
+use super::{Analysis, Finding, SkillReport, Suggestions};
 use crate::model::{Delegation, Mission, Team};
 use crate::text::clean;
 
@@ -16,52 +18,31 @@ pub fn skill(a: &Analysis, id: usize) -> String {
     clean(a.skill_name(id)).into_owned()
 }
 
-/// Each gap and warning of a mission, one line each, worst first; then the
-/// suggestions. Shared with the agenda's wording.
+/// Each finding of a mission in words, one line each.
+// TODO(lead): tui/modal/hand_over.rs should use Finding::of and Finding::words (and
+// Finding::is_abandonment_risk / is_overloaded instead of matching the text); then
+// remove this.
 pub fn findings(team: &Team, a: &Analysis, mission: usize) -> Vec<String> {
-    let report = &a.missions[mission];
-    let mut lines = Vec::new();
-    if report.goal_missing {
-        lines.push("no clear goal: write down what done looks like".to_string());
-    }
-    for &tool in &report.tool_gaps {
-        lines.push(format!("missing tool: {}", clean(a.tool_name(tool))));
-    }
-    for gap in &report.skill_gaps {
-        let skill = skill(a, gap.skill);
-        let head = format!("skill {skill}: needs {}, has {}", gap.need, gap.have);
-        let tail = match (gap.covered_by, gap.is_wide()) {
-            (Some(mentor), false) => format!("covered by {}", person(team, mentor)),
-            (Some(mentor), true) => format!(
-                "gap of {} is too wide to pair, even with {}",
-                gap.size(),
-                person(team, mentor)
-            ),
-            (None, true) => format!("not covered; a gap of {} is too wide to pair", gap.size()),
-            (None, false) => "not covered".to_string(),
-        };
-        lines.push(format!("{head} — {tail}"));
-    }
-    if let (true, Some(owner)) = (report.overloaded, a.index.owner[mission]) {
-        lines.push(format!(
-            "overloaded: {} owns {} active missions, capacity {}",
-            person(team, owner),
-            a.people[owner].load(),
-            team.people[owner].capacity
-        ));
-    }
-    if report.abandonment_risk {
-        lines.push(
-            "abandonment risk: hands-off delegation while a skill gap is uncovered".to_string(),
-        );
-    }
-    if report.micromanagement {
-        lines.push(
-            "micromanagement: hands-on delegation for someone autonomous in every skill"
-                .to_string(),
-        );
-    }
-    lines
+    Finding::of(team, a, mission)
+        .iter()
+        .map(|f| f.words(team, a))
+        .collect()
+}
+
+/// Who holds a skill at level 3+ and how much active work needs it: "only
+/// Chen Wei is at level 3+; needed by 2 active missions". Shared by `check`
+/// and the Matrix view.
+pub fn holders(team: &Team, report: &SkillReport) -> String {
+    let holders = match report.holders.as_slice() {
+        [] => "nobody is at level 3+".to_string(),
+        [one] => format!("only {} is at level 3+", person(team, *one)),
+        many => format!("{} people are at level 3+", many.len()),
+    };
+    let n = report.needed_by.len();
+    format!(
+        "{holders}; needed by {n} active mission{}",
+        if n == 1 { "" } else { "s" }
+    )
 }
 
 /// What someone would lack for a mission: "design 2 of 3, no figma", or
@@ -150,4 +131,35 @@ pub fn delegation_history(mission: &Mission) -> Option<String> {
         text.push_str(&format!(" → {next} on {}", change.date));
     }
     Some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyse;
+
+    #[test]
+    fn holders_says_who_holds_a_skill_and_what_needs_it() {
+        let team: Team = ron::from_str(
+            r#"(people: [(name: "A", skills: {"go": 3, "ml": 4}), (name: "B", skills: {"go": 4})],
+                missions: [(title: "M", goal: "g", skills: {"ml": 1, "sql": 1}, owner: Some("A")),
+                           (title: "N", goal: "g", skills: {"sql": 1}, owner: Some("B"))])"#,
+        )
+        .unwrap();
+        let a = analyse(&team);
+        let words: Vec<(String, String)> = a
+            .skills
+            .iter()
+            .map(|r| (skill(&a, r.skill), holders(&team, r)))
+            .collect();
+        let expected = [
+            (
+                "go",
+                "2 people are at level 3+; needed by 0 active missions",
+            ),
+            ("ml", "only A is at level 3+; needed by 1 active mission"),
+            ("sql", "nobody is at level 3+; needed by 2 active missions"),
+        ];
+        assert_eq!(words, expected.map(|(s, w)| (s.to_string(), w.to_string())));
+    }
 }

@@ -2,16 +2,20 @@
 //! every view reads these results, so they never disagree.
 
 pub mod explain;
+pub mod finding;
 pub mod gaps;
 mod incremental;
 pub mod index;
+pub mod person_signal;
 pub mod signals;
 pub mod suggest;
 pub mod top;
 pub mod verdict;
 
+pub use finding::Finding;
 pub use gaps::SkillGap;
 pub use index::{Index, MissionId, PersonId, SkillId, ToolId};
+pub use person_signal::PersonSignal;
 pub use signals::{PersonReport, SkillReport};
 pub use suggest::{MentorSuggestion, OwnerSuggestion};
 pub use verdict::Verdict;

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::Outcome;
 use super::style::Paint;
 use crate::analysis::explain::{self, person};
-use crate::analysis::{Analysis, Verdict, analyse};
+use crate::analysis::{Analysis, Finding, PersonSignal, Verdict, analyse};
 use crate::model::{Delegation, Team};
 use crate::text::{clean, width};
 
@@ -75,11 +75,10 @@ fn mission_text(team: &Team, a: &Analysis, m: usize, paint: Paint, text: &mut St
     }
     text.push_str(&line);
     text.push('\n');
-    let lines = explain::findings(team, a, m);
     let suggestions = a.suggestions(team, m);
-    for finding in &lines {
+    for finding in Finding::of(team, a, m) {
         text.push_str("      ");
-        text.push_str(finding);
+        text.push_str(&finding.words(team, a));
         text.push('\n');
     }
     for (label, names) in [
@@ -114,16 +113,12 @@ fn people_text(team: &Team, a: &Analysis, paint: Paint, text: &mut String) {
     for (p, name) in names.iter().enumerate() {
         let report = &a.people[p];
         let who = &team.people[p];
-        let mut signals = Vec::new();
-        if report.overloaded {
-            signals.push(paint.warn("overloaded"));
-        }
-        if report.mentor_overloaded {
-            signals.push(paint.warn("mentoring more than they can"));
-        }
-        if report.isolated {
-            signals.push(paint.warn("isolated: turns to nobody and has no mentor"));
-        }
+        // Single points of knowledge have their own section below.
+        let signals: Vec<String> = PersonSignal::of(team, a, p)
+            .iter()
+            .filter(|s| !s.is_single_point())
+            .map(|s| paint.warn(&s.words(a)))
+            .collect();
         let pad = " ".repeat(name_width - width(name));
         let line = format!(
             "  {name}{pad}  owns {}/{}  mentors {}/{}  {}",
@@ -147,15 +142,10 @@ fn skills_text(team: &Team, a: &Analysis, paint: Paint, text: &mut String) {
     text.push_str(&paint.heading("SINGLE POINTS OF KNOWLEDGE"));
     text.push('\n');
     for skill in single {
-        let who = match skill.holders.first() {
-            Some(&p) => format!("only {} is at level 3+", person(team, p)),
-            None => "nobody is at level 3+".to_string(),
-        };
-        let missions = skill.needed_by.len();
         text.push_str(&format!(
-            "  {}: {who}; needed by {missions} active mission{}\n",
-            clean(a.skill_name(skill.skill)),
-            if missions == 1 { "" } else { "s" }
+            "  {}: {}\n",
+            explain::skill(a, skill.skill),
+            explain::holders(team, skill)
         ));
     }
     text.push('\n');

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::style::Paint;
 use super::{Failure, Outcome};
 use crate::analysis::explain::{self, person, skill};
-use crate::analysis::{Analysis, Verdict, analyse, gaps};
+use crate::analysis::{Analysis, Finding, Verdict, analyse, gaps};
 use crate::model::Team;
 use crate::plan::{Plan, plan};
 use crate::store::{self, DataPath};
@@ -104,9 +104,10 @@ pub fn render_text(team: &Team, a: &Analysis, plan: &Plan, paint: Paint, applyin
         ) {
             return String::new();
         }
-        let problems: Vec<String> = explain::findings(&after_team, &after, m)
-            .into_iter()
-            .filter(|f| !f.contains("covered by"))
+        let problems: Vec<String> = Finding::of(&after_team, &after, m)
+            .iter()
+            .filter(|f| !f.is_covered_gap())
+            .map(|f| f.words(&after_team, &after))
             .collect();
         format!(
             "      still {}: {}\n",

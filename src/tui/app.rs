@@ -65,7 +65,8 @@ pub struct App {
     pub matrix_col_offset: std::cell::Cell<usize>,
     /// Skills in matrix column order: by name.
     pub matrix_skills: Vec<usize>,
-    pub agenda: String,
+    /// The selected person's agenda, drawn by the One-on-one view.
+    pub agenda: Option<crate::agenda::Agenda>,
     agenda_for: Option<(usize, u64)>,
     /// Who could mentor on or take the selected mission.
     pub suggestions: crate::analysis::Suggestions,
@@ -118,7 +119,7 @@ impl App {
             matrix_col: 0,
             matrix_col_offset: Default::default(),
             matrix_skills: Vec::new(),
-            agenda: String::new(),
+            agenda: None,
             agenda_for: None,
             suggestions: Default::default(),
             suggestions_for: None,
@@ -259,14 +260,18 @@ impl App {
     /// Keeps the one-on-one agenda in step with the selected person.
     pub fn sync_agenda(&mut self) {
         let Some(person) = self.people.selected_item() else {
-            self.agenda.clear();
+            self.agenda = None;
             self.agenda_for = None;
             return;
         };
         if self.agenda_for == Some((person, self.generation)) {
             return;
         }
-        self.agenda = crate::agenda::agenda(&self.team, &self.analysis, person);
+        self.agenda = Some(crate::agenda::Agenda::of(
+            &self.team,
+            &self.analysis,
+            person,
+        ));
         self.agenda_for = Some((person, self.generation));
     }
 

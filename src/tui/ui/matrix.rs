@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::missions::{filter_cursor, list_block};
 use super::text::fit;
-use crate::analysis::explain::{person, skill};
+use crate::analysis::explain::{self, person, skill};
 use crate::model::SKILL_NAMES;
 use crate::tui::app::App;
 
@@ -126,16 +126,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             ),
         ]));
         if let Some(report) = a.skills.iter().find(|r| r.skill == s) {
-            let holders = match report.holders.as_slice() {
-                [] => "nobody is at level 3+".to_string(),
-                [one] => format!("only {} is at level 3+", person(&app.team, *one)),
-                many => format!("{} people are at level 3+", many.len()),
-            };
-            let n = report.needed_by.len();
-            let needed = format!(
-                "needed by {n} active mission{}",
-                if n == 1 { "" } else { "s" }
-            );
             let style = if report.single_point {
                 theme.single_point()
             } else {
@@ -146,7 +136,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             } else {
                 ""
             };
-            about.push(Line::styled(format!("{mark}{holders}; {needed}"), style));
+            about.push(Line::styled(
+                format!("{mark}{}", explain::holders(&app.team, report)),
+                style,
+            ));
         }
     } else if skills.is_empty() {
         about.push(Line::styled("No skills recorded yet.", theme.dim()));

@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::text::{cut, fit, hanging};
-use crate::analysis::Verdict;
 use crate::analysis::explain::{self, person};
+use crate::analysis::{Finding, Verdict};
 use crate::text::clean;
 use crate::tui::app::App;
 use crate::tui::list::ListState;
@@ -220,14 +220,14 @@ fn detail_lines(app: &App, m: usize, width: usize) -> Vec<Line<'static>> {
     if names.is_empty() {
         lines.push(Line::styled("  no particular skill or tool", theme.dim()));
     }
-    let findings = explain::findings(&app.team, &app.analysis, m);
+    let findings = Finding::of(&app.team, &app.analysis, m);
     if !findings.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled("Gaps and warnings", theme.bold()));
         for finding in findings {
             lines.extend(hanging(
                 Span::styled("• ", theme.warn()),
-                &finding,
+                &finding.words(&app.team, &app.analysis),
                 width,
                 plain,
             ));

@@ -1,13 +1,12 @@
-//! The One-on-one view: pick a person, read their agenda — the same text
-//! as `handover agenda`.
+//! The One-on-one view: pick a person, read their agenda — the same
+//! agenda as `handover agenda`, drawn from its structure.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::people::render_list;
-use crate::text::clean_multiline;
 use crate::tui::app::App;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -20,21 +19,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .borders(Borders::ALL)
         .border_style(theme.border())
         .title(Span::styled(" Agenda ", theme.title()));
-    let lines: Vec<Line> = clean_multiline(&app.agenda)
-        .lines()
-        .map(|line| {
-            if line.starts_with('#') {
-                Line::styled(line.to_string(), theme.bold())
-            } else if let Some(rest) = line.strip_prefix("- [ ] ") {
-                Line::from(vec![
-                    Span::styled("☐ ", theme.key()),
-                    Span::raw(rest.to_string()),
-                ])
-            } else {
-                Line::raw(line.to_string())
-            }
-        })
-        .collect();
+    let lines = app
+        .agenda
+        .as_ref()
+        .map(|agenda| super::agenda::lines(agenda, theme))
+        .unwrap_or_default();
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

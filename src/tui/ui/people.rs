@@ -9,7 +9,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::missions::{filter_cursor, list_block};
 use super::text::{fit, hanging};
-use crate::analysis::explain::{person, skill};
+use crate::analysis::PersonSignal;
+use crate::analysis::explain::person;
 use crate::model::SKILL_NAMES;
 use crate::text::clean;
 use crate::tui::app::App;
@@ -131,23 +132,10 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
         }
         None => Line::styled(format!("No one-on-one yet{open}"), theme.dim()),
     });
-    let mut signals = Vec::new();
-    if report.overloaded {
-        signals.push("overloaded: owns more than their capacity".to_string());
-    }
-    if report.mentor_overloaded {
-        signals.push("mentors more than they can".to_string());
-    }
-    if report.isolated {
-        signals.push("isolated: turns to nobody and has no mentor".to_string());
-    }
-    for s in a
-        .skills
+    let signals: Vec<String> = PersonSignal::of(&app.team, a, p)
         .iter()
-        .filter(|s| s.single_point && s.holders == [p])
-    {
-        signals.push(format!("the only one at level 3+ in {}", skill(a, s.skill)));
-    }
+        .map(|s| s.words(a))
+        .collect();
     let width = usize::from(block.inner(area).width);
     for signal in signals {
         lines.extend(hanging(
