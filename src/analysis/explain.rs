@@ -4,7 +4,7 @@
 //! ([`super::Finding`], [`super::PersonSignal`]). Names are cleaned of
 //! control characters.
 
-use super::{Analysis, Finding, SkillReport, Suggestions};
+use super::{Analysis, SkillReport, Suggestions};
 use crate::model::{Delegation, Mission, Team};
 use crate::text::clean;
 
@@ -16,17 +16,6 @@ pub fn person(team: &Team, id: usize) -> String {
 /// A skill's name, safe to show.
 pub fn skill(a: &Analysis, id: usize) -> String {
     clean(a.skill_name(id)).into_owned()
-}
-
-/// Each finding of a mission in words, one line each.
-// TODO(lead): tui/modal/hand_over.rs should use Finding::of and Finding::words (and
-// Finding::is_abandonment_risk / is_overloaded instead of matching the text); then
-// remove this.
-pub fn findings(team: &Team, a: &Analysis, mission: usize) -> Vec<String> {
-    Finding::of(team, a, mission)
-        .iter()
-        .map(|f| f.words(team, a))
-        .collect()
 }
 
 /// Who holds a skill at level 3+ and how much active work needs it: "only

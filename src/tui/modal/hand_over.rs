@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 
 use super::confirm::{Pending, ask};
 use super::{Modal, Step};
-use crate::analysis::Verdict;
 use crate::analysis::explain::{self, person};
+use crate::analysis::{Finding, Verdict};
 use crate::edit;
 use crate::model::Status;
 use crate::text::clean;
@@ -79,9 +79,9 @@ impl HandOver {
                     .unwrap_or_default();
                 let mut lines = vec![format!("{owner} would be missing:")];
                 lines.extend(
-                    explain::findings(&app.team, &app.analysis, mission)
-                        .into_iter()
-                        .map(|l| format!("  • {l}")),
+                    Finding::of(&app.team, &app.analysis, mission)
+                        .iter()
+                        .map(|f| format!("  • {}", f.words(&app.team, &app.analysis))),
                 );
                 lines.push(String::new());
                 lines.push(if verdict == Verdict::AtRisk {
@@ -191,13 +191,14 @@ impl HandOver {
             _ => "Blocked: fix what is missing first.".to_string(),
         };
         lines.push(Line::raw(advice));
-        if report.abandonment_risk || report.overloaded {
-            for finding in explain::findings(&app.team, a, m)
-                .into_iter()
-                .filter(|f| f.starts_with("abandonment") || f.starts_with("overloaded"))
-            {
-                lines.push(Line::styled(format!("  {finding}"), theme.warn()));
-            }
+        for finding in Finding::of(&app.team, a, m)
+            .iter()
+            .filter(|f| f.is_abandonment_risk() || f.is_overloaded())
+        {
+            lines.push(Line::styled(
+                format!("  {}", finding.words(&app.team, a)),
+                theme.warn(),
+            ));
         }
         let yes = app.keymap.keys_for(Context::Confirm, Action::Confirm);
         let no = app.keymap.keys_for(Context::Confirm, Action::Cancel);
