@@ -456,3 +456,14 @@ fn check_and_the_people_view_word_each_signal_alike() {
     }
     assert_eq!(kinds.len(), 4, "the team has every kind: {kinds:?}");
 }
+
+#[test]
+fn a_page_is_as_many_rows_as_the_list_showed() {
+    let mut app = app();
+    let mut terminal = Terminal::new(TestBackend::new(80, 14)).unwrap();
+    terminal.draw(|frame| ui::render(&app, frame)).unwrap();
+    let shown = app.missions.height.get();
+    assert!(shown > 1 && shown < 12, "a short list: {shown} rows");
+    update(&mut app, Message::Action(Action::PageDown));
+    assert_eq!(app.missions.selected, shown, "one page down");
+}

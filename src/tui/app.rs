@@ -366,8 +366,15 @@ impl App {
         !self.file.read_only
     }
 
-    /// Rows a page moves: the list's height on screen.
+    /// Rows a page moves: as many as the list showed in the last frame
+    /// (before any frame, a guess from the terminal's height).
     pub fn page(&self) -> isize {
-        self.size.1.saturating_sub(8).max(1) as isize
+        let shown = self.list().map_or(0, |l| l.height.get());
+        let rows = if shown > 0 {
+            shown
+        } else {
+            usize::from(self.size.1.saturating_sub(8))
+        };
+        rows.max(1) as isize
     }
 }

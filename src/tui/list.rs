@@ -17,6 +17,8 @@ pub struct ListState {
     /// The first row on screen; adjusted while rendering to keep the
     /// selection visible.
     pub offset: Cell<usize>,
+    /// How many rows the last frame showed: what a page is.
+    pub height: Cell<usize>,
     pub filter: Input,
     /// The filter line has the keyboard.
     pub filtering: bool,
@@ -64,6 +66,7 @@ impl ListState {
     /// The rows that fit in `height` lines, scrolling as little as possible
     /// to keep the selection on screen.
     pub fn window(&self, height: usize) -> Range<usize> {
+        self.height.set(height);
         if height == 0 || self.rows.is_empty() {
             return 0..0;
         }
