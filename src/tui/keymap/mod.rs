@@ -1,20 +1,36 @@
-//! Keybindings as data: one table holds each key, its action, its
-//! description and whether the status bar shows it. The `?` help and the
-//! hints come from this table, and `keys.ron` in the config directory can
-//! rebind any action.
+//! Keybindings as data. The default keys are `assets/keys.ron`, in the
+//! schema of the user's own `keys.ron` (SPEC §5), which overrides them:
+//!
+//! ```ron
+//! {
+//!     "hand_over": ["H"],          // in every context that has hand_over
+//!     "matrix.left": ["b", "left"], // in the Matrix view only
+//! }
+//! ```
+//!
+//! Each binding's words (its help description and status-bar name) are in
+//! `words.rs`, keyed by context and action; the `?` help, the status-bar
+//! hints and every key named on screen ([`Keymap::key`]) come from the
+//! resulting table, so they cannot drift from the keys in force.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
+use std::sync::LazyLock;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::message::Action;
+use crate::store::{ConfigError, ConfigFile};
 
-mod defaults;
-pub use defaults::defaults;
+mod words;
+use words::WORDS;
+
+/// The default keys, embedded.
+pub const DEFAULT_KEYS: &str = include_str!("../../../assets/keys.ron");
 
 /// Where a binding applies. The app looks in the innermost context first.
+/// In `keys.ron` a context is named in snake case: `one_on_one.new_entry`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Context {
     Global,
@@ -48,24 +64,6 @@ pub struct Keystroke {
 }
 
 impl Keystroke {
-    const fn plain(code: KeyCode) -> Self {
-        Keystroke {
-            code,
-            modifiers: KeyModifiers::NONE,
-        }
-    }
-
-    const fn ch(c: char) -> Self {
-        Keystroke::plain(KeyCode::Char(c))
-    }
-
-    const fn ctrl(c: char) -> Self {
-        Keystroke {
-            code: KeyCode::Char(c),
-            modifiers: KeyModifiers::CONTROL,
-        }
-    }
-
     /// The key a terminal event stands for. Shift is part of the character
     /// for letters and symbols, so `Q` is `Q` whatever the terminal reports.
     pub fn from_event(event: &KeyEvent) -> Self {
@@ -190,6 +188,69 @@ impl fmt::Display for Keystroke {
     }
 }
 
+impl Context {
+    pub const ALL: [Context; 16] = [
+        Context::Global,
+        Context::List,
+        Context::Move,
+        Context::Missions,
+        Context::People,
+        Context::Matrix,
+        Context::OneOnOne,
+        Context::Plan,
+        Context::Filter,
+        Context::Form,
+        Context::Picker,
+        Context::Confirm,
+        Context::Help,
+        Context::Entry,
+        Context::Actions,
+        Context::Prompt,
+    ];
+
+    /// The name in `keys.ron`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::List => "list",
+            Context::Move => "move",
+            Context::Missions => "missions",
+            Context::People => "people",
+            Context::Matrix => "matrix",
+            Context::OneOnOne => "one_on_one",
+            Context::Plan => "plan",
+            Context::Filter => "filter",
+            Context::Form => "form",
+            Context::Picker => "picker",
+            Context::Confirm => "confirm",
+            Context::Help => "help",
+            Context::Entry => "entry",
+            Context::Actions => "actions",
+            Context::Prompt => "prompt",
+        }
+    }
+
+    fn named(name: &str) -> Option<Context> {
+        Context::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+/// The name of an action in `keys.ron`: `HandOver` is `hand_over`.
+pub fn action_name(action: Action) -> String {
+    let mut name = String::new();
+    for (i, c) in format!("{action:?}").chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                name.push('_');
+            }
+            name.push(c.to_ascii_lowercase());
+        } else {
+            name.push(c);
+        }
+    }
+    name
+}
+
 /// One row of the table.
 #[derive(Clone, Debug)]
 pub struct Binding {
@@ -207,69 +268,241 @@ pub struct Keymap {
     bindings: Vec<Binding>,
 }
 
+static DEFAULTS: LazyLock<Keymap> = LazyLock::new(|| defaults().0);
+
 impl Default for Keymap {
     fn default() -> Self {
-        Keymap {
-            bindings: defaults(),
-        }
+        DEFAULTS.clone()
     }
 }
 
+/// The default keymap: the words of `words.rs` with the keys of
+/// `assets/keys.ron`, and anything in the asset that does not fit (a test
+/// keeps this empty).
+fn defaults() -> (Keymap, Vec<String>) {
+    let mut keymap = Keymap {
+        bindings: WORDS
+            .iter()
+            .map(|&(context, action, description, hint)| Binding {
+                context,
+                keys: Vec::new(),
+                action,
+                description,
+                hint,
+            })
+            .collect(),
+    };
+    let problems = keymap.apply(DEFAULT_KEYS, Path::new("assets/keys.ron"));
+    (keymap, problems)
+}
+
+/// What a name in `keys.ron` binds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    /// `"hand_over"`: every context that has the action.
+    Everywhere(Action),
+    /// `"missions.hand_over"`: that context only.
+    In(Context, Action),
+}
+
 impl Keymap {
-    /// The defaults with `keys.ron` applied: `{"hand_over": ["H"], ...}`
-    /// rebinds an action everywhere it is bound.
-    pub fn with_overrides(text: &str, file: &Path) -> Result<Keymap, String> {
-        let overrides: HashMap<String, Vec<String>> = ron::from_str(text).map_err(|e| {
-            format!(
-                "{}:{}: {} — expected a map like {{\"hand_over\": [\"H\"]}}",
-                file.display(),
-                e.span.start,
-                e.code
-            )
-        })?;
+    /// The defaults with the user's `keys.ron` applied, and every problem
+    /// found in it, worded for the status bar. A file that does not parse
+    /// leaves the defaults; an entry with a mistake is skipped; bindings
+    /// that clash keep their default keys.
+    pub fn parse(text: &str, file: &Path) -> (Keymap, Vec<String>) {
         let mut keymap = Keymap::default();
-        let mut names: Vec<&String> = overrides.keys().collect();
-        names.sort();
-        for name in names {
-            let action: Action = ron::from_str(name).map_err(|_| {
-                format!(
-                    "{}: {name:?} is not an action (see ? in the app for their names)",
-                    file.display()
-                )
-            })?;
-            let keys = overrides[name]
-                .iter()
-                .map(|k| {
-                    Keystroke::parse(k).map_err(|e| format!("{}: {name}: {e}", file.display()))
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            for binding in keymap.bindings.iter_mut().filter(|b| b.action == action) {
-                binding.keys = keys.clone();
-            }
-        }
-        Ok(keymap)
+        let problems = keymap.apply(text, file);
+        (keymap, problems)
     }
 
-    /// Loads `keys.ron` if there is one. A bad file gives the defaults and a
-    /// message to show, never a crash.
-    pub fn load(path: Option<&Path>) -> (Keymap, Option<String>) {
-        let Some(path) = path else {
-            return (Keymap::default(), None);
-        };
-        match std::fs::read_to_string(path) {
-            Ok(text) => match Keymap::with_overrides(&text, path) {
-                Ok(keymap) => (keymap, None),
-                Err(e) => (
-                    Keymap::default(),
-                    Some(format!("{e} (using the default keys)")),
-                ),
-            },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Keymap::default(), None),
+    /// Loads `keys.ron` as `store::config::read` found it. A bad file gives
+    /// the defaults (for what is wrong in it) and a message to show, never
+    /// a crash.
+    pub fn load(file: Result<Option<ConfigFile>, ConfigError>) -> (Keymap, Option<String>) {
+        match file {
+            Ok(None) => (Keymap::default(), None),
             Err(e) => (
                 Keymap::default(),
-                Some(format!("{}: {e} (using the default keys)", path.display())),
+                Some(format!("{e} (using the default keys)")),
             ),
+            Ok(Some(file)) => {
+                let (keymap, problems) = Keymap::parse(&file.text, &file.path);
+                let problem = (!problems.is_empty()).then(|| problems.join("; "));
+                (keymap, problem)
+            }
         }
+    }
+
+    /// Applies a keys file over these bindings; returns its problems.
+    fn apply(&mut self, text: &str, file: &Path) -> Vec<String> {
+        let file = file.display();
+        let entries: BTreeMap<String, Vec<String>> = match ron::from_str(text) {
+            Ok(entries) => entries,
+            Err(e) => {
+                return vec![format!(
+                    "{file}:{}: {} — expected a map like {{\"hand_over\": [\"H\"]}} \
+                     (using the default keys)",
+                    e.span.start, e.code
+                )];
+            }
+        };
+        let mut problems = Vec::new();
+        let mut everywhere = Vec::new();
+        let mut specific = Vec::new();
+        for (name, keys) in &entries {
+            let target = match self.target(name) {
+                Ok(target) => target,
+                Err(e) => {
+                    problems.push(format!("{file}: {e} (ignored)"));
+                    continue;
+                }
+            };
+            let keys = match keys
+                .iter()
+                .map(|k| Keystroke::parse(k))
+                .collect::<Result<Vec<_>, _>>()
+            {
+                Ok(mut keys) => {
+                    let mut seen = Vec::new();
+                    keys.retain(|k| {
+                        let new = !seen.contains(k);
+                        seen.push(*k);
+                        new
+                    });
+                    keys
+                }
+                Err(e) => {
+                    problems.push(format!("{file}: {name}: {e} (ignored)"));
+                    continue;
+                }
+            };
+            match target {
+                Target::Everywhere(_) => everywhere.push((target, keys)),
+                Target::In(..) => specific.push((target, keys)),
+            }
+        }
+        // A binding for one context wins over one for every context.
+        let before = self.bindings.clone();
+        let mut changed = vec![false; self.bindings.len()];
+        for (target, keys) in everywhere.into_iter().chain(specific) {
+            for (i, b) in self.bindings.iter_mut().enumerate() {
+                let hit = match target {
+                    Target::Everywhere(action) => b.action == action,
+                    Target::In(context, action) => b.context == context && b.action == action,
+                };
+                if hit {
+                    b.keys = keys.clone();
+                    changed[i] = true;
+                }
+            }
+        }
+        // A key bound to two actions in one context is a clash: it is
+        // reported, and the bindings of this file that take part in it go
+        // back to the keys they had. Those never clash among themselves, so
+        // this ends.
+        loop {
+            let clashes = self.clashes();
+            let mut took_back = false;
+            for (key, i, j) in clashes {
+                let (a, b) = (&self.bindings[i], &self.bindings[j]);
+                let clash = format!(
+                    "{file}: {key} is bound to both {} and {} in {} \
+                     (the default keys stay for them)",
+                    action_name(a.action),
+                    action_name(b.action),
+                    a.context.name()
+                );
+                if !problems.contains(&clash) {
+                    problems.push(clash);
+                }
+                for k in [i, j] {
+                    if changed[k] {
+                        self.bindings[k].keys = before[k].keys.clone();
+                        changed[k] = false;
+                        took_back = true;
+                    }
+                }
+            }
+            // Nothing left to take back: only the bindings we started from
+            // clash (never so for the defaults, tested).
+            if !took_back {
+                break;
+            }
+        }
+        problems
+    }
+
+    /// Every key bound to two actions in one context: `(key, i, j)`.
+    fn clashes(&self) -> Vec<(Keystroke, usize, usize)> {
+        let mut found = Vec::new();
+        for (i, a) in self.bindings.iter().enumerate() {
+            for (j, b) in self.bindings.iter().enumerate().skip(i + 1) {
+                if a.context != b.context {
+                    continue;
+                }
+                if let Some(key) = a.keys.iter().find(|k| b.keys.contains(k)) {
+                    found.push((*key, i, j));
+                }
+            }
+        }
+        found
+    }
+
+    /// What `name` in a keys file binds, or what is wrong with it.
+    fn target(&self, name: &str) -> Result<Target, String> {
+        let (context, action) = match name.split_once('.') {
+            Some((context, action)) => (Some(context), action),
+            None => (None, name),
+        };
+        let actions: Vec<String> = {
+            let mut names: Vec<String> = self
+                .bindings
+                .iter()
+                .map(|b| action_name(b.action))
+                .collect();
+            names.sort();
+            names.dedup();
+            names
+        };
+        let parsed = ron::from_str::<Action>(action)
+            .ok()
+            .filter(|a| actions.contains(&action_name(*a)));
+        let Some(action) = parsed else {
+            return Err(format!(
+                "{action:?} is not an action{}",
+                did_you_mean(action, actions.iter().map(String::as_str))
+            ));
+        };
+        let Some(context) = context else {
+            return Ok(Target::Everywhere(action));
+        };
+        let Some(context) = Context::named(context) else {
+            return Err(format!(
+                "{context:?} is not a context{}",
+                did_you_mean(context, Context::ALL.iter().map(|c| c.name()))
+            ));
+        };
+        if !self
+            .bindings
+            .iter()
+            .any(|b| b.context == context && b.action == action)
+        {
+            let mut has: Vec<&str> = self
+                .bindings
+                .iter()
+                .filter(|b| b.action == action)
+                .map(|b| b.context.name())
+                .collect();
+            has.dedup();
+            return Err(format!(
+                "{} has no {} (it is in {})",
+                context.name(),
+                action_name(action),
+                has.join(", ")
+            ));
+        }
+        Ok(Target::In(context, action))
     }
 
     /// The action for a key, looking through `contexts` innermost first.
@@ -283,23 +516,38 @@ impl Keymap {
         })
     }
 
-    /// Every binding of these contexts, for the help screen.
-    pub fn help(&self, contexts: &[Context]) -> Vec<(String, &'static str)> {
+    /// Every binding of these contexts, for the help screen: the keys and
+    /// the description, with any key it names filled in.
+    pub fn help(&self, contexts: &[Context]) -> Vec<(String, String)> {
         contexts
             .iter()
             .flat_map(|context| self.bindings.iter().filter(move |b| b.context == *context))
             .filter(|b| !b.keys.is_empty())
-            .map(|b| (keys_text(&b.keys), b.description))
+            .map(|b| (keys_text(&b.keys), self.fill(b.description)))
             .collect()
+    }
+
+    /// The keys bound to an action in a context: none when it is unbound.
+    pub fn keys(&self, context: Context, action: Action) -> &[Keystroke] {
+        self.bindings
+            .iter()
+            .find(|b| b.context == context && b.action == action)
+            .map(|b| b.keys.as_slice())
+            .unwrap_or_default()
+    }
+
+    /// The key to name on screen for an action in a context: the first one
+    /// bound, e.g. `keymap.key(Context::Global, Action::Undo)` is `"u"` with
+    /// the default keys; `"(no key)"` when `keys.ron` unbinds it.
+    pub fn key(&self, context: Context, action: Action) -> String {
+        self.keys(context, action)
+            .first()
+            .map_or_else(|| NO_KEY.to_string(), ToString::to_string)
     }
 
     /// The keys bound to an action in a context, e.g. "y Enter".
     pub fn keys_for(&self, context: Context, action: Action) -> String {
-        self.bindings
-            .iter()
-            .find(|b| b.context == context && b.action == action)
-            .map(|b| keys_text(&b.keys))
-            .unwrap_or_default()
+        keys_text(self.keys(context, action))
     }
 
     /// The status-bar hints of these contexts: `(key, short name)`.
@@ -309,6 +557,40 @@ impl Keymap {
             .flat_map(|context| self.bindings.iter().filter(move |b| b.context == *context))
             .filter_map(|b| Some((b.keys.first()?.to_string(), b.hint?)))
             .collect()
+    }
+
+    /// A description with each `{context.action}` replaced by its key.
+    fn fill(&self, text: &str) -> String {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+                break;
+            };
+            out.push_str(&rest[..open]);
+            match self.target(&rest[open + 1..close]) {
+                Ok(Target::In(context, action)) => out.push_str(&self.key(context, action)),
+                _ => out.push_str(&rest[open..=close]),
+            }
+            rest = &rest[close + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// What [`Keymap::key`] names when an action has no key.
+pub const NO_KEY: &str = "(no key)";
+
+fn did_you_mean<'a>(name: &str, names: impl Iterator<Item = &'a str>) -> String {
+    let lower = name.to_ascii_lowercase();
+    let best = names
+        .map(|n| (strsim::jaro_winkler(&lower, n), n))
+        .filter(|(score, _)| *score >= 0.75)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match best {
+        Some((_, n)) => format!(" — did you mean {n}?"),
+        None => String::new(),
     }
 }
 
@@ -385,31 +667,223 @@ mod tests {
         );
     }
 
+    fn parse(text: &str) -> (Keymap, Vec<String>) {
+        Keymap::parse(text, Path::new("keys.ron"))
+    }
+
     #[test]
     fn an_override_rebinds_an_action_everywhere() {
-        let keymap = Keymap::with_overrides(
-            r#"{"hand_over": ["H"], "quit": ["ctrl-q"]}"#,
-            Path::new("keys.ron"),
-        )
-        .unwrap();
+        let (keymap, problems) = parse(r#"{"hand_over": ["H"], "quit": ["ctrl-q"]}"#);
+        assert_eq!(problems, Vec::<String>::new());
         let contexts = [Context::Missions, Context::Global];
         let big_h = press(KeyCode::Char('H'), KeyModifiers::SHIFT);
         assert_eq!(keymap.resolve(&contexts, &big_h), Some(Action::HandOver));
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(keymap.resolve(&contexts, &q), None);
         let help = keymap.help(&contexts);
-        assert!(help.contains(&("Ctrl-q".to_string(), "quit (every change is already saved)")));
+        assert!(help.contains(&(
+            "Ctrl-q".into(),
+            "quit (every change is already saved)".into()
+        )));
     }
 
     #[test]
-    fn a_bad_keymap_file_says_where_and_what() {
-        let file = Path::new("keys.ron");
-        let err = Keymap::with_overrides("{\"hand_ovr\": [\"H\"]}", file).unwrap_err();
-        assert!(err.contains("\"hand_ovr\" is not an action"), "{err}");
-        let err = Keymap::with_overrides("{\"quit\": [\"xyz\"]}", file).unwrap_err();
-        assert!(err.contains("quit: \"xyz\" is not a key"), "{err}");
-        let err = Keymap::with_overrides("{\"quit\": ", file).unwrap_err();
-        assert!(err.starts_with("keys.ron:1:"), "{err}");
+    fn an_action_is_rebound_everywhere_or_in_one_context() {
+        // Up is bound in move, actions, picker, form (prev_field aside) and help.
+        let (keymap, problems) = parse(r#"{"up": ["i"], "help.up": ["w"]}"#);
+        assert_eq!(problems, Vec::<String>::new());
+        let i = press(KeyCode::Char('i'), KeyModifiers::NONE);
+        let w = press(KeyCode::Char('w'), KeyModifiers::NONE);
+        for context in [Context::Move, Context::Actions, Context::Picker] {
+            assert_eq!(
+                keymap.resolve(&[context], &i),
+                Some(Action::Up),
+                "{context:?}"
+            );
+            assert_eq!(keymap.resolve(&[context], &w), None, "{context:?}");
+        }
+        // The one-context binding wins, whatever the order in the file.
+        assert_eq!(keymap.resolve(&[Context::Help], &w), Some(Action::Up));
+        assert_eq!(keymap.resolve(&[Context::Help], &i), None);
+        assert_eq!(keymap.key(Context::Help, Action::Up), "w");
+        assert_eq!(keymap.key(Context::Move, Action::Up), "i");
+
+        let (keymap, _) = parse(r#"{"matrix.left": ["b"]}"#);
+        let h = press(KeyCode::Char('h'), KeyModifiers::NONE);
+        let b = press(KeyCode::Char('b'), KeyModifiers::NONE);
+        assert_eq!(keymap.resolve(&[Context::Matrix], &b), Some(Action::Left));
+        assert_eq!(keymap.resolve(&[Context::Matrix], &h), None);
+        // hand_over keeps h in the Missions view.
+        assert_eq!(
+            keymap.resolve(&[Context::Missions], &h),
+            Some(Action::HandOver)
+        );
+    }
+
+    #[test]
+    fn an_empty_list_unbinds_and_the_key_says_so() {
+        let (keymap, problems) = parse(r#"{"undo": []}"#);
+        assert!(problems.is_empty(), "{problems:?}");
+        let u = press(KeyCode::Char('u'), KeyModifiers::NONE);
+        assert_eq!(keymap.resolve(&[Context::Global], &u), None);
+        assert_eq!(keymap.key(Context::Global, Action::Undo), NO_KEY);
+        assert!(keymap.keys(Context::Global, Action::Undo).is_empty());
+    }
+
+    #[test]
+    fn a_clash_in_one_context_is_reported_and_the_defaults_stay() {
+        // x is also export_agenda in one_on_one: a different context, no clash.
+        let (keymap, problems) = parse(r#"{"undo": ["q"], "redo": ["x"]}"#);
+        assert_eq!(
+            problems,
+            ["keys.ron: q is bound to both undo and quit in global \
+              (the default keys stay for them)"]
+        );
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        let u = press(KeyCode::Char('u'), KeyModifiers::NONE);
+        let x = press(KeyCode::Char('x'), KeyModifiers::NONE);
+        assert_eq!(keymap.resolve(&[Context::Global], &q), Some(Action::Quit));
+        assert_eq!(keymap.resolve(&[Context::Global], &u), Some(Action::Undo));
+        // The binding that does not clash is kept.
+        assert_eq!(keymap.resolve(&[Context::Global], &x), Some(Action::Redo));
+
+        // Two of the file's own bindings on one key.
+        let (keymap, problems) = parse(r#"{"missions.hand_over": ["o"], "help": ["o"]}"#);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].contains("o is bound to both assign_owner and hand_over in missions"),
+            "{problems:?}"
+        );
+        let o = press(KeyCode::Char('o'), KeyModifiers::NONE);
+        assert_eq!(
+            keymap.resolve(&[Context::Missions], &o),
+            Some(Action::AssignOwner)
+        );
+        assert_eq!(keymap.key(Context::Missions, Action::HandOver), "h");
+        assert_eq!(keymap.resolve(&[Context::Global], &o), Some(Action::Help));
+    }
+
+    #[test]
+    fn a_swap_is_no_clash() {
+        let (keymap, problems) = parse(r#"{"undo": ["q"], "quit": ["u"]}"#);
+        assert!(problems.is_empty(), "{problems:?}");
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(keymap.resolve(&[Context::Global], &q), Some(Action::Undo));
+    }
+
+    #[test]
+    fn unknown_names_are_reported_with_a_did_you_mean_and_the_rest_applies() {
+        let (keymap, problems) = parse(
+            r#"{"hand_ovr": ["H"], "misions.assign_owner": ["O"], "people.hand_over": ["H"],
+                "quit": ["xyz"], "redo": ["U"], "frobnicate": ["z"]}"#,
+        );
+        assert_eq!(
+            problems,
+            [
+                "keys.ron: \"frobnicate\" is not an action (ignored)",
+                "keys.ron: \"hand_ovr\" is not an action — did you mean hand_over? (ignored)",
+                "keys.ron: \"misions\" is not a context — did you mean missions? (ignored)",
+                "keys.ron: people has no hand_over (it is in missions) (ignored)",
+                "keys.ron: quit: \"xyz\" is not a key (try \"q\", \"ctrl-r\", \"enter\", \"f1\") (ignored)",
+            ]
+        );
+        let big_u = press(KeyCode::Char('U'), KeyModifiers::SHIFT);
+        assert_eq!(
+            keymap.resolve(&[Context::Global], &big_u),
+            Some(Action::Redo)
+        );
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(keymap.resolve(&[Context::Global], &q), Some(Action::Quit));
+    }
+
+    #[test]
+    fn a_file_that_does_not_parse_says_where_and_leaves_the_defaults() {
+        let (keymap, problems) = parse("{\"quit\": ");
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].starts_with("keys.ron:1:"), "{problems:?}");
+        assert!(
+            problems[0].ends_with("(using the default keys)"),
+            "{problems:?}"
+        );
+        assert_eq!(keymap.key(Context::Global, Action::Quit), "q");
+    }
+
+    #[test]
+    fn load_joins_the_problems_into_one_message() {
+        let file = |text: &str| {
+            Ok(Some(ConfigFile {
+                path: "keys.ron".into(),
+                text: text.into(),
+            }))
+        };
+        assert_eq!(Keymap::load(Ok(None)).1, None);
+        assert_eq!(Keymap::load(file(r#"{"quit": ["Q"]}"#)).1, None);
+        let (_, problem) = Keymap::load(file(r#"{"qit": ["Q"], "undo": ["q"]}"#));
+        let problem = problem.unwrap();
+        assert!(
+            problem.contains("did you mean quit?") && problem.contains("; "),
+            "{problem}"
+        );
+        let error = ConfigError {
+            path: "keys.ron".into(),
+            error: std::io::Error::other("denied"),
+        };
+        let (keymap, problem) = Keymap::load(Err(error));
+        assert_eq!(
+            problem.as_deref(),
+            Some("keys.ron: cannot read it: denied (using the default keys)")
+        );
+        assert_eq!(keymap.key(Context::Global, Action::Undo), "u");
+    }
+
+    #[test]
+    fn the_asset_binds_exactly_the_actions_that_have_words_and_nothing_clashes() {
+        let (keymap, problems) = defaults();
+        assert_eq!(problems, Vec::<String>::new());
+        let entries: BTreeMap<String, Vec<String>> = ron::from_str(DEFAULT_KEYS).unwrap();
+        assert_eq!(entries.len(), WORDS.len(), "one line per row of words.rs");
+        for b in &keymap.bindings {
+            assert!(
+                !b.keys.is_empty(),
+                "{}.{} has no default key",
+                b.context.name(),
+                action_name(b.action)
+            );
+        }
+        assert_eq!(keymap.clashes(), []);
+        // One binding per line, in the user's schema.
+        let lines = DEFAULT_KEYS
+            .lines()
+            .filter(|l| l.trim_start().starts_with('"'))
+            .count();
+        assert_eq!(lines, WORDS.len());
+    }
+
+    #[test]
+    fn the_help_names_keys_in_descriptions_from_the_keymap() {
+        let filter = |keymap: &Keymap| {
+            keymap
+                .help(&[Context::List])
+                .into_iter()
+                .find(|(keys, _)| keys == &keymap.keys_for(Context::List, Action::Filter))
+                .unwrap()
+                .1
+        };
+        assert_eq!(
+            filter(&Keymap::default()),
+            "filter the list (fuzzy); Esc clears"
+        );
+        let (keymap, _) = parse(r#"{"filter.cancel": ["ctrl-g"]}"#);
+        assert_eq!(filter(&keymap), "filter the list (fuzzy); Ctrl-g clears");
+    }
+
+    #[test]
+    fn names_are_snake_case() {
+        assert_eq!(action_name(Action::HandOver), "hand_over");
+        assert_eq!(action_name(Action::ShowOneOnOne), "show_one_on_one");
+        for context in Context::ALL {
+            assert_eq!(Context::named(context.name()), Some(context));
+        }
     }
 
     #[test]
