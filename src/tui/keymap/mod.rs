@@ -545,6 +545,20 @@ impl Keymap {
             .map_or_else(|| NO_KEY.to_string(), ToString::to_string)
     }
 
+    /// The keys of two opposite actions, paired: `h/l ←/→` for the Matrix
+    /// view's left and right.
+    pub fn pairs(&self, context: Context, one: Action, other: Action) -> String {
+        let (one, other) = (self.keys(context, one), self.keys(context, other));
+        (0..one.len().max(other.len()))
+            .map(|i| match (one.get(i), other.get(i)) {
+                (Some(a), Some(b)) => format!("{a}/{b}"),
+                (Some(k), None) | (None, Some(k)) => k.to_string(),
+                (None, None) => String::new(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// The keys bound to an action in a context, e.g. "y Enter".
     pub fn keys_for(&self, context: Context, action: Action) -> String {
         keys_text(self.keys(context, action))
@@ -875,6 +889,25 @@ mod tests {
         );
         let (keymap, _) = parse(r#"{"filter.cancel": ["ctrl-g"]}"#);
         assert_eq!(filter(&keymap), "filter the list (fuzzy); Ctrl-g clears");
+    }
+
+    #[test]
+    fn opposite_keys_are_named_in_pairs() {
+        let keymap = Keymap::default();
+        assert_eq!(
+            keymap.pairs(Context::Matrix, Action::Left, Action::Right),
+            "h/l ←/→"
+        );
+        assert_eq!(keymap.key(Context::Confirm, Action::Confirm), "y");
+        assert_eq!(
+            keymap.keys_for(Context::Confirm, Action::Confirm),
+            "y Enter"
+        );
+        let (keymap, _) = parse(r#"{"matrix.left": ["b"], "matrix.right": ["f", "right", "tab"]}"#);
+        assert_eq!(
+            keymap.pairs(Context::Matrix, Action::Left, Action::Right),
+            "b/f → Tab"
+        );
     }
 
     #[test]
