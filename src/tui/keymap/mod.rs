@@ -559,6 +559,51 @@ impl Keymap {
             .join(" ")
     }
 
+    /// At most `max` keys of an action in a context, joined by `between`:
+    /// `names(Context::Confirm, Action::Confirm, " or ", 2)` is "y or Enter".
+    pub fn names(&self, context: Context, action: Action, between: &str, max: usize) -> String {
+        let keys = self.keys(context, action);
+        if keys.is_empty() {
+            return NO_KEY.to_string();
+        }
+        keys.iter()
+            .take(max)
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(between)
+    }
+
+    /// The notes under the help's keys, about the keys of forms and
+    /// confirmations (which the help of a view does not list).
+    pub fn help_notes(&self) -> [String; 2] {
+        use Action as A;
+        use Context as C;
+        [
+            format!(
+                "Forms: {} next field · {} previous · {} saves · {} closes.",
+                self.names(C::Form, A::NextField, "/", 2),
+                self.names(C::Form, A::PrevField, "/", 2),
+                self.key(C::Form, A::Confirm),
+                self.key(C::Form, A::Cancel),
+            ),
+            format!(
+                "Confirmations: {} for yes, {} for no. Rebind keys in keys.ron.",
+                self.names(C::Confirm, A::Confirm, " or ", 2),
+                self.names(C::Confirm, A::Cancel, " or ", 2),
+            ),
+        ]
+    }
+
+    /// The help's bottom line: how to scroll it and close it.
+    pub fn help_footer(&self) -> String {
+        format!(
+            " {}/{} scroll · {} closes ",
+            self.key(Context::Help, Action::Down),
+            self.key(Context::Help, Action::Up),
+            self.names(Context::Help, Action::Cancel, " or ", 2),
+        )
+    }
+
     /// The keys bound to an action in a context, e.g. "y Enter".
     pub fn keys_for(&self, context: Context, action: Action) -> String {
         keys_text(self.keys(context, action))
@@ -908,6 +953,23 @@ mod tests {
             keymap.pairs(Context::Matrix, Action::Left, Action::Right),
             "b/f → Tab"
         );
+    }
+
+    #[test]
+    fn the_help_notes_name_the_keys_in_force() {
+        let keymap = Keymap::default();
+        assert_eq!(
+            keymap.help_notes(),
+            [
+                "Forms: Tab/↓ next field · Shift-Tab/↑ previous · Enter saves · Esc closes.",
+                "Confirmations: y or Enter for yes, n or Esc for no. Rebind keys in keys.ron.",
+            ]
+        );
+        assert_eq!(keymap.help_footer(), " j/k scroll · Esc or ? closes ");
+        let (keymap, _) = parse(r#"{"cancel": ["ctrl-g"], "help.down": ["s"]}"#);
+        assert_eq!(keymap.help_footer(), " s/k scroll · Ctrl-g closes ");
+        assert!(!keymap.help_notes()[1].contains("n or Esc"));
+        assert!(keymap.help_notes()[1].contains("for yes, Ctrl-g for no"));
     }
 
     #[test]
