@@ -973,6 +973,20 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_example_is_a_good_keys_file() {
+        let readme = include_str!("../../../README.md");
+        let start = readme.find("```ron\n{\n    \"hand_over\"").unwrap() + "```ron\n".len();
+        let example = &readme[start..start + readme[start..].find("```").unwrap()];
+        let (keymap, problems) = parse(example);
+        assert_eq!(problems, Vec::<String>::new());
+        assert_eq!(
+            keymap.pairs(Context::Matrix, Action::Left, Action::Right),
+            "b/l ←/→"
+        );
+        assert_eq!(keymap.key(Context::Global, Action::Undo), NO_KEY);
+    }
+
+    #[test]
     fn names_are_snake_case() {
         assert_eq!(action_name(Action::HandOver), "hand_over");
         assert_eq!(action_name(Action::ShowOneOnOne), "show_one_on_one");
