@@ -6,6 +6,7 @@
 pub mod agenda;
 pub mod analysis;
 pub mod cli;
+pub mod color;
 pub mod commands;
 pub mod demo;
 pub mod edit;

@@ -12,10 +12,11 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(failure) => {
-            let label = if io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
-                "\x1b[1;31merror:\x1b[0m"
+            let label = if io::stderr().is_terminal() && !handover::color::no_color() {
+                let style = anstyle::AnsiColor::Red.on_default().bold();
+                format!("{}error:{}", style.render(), style.render_reset())
             } else {
-                "error:"
+                "error:".to_string()
             };
             let _ = writeln!(io::stderr(), "{label} {failure}");
             ExitCode::from(2)

@@ -1051,7 +1051,7 @@ fn letters_are_text_in_a_note_whatever_keys_ron_binds() {
     let dir = tempfile::tempdir().unwrap();
     let keys = dir.path().join("keys.ron");
     fs::write(&keys, r#"{"cancel": ["x", "esc"]}"#).unwrap();
-    let (keymap, problem) = Keymap::load(Some(&keys));
+    let (keymap, problem) = Keymap::load(store::config::read_in(dir.path(), "keys.ron"));
     assert_eq!(problem, None);
     let mut h = loaded();
     h.app.keymap = keymap;

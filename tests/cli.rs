@@ -40,8 +40,10 @@ impl Sandbox {
             .args(args)
             .env_remove("HANDOVER_FILE")
             .env_remove("NO_COLOR")
+            .env_remove("HANDOVER_CONFIG_DIR")
             .env("HOME", self.dir.path())
             .env("XDG_DATA_HOME", self.path("data"))
+            .env("XDG_CONFIG_HOME", self.path("config"))
             .current_dir(self.dir.path());
         for (key, value) in env {
             command.env(key, value);
@@ -81,9 +83,14 @@ fn path_prints_the_file_in_use_and_whether_it_exists() {
     assert_eq!(run.code(), 0);
     // Absolute, whatever was given (SPEC §4).
     let mine = fs::canonicalize(s.dir.path()).unwrap().join("mine.ron");
+    let config = s.path("config/handover");
     assert_eq!(
         run.stdout(),
-        format!("{}\n  (from --file; does not exist yet)\n", mine.display())
+        format!(
+            "{}\n  (from --file; does not exist yet)\n{}\n  (the config folder: keys.ron, theme.ron, config.ron)\n",
+            mine.display(),
+            config.display()
+        )
     );
 
     let team = s.with_sample();
@@ -98,6 +105,24 @@ fn path_prints_the_file_in_use_and_whether_it_exists() {
     let default = s.path("data/handover/team.ron");
     assert!(
         run.stdout().starts_with(&default.display().to_string()),
+        "{}",
+        run.stdout()
+    );
+}
+
+#[test]
+fn path_prints_the_config_folder_handover_config_dir_first() {
+    let s = Sandbox::new();
+    let mine = s.path("mine");
+    let run = s.run_with_env(&["path"], &[("HANDOVER_CONFIG_DIR", &mine)]);
+    let lines: Vec<String> = run.stdout().lines().map(String::from).collect();
+    assert_eq!(lines[2], mine.display().to_string(), "{}", run.stdout());
+    // Without it, $XDG_CONFIG_HOME/handover on every OS.
+    let run = s.run(&["path"]);
+    let lines: Vec<String> = run.stdout().lines().map(String::from).collect();
+    assert_eq!(
+        lines[2],
+        s.path("config/handover").display().to_string(),
         "{}",
         run.stdout()
     );

@@ -106,7 +106,14 @@ fn a_note_being_typed_survives_the_window_closing() {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    assert_eq!(recovered_notes(&file), ["Typed as the window closed"]);
+    // Dropping portable-pty's writer types "\n" and EOF (to end a cooked
+    // line), so the app may or may not read one more Enter before it sees
+    // the terminal go: that newline is the harness's, not a lost word.
+    let notes: Vec<String> = recovered_notes(&file)
+        .into_iter()
+        .map(|n| n.strip_suffix('\n').map(String::from).unwrap_or(n))
+        .collect();
+    assert_eq!(notes, ["Typed as the window closed"]);
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
         handover::sample::SAMPLE_RON

@@ -14,9 +14,8 @@ pub struct Paint {
 impl Paint {
     /// Colour when stdout is a terminal and NO_COLOR is unset or empty.
     pub fn for_stdout() -> Self {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Paint {
-            enabled: std::io::stdout().is_terminal() && !no_color,
+            enabled: std::io::stdout().is_terminal() && !crate::color::no_color(),
         }
     }
 

@@ -1,6 +1,7 @@
 //! The only code that touches the team file: where it is, loading and
 //! validating it, saving it atomically. (SPEC §2)
 
+pub mod config;
 mod disk;
 mod format;
 mod load;
@@ -12,6 +13,7 @@ mod problem;
 mod recovery;
 mod save;
 
+pub use config::{ConfigError, ConfigFile, config_dir};
 pub use disk::{OnDisk, check_on_disk};
 pub use format::to_ron;
 pub use load::{Baseline, LoadError, Loaded, check_kind, load, parse};

@@ -51,9 +51,7 @@ pub fn run(data: &DataPath) -> Result<ExitCode, AppError> {
     let _lock = lock(&data.path)?;
     // Holding the lock, nothing else of ours is saving here.
     store::remove_stale_temporaries(folder(&data.path));
-    let keys =
-        directories::ProjectDirs::from("", "", "handover").map(|d| d.config_dir().join("keys.ron"));
-    let (keymap, keymap_problem) = Keymap::load(keys.as_deref());
+    let (keymap, keymap_problem) = Keymap::load(store::config::read("keys.ron"));
     let mut app = App::new(team, file, keymap, Theme::from_env(), today());
     app.editor = std::env::var("EDITOR")
         .ok()

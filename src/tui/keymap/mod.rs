@@ -1,20 +1,37 @@
-//! Keybindings as data: one table holds each key, its action, its
-//! description and whether the status bar shows it. The `?` help and the
-//! hints come from this table, and `keys.ron` in the config directory can
-//! rebind any action.
+//! Keybindings as data. The default keys are `assets/keys.ron`, in the
+//! schema of the user's own `keys.ron` (SPEC §5), which overrides them:
+//!
+//! ```ron
+//! {
+//!     "hand_over": ["H"],          // in every context that has hand_over
+//!     "matrix.left": ["b", "left"], // in the Matrix view only
+//! }
+//! ```
+//!
+//! Each binding's words (its help description and status-bar name) are in
+//! `words.rs`, keyed by context and action; the `?` help, the status-bar
+//! hints and every key named on screen ([`Keymap::key`]) come from the
+//! resulting table, so they cannot drift from the keys in force.
 
-use std::collections::HashMap;
-use std::fmt;
+use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::LazyLock;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 
 use super::message::Action;
+use crate::store::{ConfigError, ConfigFile};
 
-mod defaults;
-pub use defaults::defaults;
+mod keystroke;
+mod words;
+pub use keystroke::Keystroke;
+use words::WORDS;
+
+/// The default keys, embedded.
+pub const DEFAULT_KEYS: &str = include_str!("../../../assets/keys.ron");
 
 /// Where a binding applies. The app looks in the innermost context first.
+/// In `keys.ron` a context is named in snake case: `one_on_one.new_entry`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Context {
     Global,
@@ -40,154 +57,67 @@ pub enum Context {
     Prompt,
 }
 
-/// A key with its modifiers, e.g. `ctrl-r`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Keystroke {
-    pub code: KeyCode,
-    pub modifiers: KeyModifiers,
-}
+impl Context {
+    pub const ALL: [Context; 16] = [
+        Context::Global,
+        Context::List,
+        Context::Move,
+        Context::Missions,
+        Context::People,
+        Context::Matrix,
+        Context::OneOnOne,
+        Context::Plan,
+        Context::Filter,
+        Context::Form,
+        Context::Picker,
+        Context::Confirm,
+        Context::Help,
+        Context::Entry,
+        Context::Actions,
+        Context::Prompt,
+    ];
 
-impl Keystroke {
-    const fn plain(code: KeyCode) -> Self {
-        Keystroke {
-            code,
-            modifiers: KeyModifiers::NONE,
+    /// The name in `keys.ron`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::List => "list",
+            Context::Move => "move",
+            Context::Missions => "missions",
+            Context::People => "people",
+            Context::Matrix => "matrix",
+            Context::OneOnOne => "one_on_one",
+            Context::Plan => "plan",
+            Context::Filter => "filter",
+            Context::Form => "form",
+            Context::Picker => "picker",
+            Context::Confirm => "confirm",
+            Context::Help => "help",
+            Context::Entry => "entry",
+            Context::Actions => "actions",
+            Context::Prompt => "prompt",
         }
     }
 
-    const fn ch(c: char) -> Self {
-        Keystroke::plain(KeyCode::Char(c))
-    }
-
-    const fn ctrl(c: char) -> Self {
-        Keystroke {
-            code: KeyCode::Char(c),
-            modifiers: KeyModifiers::CONTROL,
-        }
-    }
-
-    /// The key a terminal event stands for. Shift is part of the character
-    /// for letters and symbols, so `Q` is `Q` whatever the terminal reports.
-    pub fn from_event(event: &KeyEvent) -> Self {
-        let mut modifiers =
-            event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-        let code = match event.code {
-            KeyCode::Char(c) => {
-                modifiers.remove(KeyModifiers::SHIFT);
-                if modifiers.contains(KeyModifiers::CONTROL) {
-                    KeyCode::Char(c.to_ascii_lowercase())
-                } else {
-                    KeyCode::Char(c)
-                }
-            }
-            KeyCode::BackTab => {
-                modifiers.remove(KeyModifiers::SHIFT);
-                KeyCode::BackTab
-            }
-            other => other,
-        };
-        Keystroke { code, modifiers }
-    }
-
-    /// Parses `q`, `Q`, `ctrl-r`, `alt-x`, `shift-tab`, `enter`, `pgdn`, `f1`…
-    pub fn parse(text: &str) -> Result<Keystroke, String> {
-        let mut modifiers = KeyModifiers::NONE;
-        let mut rest = text;
-        loop {
-            let lower = rest.to_ascii_lowercase();
-            if let Some(r) = lower.strip_prefix("ctrl-") {
-                modifiers |= KeyModifiers::CONTROL;
-                rest = &rest[rest.len() - r.len()..];
-            } else if let Some(r) = lower.strip_prefix("alt-") {
-                modifiers |= KeyModifiers::ALT;
-                rest = &rest[rest.len() - r.len()..];
-            } else if let Some(r) = lower.strip_prefix("shift-") {
-                modifiers |= KeyModifiers::SHIFT;
-                rest = &rest[rest.len() - r.len()..];
-            } else {
-                break;
-            }
-        }
-        let code = match rest.to_ascii_lowercase().as_str() {
-            "enter" | "return" => KeyCode::Enter,
-            "esc" | "escape" => KeyCode::Esc,
-            "tab" if modifiers.contains(KeyModifiers::SHIFT) => {
-                modifiers.remove(KeyModifiers::SHIFT);
-                KeyCode::BackTab
-            }
-            "tab" => KeyCode::Tab,
-            "backtab" => KeyCode::BackTab,
-            "space" => KeyCode::Char(' '),
-            "backspace" => KeyCode::Backspace,
-            "delete" | "del" => KeyCode::Delete,
-            "up" => KeyCode::Up,
-            "down" => KeyCode::Down,
-            "left" => KeyCode::Left,
-            "right" => KeyCode::Right,
-            "pgup" | "pageup" => KeyCode::PageUp,
-            "pgdn" | "pagedown" => KeyCode::PageDown,
-            "home" => KeyCode::Home,
-            "end" => KeyCode::End,
-            f if f.len() > 1 && f.starts_with('f') && f[1..].parse::<u8>().is_ok() => {
-                KeyCode::F(f[1..].parse().unwrap_or(1))
-            }
-            _ => {
-                let mut chars = rest.chars();
-                match (chars.next(), chars.next()) {
-                    (Some(c), None) => {
-                        if modifiers.contains(KeyModifiers::SHIFT) {
-                            modifiers.remove(KeyModifiers::SHIFT);
-                            KeyCode::Char(c.to_ascii_uppercase())
-                        } else if modifiers.contains(KeyModifiers::CONTROL) {
-                            KeyCode::Char(c.to_ascii_lowercase())
-                        } else {
-                            KeyCode::Char(c)
-                        }
-                    }
-                    _ => {
-                        return Err(format!(
-                            "{text:?} is not a key (try \"q\", \"ctrl-r\", \"enter\", \"f1\")"
-                        ));
-                    }
-                }
-            }
-        };
-        Ok(Keystroke { code, modifiers })
+    fn named(name: &str) -> Option<Context> {
+        Context::ALL.into_iter().find(|c| c.name() == name)
     }
 }
 
-impl fmt::Display for Keystroke {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            f.write_str("Ctrl-")?;
-        }
-        if self.modifiers.contains(KeyModifiers::ALT) {
-            f.write_str("Alt-")?;
-        }
-        if self.modifiers.contains(KeyModifiers::SHIFT) {
-            f.write_str("Shift-")?;
-        }
-        match self.code {
-            KeyCode::Char(' ') => f.write_str("Space"),
-            KeyCode::Char(c) => write!(f, "{c}"),
-            KeyCode::Enter => f.write_str("Enter"),
-            KeyCode::Esc => f.write_str("Esc"),
-            KeyCode::Tab => f.write_str("Tab"),
-            KeyCode::BackTab => f.write_str("Shift-Tab"),
-            KeyCode::Backspace => f.write_str("Backspace"),
-            KeyCode::Delete => f.write_str("Del"),
-            KeyCode::Up => f.write_str("↑"),
-            KeyCode::Down => f.write_str("↓"),
-            KeyCode::Left => f.write_str("←"),
-            KeyCode::Right => f.write_str("→"),
-            KeyCode::PageUp => f.write_str("PgUp"),
-            KeyCode::PageDown => f.write_str("PgDn"),
-            KeyCode::Home => f.write_str("Home"),
-            KeyCode::End => f.write_str("End"),
-            KeyCode::F(n) => write!(f, "F{n}"),
-            other => write!(f, "{other:?}"),
+/// The name of an action in `keys.ron`: `HandOver` is `hand_over`.
+pub fn action_name(action: Action) -> String {
+    let mut name = String::new();
+    for (i, c) in format!("{action:?}").chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                name.push('_');
+            }
+            name.push(c.to_ascii_lowercase());
+        } else {
+            name.push(c);
         }
     }
+    name
 }
 
 /// One row of the table.
@@ -207,69 +137,241 @@ pub struct Keymap {
     bindings: Vec<Binding>,
 }
 
+static DEFAULTS: LazyLock<Keymap> = LazyLock::new(|| defaults().0);
+
 impl Default for Keymap {
     fn default() -> Self {
-        Keymap {
-            bindings: defaults(),
-        }
+        DEFAULTS.clone()
     }
 }
 
+/// The default keymap: the words of `words.rs` with the keys of
+/// `assets/keys.ron`, and anything in the asset that does not fit (a test
+/// keeps this empty).
+fn defaults() -> (Keymap, Vec<String>) {
+    let mut keymap = Keymap {
+        bindings: WORDS
+            .iter()
+            .map(|&(context, action, description, hint)| Binding {
+                context,
+                keys: Vec::new(),
+                action,
+                description,
+                hint,
+            })
+            .collect(),
+    };
+    let problems = keymap.apply(DEFAULT_KEYS, Path::new("assets/keys.ron"));
+    (keymap, problems)
+}
+
+/// What a name in `keys.ron` binds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    /// `"hand_over"`: every context that has the action.
+    Everywhere(Action),
+    /// `"missions.hand_over"`: that context only.
+    In(Context, Action),
+}
+
 impl Keymap {
-    /// The defaults with `keys.ron` applied: `{"hand_over": ["H"], ...}`
-    /// rebinds an action everywhere it is bound.
-    pub fn with_overrides(text: &str, file: &Path) -> Result<Keymap, String> {
-        let overrides: HashMap<String, Vec<String>> = ron::from_str(text).map_err(|e| {
-            format!(
-                "{}:{}: {} — expected a map like {{\"hand_over\": [\"H\"]}}",
-                file.display(),
-                e.span.start,
-                e.code
-            )
-        })?;
+    /// The defaults with the user's `keys.ron` applied, and every problem
+    /// found in it, worded for the status bar. A file that does not parse
+    /// leaves the defaults; an entry with a mistake is skipped; bindings
+    /// that clash keep their default keys.
+    pub fn parse(text: &str, file: &Path) -> (Keymap, Vec<String>) {
         let mut keymap = Keymap::default();
-        let mut names: Vec<&String> = overrides.keys().collect();
-        names.sort();
-        for name in names {
-            let action: Action = ron::from_str(name).map_err(|_| {
-                format!(
-                    "{}: {name:?} is not an action (see ? in the app for their names)",
-                    file.display()
-                )
-            })?;
-            let keys = overrides[name]
-                .iter()
-                .map(|k| {
-                    Keystroke::parse(k).map_err(|e| format!("{}: {name}: {e}", file.display()))
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            for binding in keymap.bindings.iter_mut().filter(|b| b.action == action) {
-                binding.keys = keys.clone();
-            }
-        }
-        Ok(keymap)
+        let problems = keymap.apply(text, file);
+        (keymap, problems)
     }
 
-    /// Loads `keys.ron` if there is one. A bad file gives the defaults and a
-    /// message to show, never a crash.
-    pub fn load(path: Option<&Path>) -> (Keymap, Option<String>) {
-        let Some(path) = path else {
-            return (Keymap::default(), None);
-        };
-        match std::fs::read_to_string(path) {
-            Ok(text) => match Keymap::with_overrides(&text, path) {
-                Ok(keymap) => (keymap, None),
-                Err(e) => (
-                    Keymap::default(),
-                    Some(format!("{e} (using the default keys)")),
-                ),
-            },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Keymap::default(), None),
+    /// Loads `keys.ron` as `store::config::read` found it. A bad file gives
+    /// the defaults (for what is wrong in it) and a message to show, never
+    /// a crash.
+    pub fn load(file: Result<Option<ConfigFile>, ConfigError>) -> (Keymap, Option<String>) {
+        match file {
+            Ok(None) => (Keymap::default(), None),
             Err(e) => (
                 Keymap::default(),
-                Some(format!("{}: {e} (using the default keys)", path.display())),
+                Some(format!("{e} (using the default keys)")),
             ),
+            Ok(Some(file)) => {
+                let (keymap, problems) = Keymap::parse(&file.text, &file.path);
+                let problem = (!problems.is_empty()).then(|| problems.join("; "));
+                (keymap, problem)
+            }
         }
+    }
+
+    /// Applies a keys file over these bindings; returns its problems.
+    fn apply(&mut self, text: &str, file: &Path) -> Vec<String> {
+        let file = file.display();
+        let entries: BTreeMap<String, Vec<String>> = match ron::from_str(text) {
+            Ok(entries) => entries,
+            Err(e) => {
+                return vec![format!(
+                    "{file}:{}: {} — expected a map like {{\"hand_over\": [\"H\"]}} \
+                     (using the default keys)",
+                    e.span.start, e.code
+                )];
+            }
+        };
+        let mut problems = Vec::new();
+        let mut everywhere = Vec::new();
+        let mut specific = Vec::new();
+        for (name, keys) in &entries {
+            let target = match self.target(name) {
+                Ok(target) => target,
+                Err(e) => {
+                    problems.push(format!("{file}: {e} (ignored)"));
+                    continue;
+                }
+            };
+            let keys = match keys
+                .iter()
+                .map(|k| Keystroke::parse(k))
+                .collect::<Result<Vec<_>, _>>()
+            {
+                Ok(mut keys) => {
+                    let mut seen = Vec::new();
+                    keys.retain(|k| {
+                        let new = !seen.contains(k);
+                        seen.push(*k);
+                        new
+                    });
+                    keys
+                }
+                Err(e) => {
+                    problems.push(format!("{file}: {name}: {e} (ignored)"));
+                    continue;
+                }
+            };
+            match target {
+                Target::Everywhere(_) => everywhere.push((target, keys)),
+                Target::In(..) => specific.push((target, keys)),
+            }
+        }
+        // A binding for one context wins over one for every context.
+        let before = self.bindings.clone();
+        let mut changed = vec![false; self.bindings.len()];
+        for (target, keys) in everywhere.into_iter().chain(specific) {
+            for (i, b) in self.bindings.iter_mut().enumerate() {
+                let hit = match target {
+                    Target::Everywhere(action) => b.action == action,
+                    Target::In(context, action) => b.context == context && b.action == action,
+                };
+                if hit {
+                    b.keys = keys.clone();
+                    changed[i] = true;
+                }
+            }
+        }
+        // A key bound to two actions in one context is a clash: it is
+        // reported, and the bindings of this file that take part in it go
+        // back to the keys they had. Those never clash among themselves, so
+        // this ends.
+        loop {
+            let clashes = self.clashes();
+            let mut took_back = false;
+            for (key, i, j) in clashes {
+                let (a, b) = (&self.bindings[i], &self.bindings[j]);
+                let clash = format!(
+                    "{file}: {key} is bound to both {} and {} in {} \
+                     (the default keys stay for them)",
+                    action_name(a.action),
+                    action_name(b.action),
+                    a.context.name()
+                );
+                if !problems.contains(&clash) {
+                    problems.push(clash);
+                }
+                for k in [i, j] {
+                    if changed[k] {
+                        self.bindings[k].keys = before[k].keys.clone();
+                        changed[k] = false;
+                        took_back = true;
+                    }
+                }
+            }
+            // Nothing left to take back: only the bindings we started from
+            // clash (never so for the defaults, tested).
+            if !took_back {
+                break;
+            }
+        }
+        problems
+    }
+
+    /// Every key bound to two actions in one context: `(key, i, j)`.
+    fn clashes(&self) -> Vec<(Keystroke, usize, usize)> {
+        let mut found = Vec::new();
+        for (i, a) in self.bindings.iter().enumerate() {
+            for (j, b) in self.bindings.iter().enumerate().skip(i + 1) {
+                if a.context != b.context {
+                    continue;
+                }
+                if let Some(key) = a.keys.iter().find(|k| b.keys.contains(k)) {
+                    found.push((*key, i, j));
+                }
+            }
+        }
+        found
+    }
+
+    /// What `name` in a keys file binds, or what is wrong with it.
+    fn target(&self, name: &str) -> Result<Target, String> {
+        let (context, action) = match name.split_once('.') {
+            Some((context, action)) => (Some(context), action),
+            None => (None, name),
+        };
+        let actions: Vec<String> = {
+            let mut names: Vec<String> = self
+                .bindings
+                .iter()
+                .map(|b| action_name(b.action))
+                .collect();
+            names.sort();
+            names.dedup();
+            names
+        };
+        let parsed = ron::from_str::<Action>(action)
+            .ok()
+            .filter(|a| actions.contains(&action_name(*a)));
+        let Some(action) = parsed else {
+            return Err(format!(
+                "{action:?} is not an action{}",
+                did_you_mean(action, actions.iter().map(String::as_str))
+            ));
+        };
+        let Some(context) = context else {
+            return Ok(Target::Everywhere(action));
+        };
+        let Some(context) = Context::named(context) else {
+            return Err(format!(
+                "{context:?} is not a context{}",
+                did_you_mean(context, Context::ALL.iter().map(|c| c.name()))
+            ));
+        };
+        if !self
+            .bindings
+            .iter()
+            .any(|b| b.context == context && b.action == action)
+        {
+            let mut has: Vec<&str> = self
+                .bindings
+                .iter()
+                .filter(|b| b.action == action)
+                .map(|b| b.context.name())
+                .collect();
+            has.dedup();
+            return Err(format!(
+                "{} has no {} (it is in {})",
+                context.name(),
+                action_name(action),
+                has.join(", ")
+            ));
+        }
+        Ok(Target::In(context, action))
     }
 
     /// The action for a key, looking through `contexts` innermost first.
@@ -283,23 +385,97 @@ impl Keymap {
         })
     }
 
-    /// Every binding of these contexts, for the help screen.
-    pub fn help(&self, contexts: &[Context]) -> Vec<(String, &'static str)> {
+    /// Every binding of these contexts, for the help screen: the keys and
+    /// the description, with any key it names filled in.
+    pub fn help(&self, contexts: &[Context]) -> Vec<(String, String)> {
         contexts
             .iter()
             .flat_map(|context| self.bindings.iter().filter(move |b| b.context == *context))
             .filter(|b| !b.keys.is_empty())
-            .map(|b| (keys_text(&b.keys), b.description))
+            .map(|b| (keys_text(&b.keys), self.fill(b.description)))
             .collect()
+    }
+
+    /// The keys bound to an action in a context: none when it is unbound.
+    pub fn keys(&self, context: Context, action: Action) -> &[Keystroke] {
+        self.bindings
+            .iter()
+            .find(|b| b.context == context && b.action == action)
+            .map(|b| b.keys.as_slice())
+            .unwrap_or_default()
+    }
+
+    /// The key to name on screen for an action in a context: the first one
+    /// bound, e.g. `keymap.key(Context::Global, Action::Undo)` is `"u"` with
+    /// the default keys; `"(no key)"` when `keys.ron` unbinds it.
+    pub fn key(&self, context: Context, action: Action) -> String {
+        self.keys(context, action)
+            .first()
+            .map_or_else(|| NO_KEY.to_string(), ToString::to_string)
+    }
+
+    /// The keys of two opposite actions, paired: `h/l ←/→` for the Matrix
+    /// view's left and right.
+    pub fn pairs(&self, context: Context, one: Action, other: Action) -> String {
+        let (one, other) = (self.keys(context, one), self.keys(context, other));
+        (0..one.len().max(other.len()))
+            .map(|i| match (one.get(i), other.get(i)) {
+                (Some(a), Some(b)) => format!("{a}/{b}"),
+                (Some(k), None) | (None, Some(k)) => k.to_string(),
+                (None, None) => String::new(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// At most `max` keys of an action in a context, joined by `between`:
+    /// `names(Context::Confirm, Action::Confirm, " or ", 2)` is "y or Enter".
+    pub fn names(&self, context: Context, action: Action, between: &str, max: usize) -> String {
+        let keys = self.keys(context, action);
+        if keys.is_empty() {
+            return NO_KEY.to_string();
+        }
+        keys.iter()
+            .take(max)
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(between)
+    }
+
+    /// The notes under the help's keys, about the keys of forms and
+    /// confirmations (which the help of a view does not list).
+    pub fn help_notes(&self) -> [String; 2] {
+        use Action as A;
+        use Context as C;
+        [
+            format!(
+                "Forms: {} next field · {} previous · {} saves · {} closes.",
+                self.names(C::Form, A::NextField, "/", 2),
+                self.names(C::Form, A::PrevField, "/", 2),
+                self.key(C::Form, A::Confirm),
+                self.key(C::Form, A::Cancel),
+            ),
+            format!(
+                "Confirmations: {} for yes, {} for no. Rebind keys in keys.ron.",
+                self.names(C::Confirm, A::Confirm, " or ", 2),
+                self.names(C::Confirm, A::Cancel, " or ", 2),
+            ),
+        ]
+    }
+
+    /// The help's bottom line: how to scroll it and close it.
+    pub fn help_footer(&self) -> String {
+        format!(
+            " {}/{} scroll · {} closes ",
+            self.key(Context::Help, Action::Down),
+            self.key(Context::Help, Action::Up),
+            self.names(Context::Help, Action::Cancel, " or ", 2),
+        )
     }
 
     /// The keys bound to an action in a context, e.g. "y Enter".
     pub fn keys_for(&self, context: Context, action: Action) -> String {
-        self.bindings
-            .iter()
-            .find(|b| b.context == context && b.action == action)
-            .map(|b| keys_text(&b.keys))
-            .unwrap_or_default()
+        keys_text(self.keys(context, action))
     }
 
     /// The first key bound to an action in a context, as shown to the user
@@ -321,6 +497,40 @@ impl Keymap {
             .filter_map(|b| Some((b.keys.first()?.to_string(), b.hint?)))
             .collect()
     }
+
+    /// A description with each `{context.action}` replaced by its key.
+    fn fill(&self, text: &str) -> String {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+                break;
+            };
+            out.push_str(&rest[..open]);
+            match self.target(&rest[open + 1..close]) {
+                Ok(Target::In(context, action)) => out.push_str(&self.key(context, action)),
+                _ => out.push_str(&rest[open..=close]),
+            }
+            rest = &rest[close + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// What [`Keymap::key`] names when an action has no key.
+pub const NO_KEY: &str = "(no key)";
+
+fn did_you_mean<'a>(name: &str, names: impl Iterator<Item = &'a str>) -> String {
+    let lower = name.to_ascii_lowercase();
+    let best = names
+        .map(|n| (strsim::jaro_winkler(&lower, n), n))
+        .filter(|(score, _)| *score >= 0.75)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match best {
+        Some((_, n)) => format!(" — did you mean {n}?"),
+        None => String::new(),
+    }
 }
 
 fn keys_text(keys: &[Keystroke]) -> String {
@@ -331,115 +541,4 @@ fn keys_text(keys: &[Keystroke]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
-        KeyEvent::new(code, modifiers)
-    }
-
-    #[test]
-    fn keys_parse_and_print() {
-        for (text, shown) in [
-            ("q", "q"),
-            ("Q", "Q"),
-            ("shift-q", "Q"),
-            ("ctrl-r", "Ctrl-r"),
-            ("CTRL-R", "Ctrl-r"),
-            ("shift-tab", "Shift-Tab"),
-            ("enter", "Enter"),
-            ("f1", "F1"),
-            ("space", "Space"),
-            ("?", "?"),
-        ] {
-            assert_eq!(Keystroke::parse(text).unwrap().to_string(), shown, "{text}");
-        }
-        assert!(Keystroke::parse("qq").is_err());
-        assert!(Keystroke::parse("ctrl-").is_err());
-    }
-
-    #[test]
-    fn the_innermost_context_wins() {
-        let keymap = Keymap::default();
-        let h = press(KeyCode::Char('h'), KeyModifiers::NONE);
-        assert_eq!(
-            keymap.resolve(&[Context::Missions, Context::Global], &h),
-            Some(Action::HandOver)
-        );
-        assert_eq!(
-            keymap.resolve(&[Context::Matrix, Context::Global], &h),
-            Some(Action::Left)
-        );
-        assert_eq!(
-            keymap.resolve(&[Context::People, Context::Global], &h),
-            None
-        );
-    }
-
-    #[test]
-    fn shifted_letters_and_ctrl_resolve() {
-        let keymap = Keymap::default();
-        let big_g = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(
-            keymap.resolve(&[Context::Move], &big_g),
-            Some(Action::Bottom)
-        );
-        let ctrl_r = press(KeyCode::Char('r'), KeyModifiers::CONTROL);
-        assert_eq!(
-            keymap.resolve(&[Context::Global], &ctrl_r),
-            Some(Action::Redo)
-        );
-        let backtab = press(KeyCode::BackTab, KeyModifiers::SHIFT);
-        assert_eq!(
-            keymap.resolve(&[Context::Global], &backtab),
-            Some(Action::PrevView)
-        );
-    }
-
-    #[test]
-    fn an_override_rebinds_an_action_everywhere() {
-        let keymap = Keymap::with_overrides(
-            r#"{"hand_over": ["H"], "quit": ["ctrl-q"]}"#,
-            Path::new("keys.ron"),
-        )
-        .unwrap();
-        let contexts = [Context::Missions, Context::Global];
-        let big_h = press(KeyCode::Char('H'), KeyModifiers::SHIFT);
-        assert_eq!(keymap.resolve(&contexts, &big_h), Some(Action::HandOver));
-        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(keymap.resolve(&contexts, &q), None);
-        let help = keymap.help(&contexts);
-        assert!(help.contains(&("Ctrl-q".to_string(), "quit (every change is already saved)")));
-    }
-
-    #[test]
-    fn a_bad_keymap_file_says_where_and_what() {
-        let file = Path::new("keys.ron");
-        let err = Keymap::with_overrides("{\"hand_ovr\": [\"H\"]}", file).unwrap_err();
-        assert!(err.contains("\"hand_ovr\" is not an action"), "{err}");
-        let err = Keymap::with_overrides("{\"quit\": [\"xyz\"]}", file).unwrap_err();
-        assert!(err.contains("quit: \"xyz\" is not a key"), "{err}");
-        let err = Keymap::with_overrides("{\"quit\": ", file).unwrap_err();
-        assert!(err.starts_with("keys.ron:1:"), "{err}");
-    }
-
-    #[test]
-    fn hints_come_from_the_same_table() {
-        let hints = Keymap::default().hints(&[Context::Missions, Context::List, Context::Global]);
-        let names: Vec<&str> = hints.iter().map(|(_, n)| *n).collect();
-        assert_eq!(
-            names,
-            [
-                "owner",
-                "mentor",
-                "hand over",
-                "filter",
-                "add",
-                "edit",
-                "undo",
-                "help",
-                "quit"
-            ]
-        );
-    }
-}
+mod tests;

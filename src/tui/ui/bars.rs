@@ -8,14 +8,26 @@ use ratatui::widgets::Paragraph;
 use super::text::cut;
 use crate::analysis::Verdict;
 use crate::tui::app::{App, NoticeKind, SaveState};
-use crate::tui::message::View;
+use crate::tui::keymap::Context;
+use crate::tui::message::{Action, View};
 use crate::tui::theme::Theme;
 
 pub fn tabs(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let mut spans = Vec::new();
     for (i, view) in View::ALL.iter().enumerate() {
-        let label = format!(" {} {} ", i + 1, view.title());
+        // The key that shows the view, from the keymap.
+        let action = [
+            Action::ShowMissions,
+            Action::ShowPeople,
+            Action::ShowMatrix,
+            Action::ShowOneOnOne,
+            Action::ShowPlan,
+        ][i];
+        let label = match app.keymap.keys(Context::Global, action).first() {
+            Some(key) => format!(" {key} {} ", view.title()),
+            None => format!(" {} ", view.title()),
+        };
         let style = if *view == app.view {
             theme.active_tab()
         } else {

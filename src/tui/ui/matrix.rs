@@ -12,6 +12,8 @@ use super::text::fit;
 use crate::analysis::explain::{self, person, skill};
 use crate::model::SKILL_NAMES;
 use crate::tui::app::App;
+use crate::tui::keymap::Context;
+use crate::tui::message::Action;
 
 const NAME_WIDTH: usize = 18;
 const COLUMN_WIDTH: usize = 6;
@@ -118,9 +120,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             )),
             Span::styled(
                 format!(
-                    "   skill {} of {}   h/l ←/→ move between skills",
+                    "   skill {} of {}   {} move between skills",
                     app.matrix_col + 1,
-                    skills.len()
+                    skills.len(),
+                    app.keymap
+                        .pairs(Context::Matrix, Action::Left, Action::Right)
                 ),
                 theme.dim(),
             ),

@@ -12,7 +12,9 @@ use crate::analysis::explain::{self, person};
 use crate::analysis::{Finding, Verdict};
 use crate::text::clean;
 use crate::tui::app::App;
+use crate::tui::keymap::Context;
 use crate::tui::list::ListState;
+use crate::tui::message::Action;
 use crate::tui::theme::Theme;
 
 const BADGE_WIDTH: usize = 13;
@@ -84,9 +86,12 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     if list.rows.is_empty() {
         lines.push(Line::styled(
             if app.team.missions.is_empty() {
-                "No missions yet: press a to add one."
+                format!(
+                    "No missions yet: press {} to add one.",
+                    app.keymap.key(Context::List, Action::Add)
+                )
             } else {
-                "No mission matches the filter."
+                "No mission matches the filter.".to_string()
             },
             theme.dim(),
         ));
@@ -141,17 +146,19 @@ fn detail_lines(app: &App, m: usize, width: usize) -> Vec<Line<'static>> {
     } else {
         lines.extend(hanging(label(theme, "Goal"), &mission.goal, width, plain));
     }
-    let name_or = |p: Option<usize>, none: &'static str| match p {
+    let owner_key = app.keymap.key(Context::Missions, Action::AssignOwner);
+    let mentor_key = app.keymap.key(Context::Missions, Action::AssignMentor);
+    let name_or = |p: Option<usize>, none: String| match p {
         Some(p) => Span::raw(person(&app.team, p)),
         None => Span::styled(none, theme.dim()),
     };
     lines.push(Line::from(vec![
         label(theme, "Owner"),
-        name_or(index.owner[m], "nobody yet (o)"),
+        name_or(index.owner[m], format!("nobody yet ({owner_key})")),
     ]));
     lines.push(Line::from(vec![
         label(theme, "Mentor"),
-        name_or(index.mentor[m], "none (m)"),
+        name_or(index.mentor[m], format!("none ({mentor_key})")),
     ]));
     if let Some(level) = mission.delegation {
         lines.extend(hanging(
@@ -235,11 +242,11 @@ fn detail_lines(app: &App, m: usize, width: usize) -> Vec<Line<'static>> {
     }
     for (heading, items) in [
         (
-            "Who could pair with them (m)",
+            format!("Who could pair with them ({mentor_key})"),
             explain::mentor_suggestions(&app.team, &app.analysis, &app.suggestions),
         ),
         (
-            "Who could take it (o)",
+            format!("Who could take it ({owner_key})"),
             explain::owner_suggestions(&app.team, &app.analysis, &app.suggestions),
         ),
     ] {

@@ -14,6 +14,8 @@ use crate::analysis::explain::person;
 use crate::model::SKILL_NAMES;
 use crate::text::clean;
 use crate::tui::app::App;
+use crate::tui::keymap::Context;
+use crate::tui::message::Action;
 use crate::tui::theme::Theme;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -66,9 +68,12 @@ pub fn render_list(app: &App, frame: &mut Frame, area: Rect, load: bool) {
     if list.rows.is_empty() {
         lines.push(Line::styled(
             if app.team.people.is_empty() {
-                "No people yet: press a to add someone."
+                format!(
+                    "No people yet: press {} to add someone.",
+                    app.keymap.key(Context::List, Action::Add)
+                )
             } else {
-                "Nobody matches the filter."
+                "Nobody matches the filter.".to_string()
             },
             theme.dim(),
         ));

@@ -12,6 +12,8 @@ use crate::analysis::explain::{person, skill};
 use crate::analysis::gaps;
 use crate::text::clean;
 use crate::tui::app::{App, PlanState, Proposal};
+use crate::tui::keymap::Context;
+use crate::tui::message::Action;
 use crate::tui::theme::Theme;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -231,8 +233,15 @@ fn render_detail(app: &App, state: &PlanState, frame: &mut Frame, area: Rect) {
         ));
     }
     lines.push(Line::raw(""));
+    let keys = &app.keymap;
     lines.push(Line::styled(
-        "Enter accepts the selected proposal, A accepts them all; u undoes. Owners are placed for the lowest total cost (Σ gap² + 2 × missing tools) with no one above capacity.",
+        format!(
+            "{} accepts the selected proposal, {} accepts them all; {} undoes. Owners are placed \
+             for the lowest total cost (Σ gap² + 2 × missing tools) with no one above capacity.",
+            keys.key(Context::Plan, Action::Confirm),
+            keys.key(Context::Plan, Action::AcceptAll),
+            keys.key(Context::Global, Action::Undo),
+        ),
         theme.dim(),
     ));
     let lines: Vec<Line> = lines
