@@ -61,16 +61,6 @@ fn default_names() -> BTreeSet<String> {
 /// but not in running text.
 const PROSE: [&str; 10] = ["a", "A", "?", "→", "←", "1", "2", "3", "4", "5"];
 
-/// Text still hard-coded in `src/tui/ui/modal.rs` (the help's notes and
-/// footer), which this branch does not edit: `Keymap::help_notes` and
-/// `Keymap::help_footer` give them from the keymap. Remove each from here
-/// once modal.rs draws them from those.
-const LEFT_TO_THE_LEAD: [&str; 3] = [
-    "Forms: Tab/↓ next field · Shift-Tab/↑ previous · Enter saves · Esc closes.",
-    "Confirmations: y or Enter for yes, n or Esc for no. Rebind keys in keys.ron.",
-    " j/k scroll · Esc or ? closes ",
-];
-
 /// Runs effects (the plan) but writes nothing.
 struct NoSave;
 
@@ -149,9 +139,6 @@ fn draw(app: &App) -> Screen {
         }
         if !run.is_empty() && !on_border {
             key_runs.push(run);
-        }
-        for text in LEFT_TO_THE_LEAD {
-            row = row.replace(text, &" ".repeat(text.chars().count()));
         }
         rows.push(row);
     }
@@ -339,4 +326,94 @@ fn the_help_over_every_view() {
             act(app, Action::Help);
         });
     }
+}
+
+/// Types text into the field in focus.
+fn type_text(app: &mut App, text: &str) {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for c in text.chars() {
+        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        dispatch_on(app, Message::Input(key), &mut NoSave);
+    }
+}
+
+#[test]
+fn the_hand_over_checklist_and_its_second_question() {
+    check("hand over ready", sample::team, |app| {
+        select_mission(app, "Migrate billing to Postgres 16");
+        act(app, Action::HandOver);
+    });
+    check("hand over at risk", sample::team, |app| {
+        select_mission(app, "Speed up the checkout page");
+        act(app, Action::HandOver);
+    });
+    check("hand over anyway?", sample::team, |app| {
+        select_mission(app, "Speed up the checkout page");
+        act(app, Action::HandOver);
+        act(app, Action::Confirm);
+    });
+}
+
+#[test]
+fn deleting_asks_naming_the_undo_key() {
+    check("delete a mission", sample::team, |app| {
+        act(app, Action::Delete)
+    });
+    check("delete a person", sample::team, |app| {
+        act(app, Action::ShowPeople);
+        act(app, Action::Delete);
+    });
+}
+
+#[test]
+fn the_forms_and_their_questions() {
+    check("edit a mission, on the owner", sample::team, |app| {
+        act(app, Action::Edit);
+        for _ in 0..4 {
+            act(app, Action::NextField);
+        }
+    });
+    check("discard the edits?", sample::team, |app| {
+        act(app, Action::Add);
+        type_text(app, "New work");
+        act(app, Action::Cancel);
+    });
+}
+
+#[test]
+fn the_pickers() {
+    check("owner picker", sample::team, |app| {
+        select_mission(app, "Design tokens for the component library");
+        act(app, Action::AssignOwner);
+    });
+}
+
+#[test]
+fn the_one_on_one_modals() {
+    check("an entry", sample::team, |app| {
+        app.editor = Some("vim".into());
+        act(app, Action::ShowOneOnOne);
+        act(app, Action::NewEntry);
+    });
+    check("drop the entry?", sample::team, |app| {
+        act(app, Action::ShowOneOnOne);
+        act(app, Action::NewEntry);
+        type_text(app, "Half a thought");
+        act(app, Action::Cancel);
+    });
+    check("action items", sample::team, |app| {
+        act(app, Action::ShowOneOnOne);
+        act(app, Action::Toggle);
+    });
+    check("where to write the agenda", sample::team, |app| {
+        act(app, Action::ShowOneOnOne);
+        act(app, Action::ExportAgenda);
+    });
+}
+
+#[test]
+fn the_conflict() {
+    check("conflict", sample::team, |app| {
+        app.modal = Some(handover::tui::app::Modal::Conflict(Default::default()));
+    });
 }

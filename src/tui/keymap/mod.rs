@@ -478,17 +478,6 @@ impl Keymap {
         keys_text(self.keys(context, action))
     }
 
-    /// The first key bound to an action in a context, as shown to the user
-    /// ("y", "Ctrl-s"): what prompts and messages name.
-    pub fn first_key(&self, context: Context, action: Action) -> String {
-        self.bindings
-            .iter()
-            .find(|b| b.context == context && b.action == action)
-            .and_then(|b| b.keys.first())
-            .map(ToString::to_string)
-            .unwrap_or_default()
-    }
-
     /// The status-bar hints of these contexts: `(key, short name)`.
     pub fn hints(&self, contexts: &[Context]) -> Vec<(String, &'static str)> {
         contexts
@@ -499,7 +488,7 @@ impl Keymap {
     }
 
     /// A description with each `{context.action}` replaced by its key.
-    fn fill(&self, text: &str) -> String {
+    pub fn fill(&self, text: &str) -> String {
         let mut out = String::new();
         let mut rest = text;
         while let Some(open) = rest.find('{') {

@@ -33,7 +33,7 @@ pub fn open(app: &mut App) -> Vec<Effect> {
     };
     let items = action_items(app, person);
     if items.is_empty() {
-        let new = app.keymap.first_key(Context::OneOnOne, Action::NewEntry);
+        let new = app.keymap.key(Context::OneOnOne, Action::NewEntry);
         app.tell(
             NoticeKind::Info,
             format!("No action items yet: {new} starts an entry with some"),

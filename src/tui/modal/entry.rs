@@ -160,7 +160,7 @@ impl EntryForm {
         let editor = match &app.editor {
             Some(e) => format!(
                 " ({} writes it in {})",
-                app.keymap.first_key(Context::Entry, Action::OpenEditor),
+                app.keymap.key(Context::Entry, Action::OpenEditor),
                 cut(e, 20)
             ),
             None => String::new(),
@@ -186,7 +186,7 @@ impl EntryForm {
             None => Line::styled(
                 format!(
                     "Enter starts a new line; {} saves the entry.",
-                    app.keymap.first_key(Context::Entry, Action::Confirm)
+                    app.keymap.key(Context::Entry, Action::Confirm)
                 ),
                 theme.dim(),
             ),
@@ -253,7 +253,7 @@ pub fn command(mut form: Box<EntryForm>, app: &mut App, action: Action) -> Step 
             if !form.is_modified(app.today) {
                 return Step::close();
             }
-            let back = app.keymap.first_key(Context::Confirm, Action::Cancel);
+            let back = app.keymap.key(Context::Confirm, Action::Cancel);
             return Step {
                 next: Some(ask(
                     "Drop this entry?",

@@ -116,12 +116,12 @@ impl Form {
             ),
             Field::new(
                 "Owner",
-                "a person's name (or press o in the list)",
+                "a person's name (or press {missions.assign_owner} in the list)",
                 m.owner.clone().unwrap_or_default(),
             ),
             Field::new(
                 "Mentor",
-                "a person's name (or press m in the list)",
+                "a person's name (or press {missions.assign_mentor} in the list)",
                 m.mentor.clone().unwrap_or_default(),
             ),
             Field::new(
@@ -276,8 +276,11 @@ impl Form {
         }
         frame.render_widget(Paragraph::new(lines), rows);
         frame.render_widget(
-            Paragraph::new(cut(form.fields[form.focus].hint, usize::from(inner.width)))
-                .style(theme.dim()),
+            Paragraph::new(cut(
+                &app.keymap.fill(form.fields[form.focus].hint),
+                usize::from(inner.width),
+            ))
+            .style(theme.dim()),
             hint,
         );
         if let Some(text) = &form.error {
@@ -445,7 +448,7 @@ pub fn command(mut form: Box<Form>, app: &mut App, action: Action) -> Step {
             if !form.is_modified() {
                 return Step::close();
             }
-            let back = app.keymap.first_key(Context::Confirm, Action::Cancel);
+            let back = app.keymap.key(Context::Confirm, Action::Cancel);
             return Step {
                 next: Some(ask(
                     "Discard your edits?",

@@ -47,7 +47,7 @@ pub fn open(app: &mut App) -> Vec<Effect> {
             );
         }
         (_, Verdict::Unassigned) => {
-            let owner = app.keymap.first_key(Context::Missions, Action::AssignOwner);
+            let owner = app.keymap.key(Context::Missions, Action::AssignOwner);
             app.tell(
                 NoticeKind::Warning,
                 format!("\"{title}\" has no owner yet: press {owner} to choose one"),

@@ -7,7 +7,6 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::Step;
 use crate::tui::app::App;
-use crate::tui::keymap::Context;
 use crate::tui::message::Action;
 use crate::tui::ui::centered;
 use crate::tui::ui::text::fit;
@@ -65,31 +64,10 @@ impl Help {
             entries
         };
         // Every key named here comes from the keymap.
-        let all =
-            |context, action, between: &str| keymap.keys_for(context, action).replace(' ', between);
-        let first = |context, action| {
-            let keys = keymap.keys_for(context, action);
-            keys.split(' ').next().unwrap_or_default().to_string()
-        };
         lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            format!(
-                "Forms: {} next field · {} previous · {} saves · {} closes.",
-                all(Context::Form, Action::NextField, "/"),
-                all(Context::Form, Action::PrevField, "/"),
-                first(Context::Form, Action::Confirm),
-                first(Context::Form, Action::Cancel),
-            ),
-            theme.dim(),
-        ));
-        lines.push(Line::styled(
-            format!(
-                "Confirmations: {} for yes, {} for no. Rebind keys in keys.ron.",
-                all(Context::Confirm, Action::Confirm, " or "),
-                all(Context::Confirm, Action::Cancel, " or "),
-            ),
-            theme.dim(),
-        ));
+        for note in keymap.help_notes() {
+            lines.push(Line::styled(note, theme.dim()));
+        }
         let rect = centered(area, width as u16, lines.len() as u16 + 2);
         frame.render_widget(Clear, rect);
         let block = Block::default()
@@ -99,15 +77,7 @@ impl Help {
                 format!(" Keys — {} ", app.view.title()),
                 theme.title(),
             ))
-            .title_bottom(Span::styled(
-                format!(
-                    " {}/{} scroll · {} closes ",
-                    first(Context::Help, Action::Down),
-                    first(Context::Help, Action::Up),
-                    first(Context::Help, Action::Cancel),
-                ),
-                theme.dim(),
-            ));
+            .title_bottom(Span::styled(keymap.help_footer(), theme.dim()));
         frame.render_widget(
             Paragraph::new(lines).block(block).scroll((self.scroll, 0)),
             rect,

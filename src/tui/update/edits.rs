@@ -93,7 +93,7 @@ pub(super) fn delete_selected(app: &mut App) -> Vec<Effect> {
 }
 
 fn undo_key(app: &App) -> String {
-    app.keymap.first_key(Context::Global, Action::Undo)
+    app.keymap.key(Context::Global, Action::Undo)
 }
 
 pub(super) fn mission_view(app: &App) -> bool {
