@@ -57,7 +57,7 @@ impl Baseline {
 }
 
 fn hash(bytes: &[u8]) -> u64 {
-    super::recovery::fnv1a(bytes)
+    super::recovery::content_hash(bytes)
 }
 
 #[derive(Debug, thiserror::Error)]
