@@ -30,7 +30,7 @@ pub fn holders(team: &Team, report: &SkillReport) -> String {
     let n = report.needed_by.len();
     format!(
         "{holders}; needed by {n} active mission{}",
-        if n == 1 { "" } else { "s" }
+        crate::text::plural(n)
     )
 }
 

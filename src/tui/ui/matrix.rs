@@ -40,7 +40,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     first = first.min(skills.len().saturating_sub(columns));
     app.matrix_col_offset.set(first);
     let shown = &skills[first.min(skills.len())..(first + columns).min(skills.len())];
-    let single = |s: usize| a.skills.iter().any(|r| r.skill == s && r.single_point);
+    // Columns are the skill reports in order (`App::matrix_skills`): a
+    // column's report is found by its position, not by a search.
+    let single = |column: usize| a.skills.get(column).is_some_and(|r| r.single_point);
 
     // Skill names on two staggered lines, so each can use two columns.
     let mut header = [
@@ -48,15 +50,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         vec![Span::raw(fit("", NAME_WIDTH))],
     ];
     for (i, &s) in shown.iter().enumerate() {
-        let mut style = if single(s) {
+        let column = first + i;
+        let mut style = if single(column) {
             theme.single_point()
         } else {
             theme.dim()
         };
-        if first + i == app.matrix_col {
+        if column == app.matrix_col {
             style = style.patch(theme.selected());
         }
-        let mark = if single(s) { "!" } else { "" };
+        let mark = if single(column) { "!" } else { "" };
         let name = format!("{}{mark}", a.skill_name(s));
         let (this, other) = if i % 2 == 0 { (0, 1) } else { (1, 0) };
         let wide = if i + 1 < shown.len() {
@@ -68,8 +71,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         header[this].push(Span::raw(" "));
         if i == 0 {
             header[other].push(Span::raw(" ".repeat(COLUMN_WIDTH)));
-        } else if i + 1 == shown.len() {
-            // The line below ends here.
         }
     }
     let [top, bottom] = header;
@@ -129,7 +130,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 theme.dim(),
             ),
         ]));
-        if let Some(report) = a.skills.iter().find(|r| r.skill == s) {
+        if let Some(report) = a.skills.get(app.matrix_col).filter(|r| r.skill == s) {
             let style = if report.single_point {
                 theme.single_point()
             } else {

@@ -37,10 +37,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let title = format!(
         " Plan: {} owner{} (cost {}), {} mentor{}{}{updating} ",
         plan.owners.len(),
-        if plan.owners.len() == 1 { "" } else { "s" },
+        crate::text::plural(plan.owners.len()),
         plan.total_cost,
         plan.mentors.len(),
-        if plan.mentors.len() == 1 { "" } else { "s" },
+        crate::text::plural(plan.mentors.len()),
         if plan.unplaced.is_empty() {
             String::new()
         } else {
