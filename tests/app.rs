@@ -149,7 +149,7 @@ impl Harness {
             .iter()
             .position(|m| m.title == title)
             .unwrap();
-        self.app.missions.select_item(m);
+        self.app.missions.list.select_item(m);
         self
     }
 
@@ -161,7 +161,7 @@ impl Harness {
             .iter()
             .position(|p| p.name == name)
             .unwrap();
-        self.app.people.select_item(p);
+        self.app.people.list.select_item(p);
         self.app.sync_agenda();
         self
     }
@@ -204,15 +204,15 @@ fn tab_and_numbers_switch_views() {
 fn moving_stops_at_the_ends() {
     let mut h = fresh();
     h.keys("k");
-    assert_eq!(h.app.missions.selected, 0);
+    assert_eq!(h.app.missions.list.selected, 0);
     h.keys("jjj");
-    assert_eq!(h.app.missions.selected, 3);
+    assert_eq!(h.app.missions.list.selected, 3);
     h.keys("G");
-    assert_eq!(h.app.missions.selected, 11);
+    assert_eq!(h.app.missions.list.selected, 11);
     h.keys("j<Down>");
-    assert_eq!(h.app.missions.selected, 11);
+    assert_eq!(h.app.missions.list.selected, 11);
     h.keys("g");
-    assert_eq!(h.app.missions.selected, 0);
+    assert_eq!(h.app.missions.list.selected, 0);
 }
 
 #[test]
@@ -222,6 +222,7 @@ fn slash_filters_fuzzily_and_esc_clears() {
     let titles: Vec<&str> = h
         .app
         .missions
+        .list
         .rows
         .iter()
         .map(|&m| h.app.team.missions[m].title.as_str())
@@ -231,13 +232,16 @@ fn slash_filters_fuzzily_and_esc_clears() {
     // While typing, letters are text, not commands.
     assert_eq!(h.app.view, View::Missions);
     h.keys("<Enter>");
-    assert!(!h.app.missions.filtering);
-    assert_eq!(h.app.missions.rows.len(), 2, "Enter keeps the filter");
+    assert!(!h.app.missions.list.filtering);
+    assert_eq!(h.app.missions.list.rows.len(), 2, "Enter keeps the filter");
     h.keys("j");
-    assert_eq!(h.app.missions.selected, 1, "keys move again after Enter");
+    assert_eq!(
+        h.app.missions.list.selected, 1,
+        "keys move again after Enter"
+    );
     h.keys("/<Esc>");
-    assert_eq!(h.app.missions.rows.len(), 12);
-    assert_eq!(h.app.missions.query(), "");
+    assert_eq!(h.app.missions.list.rows.len(), 12);
+    assert_eq!(h.app.missions.list.query(), "");
 }
 
 #[test]
@@ -551,6 +555,7 @@ fn help_lists_the_keys_of_the_view_from_the_keymap() {
 /// The agenda the One-on-one view draws, as Markdown.
 fn agenda_shown(h: &Harness) -> String {
     h.app
+        .one_on_one
         .agenda
         .as_ref()
         .expect("someone is selected")
@@ -575,11 +580,11 @@ fn the_one_on_one_view_shows_the_agenda_of_the_selected_person() {
 fn the_matrix_moves_between_skills() {
     let mut h = fresh();
     h.keys("3");
-    assert_eq!(h.app.matrix_col, 0);
+    assert_eq!(h.app.matrix.col, 0);
     h.keys("llll<Right>");
-    assert_eq!(h.app.matrix_col, 5);
+    assert_eq!(h.app.matrix.col, 5);
     h.keys("hhhhhhhh");
-    assert_eq!(h.app.matrix_col, 0);
+    assert_eq!(h.app.matrix.col, 0);
 }
 
 #[test]
@@ -611,6 +616,7 @@ fn the_plan_view_accepts_one_proposal_or_all_and_one_undo_takes_all_back() {
     let state = h
         .app
         .plan
+        .state
         .as_ref()
         .expect("the plan is worked out on showing the view");
     assert_eq!(state.plan.owners.len(), 2);
@@ -626,7 +632,7 @@ fn the_plan_view_accepts_one_proposal_or_all_and_one_undo_takes_all_back() {
         Some("Elif Şahin")
     );
     assert_eq!(h.on_disk().missions[8].owner.as_deref(), Some("Elif Şahin"));
-    let state = h.app.plan.as_ref().unwrap();
+    let state = h.app.plan.state.as_ref().unwrap();
     assert_eq!(
         state.plan.owners.len(),
         1,

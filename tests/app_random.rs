@@ -117,7 +117,7 @@ proptest! {
             let problems = handover::model::validate::validate(&app.team);
             prop_assert!(problems.is_empty(), "after {:?}: {:?}", step, problems);
             prop_assert_eq!(app.analysis.missions.len(), app.team.missions.len());
-            for list in [&app.missions, &app.people] {
+            for list in [&app.missions.list, &app.people.list] {
                 prop_assert!(list.rows.iter().all(|&r| r < app.team.missions.len().max(app.team.people.len())));
             }
             if app.quit {
@@ -133,9 +133,9 @@ proptest! {
         // Undo everything: the team as it was at open.
         app.modal = None;
         app.quit = false;
-        app.missions.filtering = false;
-        app.people.filtering = false;
-        app.plan_list.filtering = false;
+        app.missions.list.filtering = false;
+        app.people.list.filtering = false;
+        app.plan.list.filtering = false;
         while !app.undo.is_empty() {
             let message = app.message_for(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::NONE)).unwrap();
             dispatch_on(&mut app, message, &mut InMemory);

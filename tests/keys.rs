@@ -96,7 +96,7 @@ fn select_mission(app: &mut App, title: &str) {
         .iter()
         .position(|m| m.title == title)
         .unwrap();
-    app.missions.select_item(m);
+    app.missions.list.select_item(m);
 }
 
 /// The screen as rows of text, and the runs of text styled as a key.

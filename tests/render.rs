@@ -68,7 +68,7 @@ fn select_mission(app: &mut App, title: &str) {
         .iter()
         .position(|m| m.title == title)
         .unwrap();
-    app.missions.select_item(m);
+    app.missions.list.select_item(m);
 }
 
 fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
@@ -214,7 +214,7 @@ fn delete_person_confirmation() {
         .iter()
         .position(|p| p.name == "Chen Wei")
         .unwrap();
-    app.people.select_item(p);
+    app.people.list.select_item(p);
     keys(&mut app, "d");
     snapshot("confirm_delete_person", &mut app);
 }
@@ -336,7 +336,7 @@ fn one_on_one_action_items() {
         .position(|p| p.name == "Farid Haddad")
         .unwrap();
     keys(&mut app, "4");
-    app.people.select_item(farid);
+    app.people.list.select_item(farid);
     keys(&mut app, " ");
     snapshot("action_items", &mut app);
 }
@@ -406,7 +406,7 @@ fn check_the_missions_view_and_the_agenda_word_each_finding_alike() {
     let mut app = app_of(team.clone());
     let mut kinds = std::collections::BTreeSet::new();
     for m in 0..team.missions.len() {
-        app.missions.select_item(m);
+        app.missions.list.select_item(m);
         let shown = screen(&draw(&app, 200, 80));
         let owner = a.index.owner[m].unwrap();
         let agenda = handover::agenda::agenda(&team, &a, owner);
@@ -436,7 +436,7 @@ fn check_and_the_people_view_word_each_signal_alike() {
     keys(&mut app, "2");
     let mut kinds = std::collections::BTreeSet::new();
     for (p, person) in team.people.iter().enumerate() {
-        app.people.select_item(p);
+        app.people.list.select_item(p);
         let shown = screen(&draw(&app, 200, 80));
         let line = check
             .lines()
@@ -462,8 +462,8 @@ fn a_page_is_as_many_rows_as_the_list_showed() {
     let mut app = app();
     let mut terminal = Terminal::new(TestBackend::new(80, 14)).unwrap();
     terminal.draw(|frame| ui::render(&app, frame)).unwrap();
-    let shown = app.missions.height.get();
+    let shown = app.missions.list.height.get();
     assert!(shown > 1 && shown < 12, "a short list: {shown} rows");
     update(&mut app, Message::Action(Action::PageDown));
-    assert_eq!(app.missions.selected, shown, "one page down");
+    assert_eq!(app.missions.list.selected, shown, "one page down");
 }

@@ -51,34 +51,63 @@ pub struct Notice {
     pub text: String,
 }
 
+/// The Missions view: its list, and who could take or mentor on the
+/// selected mission (worked out for that one only).
+#[derive(Debug, Default)]
+pub struct MissionsView {
+    pub list: ListState,
+    pub suggestions: crate::analysis::Suggestions,
+    suggestions_for: Option<(usize, u64)>,
+}
+
+/// The people list, which the People, Matrix and One-on-one views share.
+#[derive(Debug, Default)]
+pub struct PeopleView {
+    pub list: ListState,
+}
+
+/// The Matrix view: the selected skill column and how far it scrolled.
+#[derive(Debug, Default)]
+pub struct MatrixView {
+    /// Index into `skills`.
+    pub col: usize,
+    pub col_offset: std::cell::Cell<usize>,
+    /// Skills in column order (the skill reports' order: by name).
+    pub skills: Vec<usize>,
+}
+
+/// The One-on-one view: the agenda of the selected person.
+#[derive(Debug, Default)]
+pub struct OneOnOneView {
+    pub agenda: Option<crate::agenda::Agenda>,
+    agenda_for: Option<(usize, u64)>,
+}
+
+/// The Plan view: the plan as last worked out, and its rows.
+#[derive(Debug, Default)]
+pub struct PlanView {
+    /// Computed when the view is shown and after changes, off the key thread.
+    pub state: Option<PlanState>,
+    /// The generation whose plan was last asked for.
+    pub asked: Option<u64>,
+    pub list: ListState,
+}
+
 #[derive(Debug)]
 pub struct App {
     pub team: Team,
     pub analysis: Analysis,
     pub file: FileState,
     pub view: View,
-    pub missions: ListState,
+    pub missions: MissionsView,
     /// The people list, shared by the People, Matrix and One-on-one views.
-    pub people: ListState,
-    /// The selected skill column of the matrix (index into its skills).
-    pub matrix_col: usize,
-    pub matrix_col_offset: std::cell::Cell<usize>,
-    /// Skills in matrix column order: by name.
-    pub matrix_skills: Vec<usize>,
-    /// The selected person's agenda, drawn by the One-on-one view.
-    pub agenda: Option<crate::agenda::Agenda>,
-    agenda_for: Option<(usize, u64)>,
-    /// Who could mentor on or take the selected mission.
-    pub suggestions: crate::analysis::Suggestions,
-    suggestions_for: Option<(usize, u64)>,
+    pub people: PeopleView,
+    pub matrix: MatrixView,
+    pub one_on_one: OneOnOneView,
+    pub plan: PlanView,
     /// How far the detail pane (or the agenda) is scrolled down.
     pub detail_scroll: u16,
     pub modal: Option<Modal>,
-    /// The plan, computed when the Plan view is shown and after changes.
-    pub plan: Option<PlanState>,
-    /// The generation whose plan was last asked for.
-    pub plan_asked: Option<u64>,
-    pub plan_list: ListState,
     pub undo: Vec<Change>,
     pub redo: Vec<Change>,
     /// Bumped on every change of the team.
@@ -114,20 +143,13 @@ impl App {
             team,
             file,
             view: View::Missions,
-            missions: ListState::default(),
-            people: ListState::default(),
-            matrix_col: 0,
-            matrix_col_offset: Default::default(),
-            matrix_skills: Vec::new(),
-            agenda: None,
-            agenda_for: None,
-            suggestions: Default::default(),
-            suggestions_for: None,
+            missions: MissionsView::default(),
+            people: PeopleView::default(),
+            matrix: MatrixView::default(),
+            one_on_one: OneOnOneView::default(),
+            plan: PlanView::default(),
             detail_scroll: 0,
             modal: None,
-            plan: None,
-            plan_asked: None,
-            plan_list: ListState::default(),
             undo: Vec::new(),
             redo: Vec::new(),
             generation: 0,
@@ -165,10 +187,11 @@ impl App {
         self.refilter_missions();
         self.refilter_people();
         // The skill reports are sorted by name already.
-        self.matrix_skills = self.analysis.skills.iter().map(|r| r.skill).collect();
-        self.matrix_col = self
-            .matrix_col
-            .min(self.matrix_skills.len().saturating_sub(1));
+        self.matrix.skills = self.analysis.skills.iter().map(|r| r.skill).collect();
+        self.matrix.col = self
+            .matrix
+            .col
+            .min(self.matrix.skills.len().saturating_sub(1));
         self.sync_agenda();
         self.sync_suggestions();
     }
@@ -178,15 +201,17 @@ impl App {
     pub fn plan_wanted(&self) -> Option<u64> {
         let current = self
             .plan
+            .state
             .as_ref()
             .is_some_and(|p| p.generation == self.generation);
-        (self.view == View::Plan && !current && self.plan_asked != Some(self.generation))
+        (self.view == View::Plan && !current && self.plan.asked != Some(self.generation))
             .then_some(self.generation)
     }
 
     /// Whether the plan on screen is the plan of the team as it is.
     pub fn plan_is_current(&self) -> bool {
         self.plan
+            .state
             .as_ref()
             .is_some_and(|p| p.generation == self.generation)
     }
@@ -196,18 +221,19 @@ impl App {
         if state.generation != self.generation {
             return;
         }
-        self.plan_list.set_rows((0..state.rows.len()).collect());
-        self.plan = Some(state);
+        self.plan.list.set_rows((0..state.rows.len()).collect());
+        self.plan.state = Some(state);
     }
 
     pub fn selected_proposal(&self) -> Option<Proposal> {
-        let state = self.plan.as_ref()?;
-        self.plan_list.selected_item().map(|i| state.rows[i])
+        let state = self.plan.state.as_ref()?;
+        self.plan.list.selected_item().map(|i| state.rows[i])
     }
 
     pub fn refilter_missions(&mut self) {
         // Unfiltered, the rows are every mission in order: nothing to redo.
-        if self.missions.query().is_empty() && self.missions.rows.len() == self.team.missions.len()
+        if self.missions.list.query().is_empty()
+            && self.missions.list.rows.len() == self.team.missions.len()
         {
             return;
         }
@@ -218,14 +244,16 @@ impl App {
             .map(|m| format!("{} {}", m.title, m.owner.as_deref().unwrap_or("")))
             .collect();
         let rows = filter_rows(
-            self.missions.query(),
+            self.missions.list.query(),
             texts.iter().map(String::as_str).enumerate(),
         );
-        self.missions.set_rows(rows);
+        self.missions.list.set_rows(rows);
     }
 
     pub fn refilter_people(&mut self) {
-        if self.people.query().is_empty() && self.people.rows.len() == self.team.people.len() {
+        if self.people.list.query().is_empty()
+            && self.people.list.rows.len() == self.team.people.len()
+        {
             self.sync_agenda();
             return;
         }
@@ -236,68 +264,68 @@ impl App {
             .map(|p| format!("{} {}", p.name, p.role))
             .collect();
         let rows = filter_rows(
-            self.people.query(),
+            self.people.list.query(),
             texts.iter().map(String::as_str).enumerate(),
         );
-        self.people.set_rows(rows);
+        self.people.list.set_rows(rows);
         self.sync_agenda();
     }
 
     /// Keeps the suggestions in step with the selected mission: worked out
     /// for that one mission only, when the selection or the team changes.
     pub fn sync_suggestions(&mut self) {
-        let Some(m) = self.missions.selected_item() else {
-            self.suggestions = Default::default();
-            self.suggestions_for = None;
+        let Some(m) = self.missions.list.selected_item() else {
+            self.missions.suggestions = Default::default();
+            self.missions.suggestions_for = None;
             return;
         };
-        if self.suggestions_for != Some((m, self.generation)) {
-            self.suggestions = self.analysis.suggestions(&self.team, m);
-            self.suggestions_for = Some((m, self.generation));
+        if self.missions.suggestions_for != Some((m, self.generation)) {
+            self.missions.suggestions = self.analysis.suggestions(&self.team, m);
+            self.missions.suggestions_for = Some((m, self.generation));
         }
     }
 
     /// Keeps the one-on-one agenda in step with the selected person.
     pub fn sync_agenda(&mut self) {
-        let Some(person) = self.people.selected_item() else {
-            self.agenda = None;
-            self.agenda_for = None;
+        let Some(person) = self.people.list.selected_item() else {
+            self.one_on_one.agenda = None;
+            self.one_on_one.agenda_for = None;
             return;
         };
-        if self.agenda_for == Some((person, self.generation)) {
+        if self.one_on_one.agenda_for == Some((person, self.generation)) {
             return;
         }
-        self.agenda = Some(crate::agenda::Agenda::of(
+        self.one_on_one.agenda = Some(crate::agenda::Agenda::of(
             &self.team,
             &self.analysis,
             person,
         ));
-        self.agenda_for = Some((person, self.generation));
+        self.one_on_one.agenda_for = Some((person, self.generation));
     }
 
     /// The list the current view moves through.
     pub fn list(&self) -> Option<&ListState> {
         match self.view {
-            View::Missions => Some(&self.missions),
-            View::People | View::Matrix | View::OneOnOne => Some(&self.people),
-            View::Plan => Some(&self.plan_list),
+            View::Missions => Some(&self.missions.list),
+            View::People | View::Matrix | View::OneOnOne => Some(&self.people.list),
+            View::Plan => Some(&self.plan.list),
         }
     }
 
     pub fn list_mut(&mut self) -> Option<&mut ListState> {
         match self.view {
-            View::Missions => Some(&mut self.missions),
-            View::People | View::Matrix | View::OneOnOne => Some(&mut self.people),
-            View::Plan => Some(&mut self.plan_list),
+            View::Missions => Some(&mut self.missions.list),
+            View::People | View::Matrix | View::OneOnOne => Some(&mut self.people.list),
+            View::Plan => Some(&mut self.plan.list),
         }
     }
 
     pub fn selected_mission(&self) -> Option<usize> {
-        self.missions.selected_item()
+        self.missions.list.selected_item()
     }
 
     pub fn selected_person(&self) -> Option<usize> {
-        self.people.selected_item()
+        self.people.list.selected_item()
     }
 
     /// The keymap contexts in force, innermost first, and whether other

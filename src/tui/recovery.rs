@@ -237,9 +237,9 @@ pub fn reopen(app: &mut App, drafts: &[Draft]) {
                 if let Modal::Entry(form) = &modal {
                     let person = form.person;
                     app.view = super::message::View::OneOnOne;
-                    app.people.filter.reset();
+                    app.people.list.filter.reset();
                     app.refilter_people();
-                    app.people.select_item(person);
+                    app.people.list.select_item(person);
                     app.sync_agenda();
                 }
                 app.modal = Some(modal);

@@ -108,7 +108,7 @@ pub fn written(app: &mut App, path: PathBuf, result: Result<(), OutputError>) {
     match result {
         Ok(()) => app.tell(NoticeKind::Info, format!("Wrote {}", path.display())),
         Err(OutputError::Exists(_)) => {
-            let text = match &app.people.selected_item() {
+            let text = match &app.people.list.selected_item() {
                 Some(p) => crate::agenda::agenda(&app.team, &app.analysis, *p),
                 None => return,
             };

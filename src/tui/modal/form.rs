@@ -486,14 +486,14 @@ fn submit(app: &mut App, mut form: Box<Form>) -> Step {
     // Show what was just added, even under a filter.
     match form.kind {
         FormKind::AddMission => {
-            app.missions.filter.reset();
+            app.missions.list.filter.reset();
             app.refilter_missions();
-            app.missions.select_item(app.team.missions.len() - 1);
+            app.missions.list.select_item(app.team.missions.len() - 1);
         }
         FormKind::AddPerson => {
-            app.people.filter.reset();
+            app.people.list.filter.reset();
             app.refilter_people();
-            app.people.select_item(app.team.people.len() - 1);
+            app.people.list.select_item(app.team.people.len() - 1);
         }
         FormKind::EditMission(_) | FormKind::EditPerson(_) => {}
     }

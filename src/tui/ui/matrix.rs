@@ -22,23 +22,23 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let a = &app.analysis;
     let [info, grid] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
-    let list = &app.people;
+    let list = &app.people.list;
     let block = list_block(app, "Matrix", list, app.team.people.len());
     let inner = block.inner(grid);
     frame.render_widget(block, grid);
     filter_cursor(frame, grid, "Matrix", list, app.team.people.len());
 
     let columns = (usize::from(inner.width).saturating_sub(NAME_WIDTH) / COLUMN_WIDTH).max(1);
-    let skills = &app.matrix_skills;
+    let skills = &app.matrix.skills;
     // Scroll columns as rows scroll: as little as keeps the selection visible.
-    let mut first = app.matrix_col_offset.get();
-    if app.matrix_col < first {
-        first = app.matrix_col;
-    } else if app.matrix_col >= first + columns {
-        first = app.matrix_col + 1 - columns;
+    let mut first = app.matrix.col_offset.get();
+    if app.matrix.col < first {
+        first = app.matrix.col;
+    } else if app.matrix.col >= first + columns {
+        first = app.matrix.col + 1 - columns;
     }
     first = first.min(skills.len().saturating_sub(columns));
-    app.matrix_col_offset.set(first);
+    app.matrix.col_offset.set(first);
     let shown = &skills[first.min(skills.len())..(first + columns).min(skills.len())];
     // Columns are the skill reports in order (`App::matrix_skills`): a
     // column's report is found by its position, not by a search.
@@ -56,7 +56,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             theme.dim()
         };
-        if column == app.matrix_col {
+        if column == app.matrix.col {
             style = style.patch(theme.selected());
         }
         let mark = if single(column) { "!" } else { "" };
@@ -96,7 +96,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 format!("  {level}  ")
             };
             let mut style = theme.heat(level);
-            if selected && first + i == app.matrix_col {
+            if selected && first + i == app.matrix.col {
                 style = theme.selected();
             }
             spans.push(Span::styled(text, style));
@@ -108,7 +108,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
     // What the selected cell means.
     let mut about = Vec::new();
-    if let (Some(p), Some(&s)) = (app.selected_person(), skills.get(app.matrix_col)) {
+    if let (Some(p), Some(&s)) = (app.selected_person(), skills.get(app.matrix.col)) {
         let level = a.index.level(p, s);
         about.push(Line::from(vec![
             Span::styled(
@@ -122,7 +122,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Span::styled(
                 format!(
                     "   skill {} of {}   {} move between skills",
-                    app.matrix_col + 1,
+                    app.matrix.col + 1,
                     skills.len(),
                     app.keymap
                         .pairs(Context::Matrix, Action::Left, Action::Right)
@@ -130,7 +130,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 theme.dim(),
             ),
         ]));
-        if let Some(report) = a.skills.get(app.matrix_col).filter(|r| r.skill == s) {
+        if let Some(report) = a.skills.get(app.matrix.col).filter(|r| r.skill == s) {
             let style = if report.single_point {
                 theme.single_point()
             } else {

@@ -60,7 +60,7 @@ pub fn filter_cursor(frame: &mut Frame, area: Rect, name: &str, list: &ListState
 
 fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
-    let list = &app.missions;
+    let list = &app.missions.list;
     let block = list_block(app, "Missions", list, app.team.missions.len());
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -243,11 +243,11 @@ fn detail_lines(app: &App, m: usize, width: usize) -> Vec<Line<'static>> {
     for (heading, items) in [
         (
             format!("Who could pair with them ({mentor_key})"),
-            explain::mentor_suggestions(&app.team, &app.analysis, &app.suggestions),
+            explain::mentor_suggestions(&app.team, &app.analysis, &app.missions.suggestions),
         ),
         (
             format!("Who could take it ({owner_key})"),
-            explain::owner_suggestions(&app.team, &app.analysis, &app.suggestions),
+            explain::owner_suggestions(&app.team, &app.analysis, &app.missions.suggestions),
         ),
     ] {
         if !items.is_empty() {
@@ -263,7 +263,7 @@ fn detail_lines(app: &App, m: usize, width: usize) -> Vec<Line<'static>> {
             }
         }
     }
-    if report.verdict == Verdict::Unassigned && app.suggestions.owners.is_empty() {
+    if report.verdict == Verdict::Unassigned && app.missions.suggestions.owners.is_empty() {
         lines.push(Line::styled(
             "Nobody has spare capacity for it.",
             theme.warn(),

@@ -20,6 +20,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .border_style(theme.border())
         .title(Span::styled(" Agenda ", theme.title()));
     let lines = app
+        .one_on_one
         .agenda
         .as_ref()
         .map(|agenda| super::agenda::lines(agenda, theme))

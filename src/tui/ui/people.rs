@@ -29,7 +29,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 /// The people list; with `load`, each row shows owned of capacity.
 pub fn render_list(app: &App, frame: &mut Frame, area: Rect, load: bool) {
     let theme = app.theme;
-    let list = &app.people;
+    let list = &app.people.list;
     let block = list_block(app, "People", list, app.team.people.len());
     let inner = block.inner(area);
     frame.render_widget(block, area);

@@ -18,7 +18,7 @@ use crate::tui::theme::Theme;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
-    let Some(state) = &app.plan else {
+    let Some(state) = &app.plan.state else {
         frame.render_widget(
             Paragraph::new("Working out the plan…").style(theme.dim()),
             area,
@@ -64,7 +64,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             theme.dim(),
         ));
     }
-    for row in app.plan_list.window(usize::from(inner.height)) {
+    for row in app.plan.list.window(usize::from(inner.height)) {
         let (kind, mission, who) = describe(state, state.rows[row]);
         let kind_style = if matches!(state.rows[row], Proposal::Owner(_)) {
             theme.key()
@@ -86,7 +86,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Span::raw(fit(&tail, tail_width)),
             Span::styled(effect, theme.verdict(after)),
         ]);
-        if row == app.plan_list.selected {
+        if row == app.plan.list.selected {
             line = line.style(theme.selected());
         }
         lines.push(line);

@@ -14,7 +14,7 @@ pub(super) fn accept_proposal(app: &mut App) -> Vec<Effect> {
         );
         return Vec::new();
     }
-    let (Some(proposal), Some(state)) = (app.selected_proposal(), app.plan.as_ref()) else {
+    let (Some(proposal), Some(state)) = (app.selected_proposal(), app.plan.state.as_ref()) else {
         return Vec::new();
     };
     let change = match proposal {
@@ -42,7 +42,7 @@ pub(super) fn accept_plan(app: &mut App) -> Vec<Effect> {
         );
         return Vec::new();
     }
-    let Some(state) = app.plan.as_ref().filter(|s| !s.plan.is_empty()) else {
+    let Some(state) = app.plan.state.as_ref().filter(|s| !s.plan.is_empty()) else {
         app.tell(NoticeKind::Info, "Nothing to accept: the plan is empty");
         return Vec::new();
     };

@@ -24,7 +24,7 @@ pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
     app.sync_agenda();
     app.sync_suggestions();
     if let Some(generation) = app.plan_wanted() {
-        app.plan_asked = Some(generation);
+        app.plan.asked = Some(generation);
         effects.push(Effect::WorkOutPlan);
     }
     effects
@@ -302,11 +302,11 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Left => {
-            app.matrix_col = app.matrix_col.saturating_sub(1);
+            app.matrix.col = app.matrix.col.saturating_sub(1);
             Vec::new()
         }
         Action::Right => {
-            app.matrix_col = (app.matrix_col + 1).min(app.matrix_skills.len().saturating_sub(1));
+            app.matrix.col = (app.matrix.col + 1).min(app.matrix.skills.len().saturating_sub(1));
             Vec::new()
         }
         Action::ScrollDown => {
