@@ -122,6 +122,7 @@ impl ActionItems {
             lines.push(line);
         }
         frame.render_widget(Paragraph::new(lines), rows);
+        crate::tui::ui::mark_selection(app, frame, rows, list);
         frame.render_widget(Paragraph::new(modal_hints(app)), keys);
     }
 }

@@ -243,6 +243,7 @@ impl Picker {
             lines.push(Line::styled("Nobody matches.", theme.dim()));
         }
         frame.render_widget(Paragraph::new(lines), list);
+        crate::tui::ui::mark_selection(app, frame, list, &picker.list);
         frame.render_widget(Paragraph::new(modal_hints(app)), hints);
     }
 }

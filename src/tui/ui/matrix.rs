@@ -105,6 +105,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+    // The rows start below the two lines of skill names.
+    let rows_area = Rect {
+        y: inner.y + 2,
+        height: inner.height.saturating_sub(2),
+        ..inner
+    };
+    super::mark_selection(app, frame, rows_area, list);
 
     // What the selected cell means.
     let mut about = Vec::new();

@@ -97,6 +97,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         ));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+    super::mark_selection(app, frame, inner, list);
     filter_cursor(frame, area, "Missions", list, app.team.missions.len());
 }
 

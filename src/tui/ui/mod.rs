@@ -135,3 +135,26 @@ pub fn boxed_with(
         rect,
     );
 }
+
+/// In the monochrome theme, a mark on the list's left border beside the
+/// selected row: the selection reads without colour or reverse video (and
+/// shows in text snapshots). `rows` is where the list's rows are drawn.
+pub fn mark_selection(
+    app: &App,
+    frame: &mut Frame,
+    rows: Rect,
+    list: &crate::tui::list::ListState,
+) {
+    if app.theme.color || rows.x == 0 || list.rows.is_empty() {
+        return;
+    }
+    let Some(line) = list.selected.checked_sub(list.offset.get()) else {
+        return;
+    };
+    let y = rows.y.saturating_add(line as u16);
+    if y < rows.bottom()
+        && let Some(cell) = frame.buffer_mut().cell_mut((rows.x - 1, y))
+    {
+        cell.set_symbol("▸");
+    }
+}

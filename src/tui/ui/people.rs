@@ -79,6 +79,7 @@ pub fn render_list(app: &App, frame: &mut Frame, area: Rect, load: bool) {
         ));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+    super::mark_selection(app, frame, inner, list);
     filter_cursor(frame, area, "People", list, app.team.people.len());
 }
 

@@ -92,6 +92,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(line);
     }
     frame.render_widget(Paragraph::new(lines), inner);
+    super::mark_selection(app, frame, inner, &app.plan.list);
     render_detail(app, state, frame, detail);
 }
 
