@@ -1,6 +1,8 @@
 //! The app driven through `update` by key events, with saves going to a real
 //! file in a temporary folder.
 
+mod support;
+
 use std::fs;
 use std::path::PathBuf;
 
@@ -12,7 +14,6 @@ use handover::tui::app::{App, FileState, Modal, SaveState};
 use handover::tui::dispatch;
 use handover::tui::keymap::Keymap;
 use handover::tui::message::{Message, View};
-use handover::tui::theme::Theme;
 
 struct Harness {
     app: App,
@@ -21,7 +22,7 @@ struct Harness {
 }
 
 fn today() -> handover::model::Date {
-    "2026-11-28".parse().unwrap()
+    support::app::today()
 }
 
 /// The app on the sample team, as on first start: nothing on disk yet.
@@ -35,13 +36,7 @@ fn fresh() -> Harness {
         save: SaveState::Sample,
     };
     Harness {
-        app: App::new(
-            sample::team(),
-            file,
-            Keymap::default(),
-            Theme::mono(),
-            today(),
-        ),
+        app: support::app::app().file(file).build(),
         path,
         _dir: dir,
     }
@@ -60,53 +55,16 @@ fn loaded() -> Harness {
         save: SaveState::Saved,
     };
     Harness {
-        app: App::new(loaded.team, file, Keymap::default(), Theme::mono(), today()),
+        app: support::app::app().team(loaded.team).file(file).build(),
         path,
         _dir: dir,
     }
 }
 
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
 impl Harness {
-    /// Presses keys: words in angle brackets are named keys (`<Enter>`,
-    /// `<Esc>`, `<Tab>`, `<S-Tab>`, `<Up>`, `<Down>`, `<C-r>`, `<C-u>`,
-    /// `<BS>`); any other character is typed as itself.
+    /// Presses keys (see `support::app::parse_keys`), saving to the file.
     fn keys(&mut self, keys: &str) -> &mut Self {
-        let mut rest = keys;
-        while !rest.is_empty() {
-            let event = if let Some(after) = rest.strip_prefix('<')
-                && let Some(end) = after.find('>')
-            {
-                let name = &after[..end];
-                rest = &after[end + 1..];
-                match name {
-                    "Enter" => key(KeyCode::Enter),
-                    "Esc" => key(KeyCode::Esc),
-                    "Tab" => key(KeyCode::Tab),
-                    "S-Tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
-                    "Up" => key(KeyCode::Up),
-                    "Down" => key(KeyCode::Down),
-                    "Left" => key(KeyCode::Left),
-                    "Right" => key(KeyCode::Right),
-                    "BS" => key(KeyCode::Backspace),
-                    "C-r" => KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL),
-                    "C-u" => KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
-                    "C-s" => KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
-                    other => panic!("unknown key <{other}>"),
-                }
-            } else {
-                let c = rest.chars().next().unwrap();
-                rest = &rest[c.len_utf8()..];
-                let modifiers = if c.is_uppercase() {
-                    KeyModifiers::SHIFT
-                } else {
-                    KeyModifiers::NONE
-                };
-                KeyEvent::new(KeyCode::Char(c), modifiers)
-            };
+        for event in support::app::parse_keys(keys) {
             if let Some(message) = self.app.message_for(event) {
                 dispatch(&mut self.app, message);
             }

@@ -7,15 +7,18 @@
 //! [`check`] with a name and what to do to the app, by actions (the letters
 //! of the default keys mean nothing under the rebound keymap).
 
+mod support;
+
 use std::collections::{BTreeMap, BTreeSet};
+
 use std::path::{Path, PathBuf};
+use support::app::{NoSave, act, select_mission};
 
 use handover::model::Team;
 use handover::sample;
 use handover::tui::app::{App, FileState, SaveState};
 use handover::tui::keymap::{DEFAULT_KEYS, Keymap, Keystroke};
 use handover::tui::message::{Action, Message};
-use handover::tui::runtime::Host;
 use handover::tui::theme::Theme;
 use handover::tui::{dispatch_on, ui};
 use ratatui::Terminal;
@@ -61,42 +64,22 @@ fn default_names() -> BTreeSet<String> {
 /// but not in running text.
 const PROSE: [&str; 10] = ["a", "A", "?", "→", "←", "1", "2", "3", "4", "5"];
 
-/// Runs effects (the plan) but writes nothing.
-struct NoSave;
-
-impl Host for NoSave {
-    fn save(&mut self, _app: &App, _change: handover::edit::Change) -> Option<Message> {
-        None
-    }
-}
-
 fn app(team: Team, keymap: Keymap) -> App {
+    // Colour, so that keys are told apart by their style.
     let file = FileState {
         path: PathBuf::from("team.ron"),
         baseline: None,
         read_only: false,
         save: SaveState::Saved,
     };
-    // Colour, so that keys are told apart by their style.
-    let theme = Theme { color: true };
-    let mut app = App::new(team, file, keymap, theme, "2026-11-28".parse().unwrap());
+    let mut app = support::app::app()
+        .team(team)
+        .file(file)
+        .keymap(keymap)
+        .theme(Theme { color: true })
+        .build();
     dispatch_on(&mut app, Message::Resize(WIDTH, HEIGHT), &mut NoSave);
     app
-}
-
-/// Does what a key bound to `action` would.
-fn act(app: &mut App, action: Action) {
-    dispatch_on(app, Message::Action(action), &mut NoSave);
-}
-
-fn select_mission(app: &mut App, title: &str) {
-    let m = app
-        .team
-        .missions
-        .iter()
-        .position(|m| m.title == title)
-        .unwrap();
-    app.missions.list.select_item(m);
 }
 
 /// The screen as rows of text, and the runs of text styled as a key.

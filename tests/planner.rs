@@ -1,17 +1,17 @@
 //! The Plan view's plan: one worker, the newest request only. A burst of
 //! changes runs at most two plans — the one under way and the newest.
 
+mod support;
+
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Barrier};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use handover::tui::app::{App, FileState, PlanState, SaveState};
-use handover::tui::keymap::Keymap;
+use handover::tui::app::{App, PlanState};
 use handover::tui::message::{Message, View};
 use handover::tui::planner::Planner;
 use handover::tui::runtime::{Host, dispatch_on};
-use handover::tui::theme::Theme;
 
 /// A host whose plans go to a planner that counts them; the first plan
 /// waits at a barrier until the burst is over.
@@ -55,20 +55,7 @@ fn press(app: &mut App, host: &mut Counting, code: KeyCode, modifiers: KeyModifi
 
 #[test]
 fn a_burst_of_fifty_changes_in_the_plan_view_runs_at_most_two_plans() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = FileState {
-        path: dir.path().join("team.ron"),
-        baseline: None,
-        read_only: false,
-        save: SaveState::Sample,
-    };
-    let mut app = App::new(
-        handover::sample::team(),
-        file,
-        Keymap::default(),
-        Theme::mono(),
-        "2026-11-28".parse().unwrap(),
-    );
+    let mut app = support::app::app().build();
     let plans = Arc::new(AtomicUsize::new(0));
     let gate = Arc::new(Barrier::new(2));
     let (planner, planned) = counting_planner(Arc::clone(&plans), Arc::clone(&gate));

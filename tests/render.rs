@@ -2,73 +2,32 @@
 //! the sample team, compared with reviewed snapshots; and drawing at any
 //! size never panics.
 
-use std::path::PathBuf;
+mod support;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use handover::analysis::{Finding, PersonSignal, analyse};
 use handover::commands::check::render_text;
 use handover::commands::style::Paint;
-use handover::sample;
-use handover::tui::app::{App, FileState, SaveState};
-use handover::tui::keymap::Keymap;
+use handover::tui::app::{App, SaveState};
 use handover::tui::message::{Action, Message};
-use handover::tui::runtime::Host;
-use handover::tui::theme::Theme;
-use handover::tui::{dispatch_on, ui, update::update};
+use handover::tui::{ui, update::update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn app() -> App {
-    app_of(sample::team())
+    support::app::app().build()
 }
 
 fn app_of(team: handover::model::Team) -> App {
-    let file = FileState {
-        path: PathBuf::from("team.ron"),
-        baseline: None,
-        read_only: false,
-        save: SaveState::Sample,
-    };
-    App::new(
-        team,
-        file,
-        Keymap::default(),
-        Theme::mono(),
-        "2026-11-28".parse().unwrap(),
-    )
-}
-
-/// Runs effects (the plan) but writes nothing.
-struct NoSave;
-
-impl Host for NoSave {
-    fn save(&mut self, _app: &App, _change: handover::edit::Change) -> Option<Message> {
-        None
-    }
+    support::app::app().team(team).build()
 }
 
 /// Drives the app; nothing is written.
 fn keys(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        let event = match c {
-            '\n' => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
-            '\t' => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
-            c => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
-        };
-        if let Some(message) = app.message_for(event) {
-            dispatch_on(app, message, &mut NoSave);
-        }
-    }
+    support::app::press(app, keys);
 }
 
 fn select_mission(app: &mut App, title: &str) {
-    let m = app
-        .team
-        .missions
-        .iter()
-        .position(|m| m.title == title)
-        .unwrap();
-    app.missions.list.select_item(m);
+    support::app::select_mission(app, title);
 }
 
 fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
