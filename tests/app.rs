@@ -1210,3 +1210,70 @@ fn the_agenda_is_never_written_over_the_team_file_nor_into_a_new_folder() {
         "no folder made"
     );
 }
+
+#[test]
+fn drafts_that_cannot_all_open_at_once_wait_for_the_next_start() {
+    let mut h = loaded();
+    store::write_recovery(
+        &h.path,
+        &store::Recovery {
+            based_on: store::base_now(&h.path).unwrap(),
+            team: None,
+            drafts: vec![entry_draft("The first"), entry_draft("The second")],
+        },
+    )
+    .unwrap();
+    handover::tui::recovery::offer(&mut h.app);
+    h.keys("y");
+    assert!(
+        matches!(&h.app.modal, Some(Modal::Entry(form)) if form.note_text() == "The first"),
+        "the first opens"
+    );
+    assert!(h.notice().contains("1 more draft"), "{}", h.notice());
+    let (_, later) = store::find_recovery(&h.path).unwrap().unwrap();
+    assert_eq!(
+        later.drafts,
+        vec![entry_draft("The second")],
+        "kept for later"
+    );
+}
+
+#[test]
+fn a_conflict_never_sweeps_away_an_entry_being_dropped_or_a_restore_offer() {
+    // "Drop this entry?" is on screen when the saver reports a conflict.
+    let mut h = loaded();
+    h.keys("4n").keys("Still mine<Esc>");
+    assert!(matches!(h.app.modal, Some(Modal::Confirm(_))));
+    h.message(Message::Saved {
+        result: Err(store::SaveError::ChangedOnDisk(h.path.clone())),
+        changes: 0,
+    });
+    assert!(
+        matches!(h.app.modal, Some(Modal::Confirm(_))),
+        "still asked"
+    );
+    h.keys("n");
+    assert!(matches!(&h.app.modal, Some(Modal::Entry(form)) if form.note_text() == "Still mine"));
+    // The offer to restore is on screen when the file changes on disk.
+    let mut h = loaded();
+    store::write_recovery(
+        &h.path,
+        &store::Recovery {
+            based_on: store::base_now(&h.path).unwrap(),
+            team: None,
+            drafts: vec![entry_draft("Offered")],
+        },
+    )
+    .unwrap();
+    handover::tui::recovery::offer(&mut h.app);
+    fs::write(
+        &h.path,
+        store::to_ron(&sample::team()).replace("Backend engineer", "Lead"),
+    )
+    .unwrap();
+    h.message(Message::ChangedOnDisk);
+    assert!(
+        matches!(h.app.modal, Some(Modal::Confirm(_))),
+        "the offer stays; no reload under it"
+    );
+}

@@ -68,3 +68,22 @@ fn editor_arguments_are_kept() {
         "--wait"
     );
 }
+
+#[test]
+fn an_editor_that_gives_up_keeps_what_it_wrote_in_a_named_file() {
+    let dir = tempfile::tempdir().unwrap();
+    // Writes twenty lines, then quits with an error (vim's `:cq`).
+    let editor = stub(
+        dir.path(),
+        r#"for i in $(seq 1 20); do echo "line $i" >> "$1"; done; exit 1"#,
+    );
+    let error = run(&editor, "draft\n", |_| ()).unwrap_err();
+    assert!(error.contains("the note was kept as it was"), "{error}");
+    let kept = error
+        .split_whitespace()
+        .find(|w| w.contains("handover-note-"))
+        .expect("the file is named");
+    let text = std::fs::read_to_string(kept).unwrap();
+    assert!(text.contains("line 20"), "what the editor wrote is there");
+    std::fs::remove_file(kept).unwrap();
+}

@@ -203,7 +203,11 @@ fn an_editor_still_open_when_the_app_is_stopped_keeps_its_words() {
     std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
     let editor = editor.display().to_string();
     let mut app = Session::start_with(&file, dir.path(), &[("EDITOR", &editor)]);
-    start_a_note(&mut app, "Started in the form");
+    // Straight into the editor, nothing typed in the form first.
+    app.wait_for("Missions (12)");
+    app.send("4");
+    app.send("n");
+    app.wait_for("One-on-one with Amina Diallo");
     app.send("\x05"); // Ctrl-e
     std::thread::sleep(Duration::from_millis(500));
     app.signal("TERM");

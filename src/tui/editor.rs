@@ -20,10 +20,21 @@ pub fn run(command: &str, text: &str, started: impl FnOnce(&Path)) -> Result<Rea
         .arg(file.path())
         .status()
         .map_err(|e| format!("cannot run {program}: {e}"))?;
-    if !status.success() {
+    if status.success() {
+        return file.read();
+    }
+    // The editor gave up (`:cq`, a signal): what it wrote is not taken into
+    // the note, but never thrown away either.
+    let path = file.path().to_path_buf();
+    let wrote = crate::store::read_note(&path).is_ok_and(|read| read.text != text);
+    if wrote && let Some(kept) = file.keep() {
         return Err(format!(
-            "{program} exited with {status}; the note was kept as it was"
+            "{program} exited with {status}; the note was kept as it was, and what \
+             the editor wrote is in {}",
+            kept.display()
         ));
     }
-    file.read()
+    Err(format!(
+        "{program} exited with {status}; the note was kept as it was"
+    ))
 }

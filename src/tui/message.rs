@@ -119,6 +119,11 @@ pub enum Message {
     Edited(Result<crate::store::ReadNote, String>),
     /// Text a read-only file could not take was kept in this file (or not).
     DraftKept(Result<std::path::PathBuf, String>),
+    /// Drafts that did not reopen were kept for the next start (or not).
+    KeptForLater {
+        result: Result<std::path::PathBuf, String>,
+        drafts: usize,
+    },
     /// The team file is no longer what the app loaded or last saved:
     /// another program wrote, replaced or deleted it.
     ChangedOnDisk,
@@ -147,6 +152,8 @@ pub enum Effect {
     Reload,
     /// Keep typed text the file cannot take in the recovery file.
     KeepDraft(Box<crate::store::Recovery>),
+    /// Keep drafts that did not reopen now for the next start.
+    KeepForLater(Box<crate::store::Recovery>),
     /// Give the terminal back to the shell until `fg`.
     Suspend,
     /// Write the team beside the file under another name, then quit.

@@ -97,15 +97,23 @@ pub fn run(data: &DataPath) -> Result<ExitCode, AppError> {
     }));
     loop_done.store(true, Ordering::SeqCst);
     let _ = ratatui::try_restore();
-    // Every queued write finishes before handover ends, and is taken in.
+    // Every queued write finishes before handover ends.
     saver.finish();
-    for message in inbox.try_iter() {
-        if let inbox::Inbox::Saved(written) = message {
-            dispatch(&mut app, runtime::saved(written));
-        }
-    }
     let Ok(result) = result else {
-        return Err(AppError(match recovery::write(&app) {
+        // After a panic the app may be half-way through a change: nothing
+        // more runs through `update`; whatever the file does not hold, and
+        // what was being typed (the watcher's copy, should the modal have
+        // been taken out when it broke), is kept.
+        let typed = shared.typed.lock().ok().and_then(|mut t| t.take());
+        // Only the baseline of the last good write is taken in, by hand.
+        for message in inbox.try_iter() {
+            if let inbox::Inbox::Saved(store_written) = message
+                && let Ok(saved) = store_written.result
+            {
+                app.file.baseline = Some(saved.baseline);
+            }
+        }
+        return Err(AppError(match recovery::write_after_a_panic(&app, typed) {
             Some(Ok(path)) => format!(
                 "handover stopped on an internal error. What was not saved yet is in {}; \
                  open handover again to restore it.",
@@ -117,6 +125,12 @@ pub fn run(data: &DataPath) -> Result<ExitCode, AppError> {
             None => "handover stopped on an internal error; every change was already saved.".into(),
         }));
     };
+    // The last writes, taken in.
+    for message in inbox.try_iter() {
+        if let inbox::Inbox::Saved(written) = message {
+            dispatch(&mut app, runtime::saved(written));
+        }
+    }
     // However the app ended (q, a signal, the terminal gone), what it holds
     // that the file did not take, and any text being typed, is kept.
     let kept = match recovery::write(&app) {
@@ -170,6 +184,11 @@ fn watch_signals(
     std::thread::spawn(move || {
         for signal in signals.forever() {
             match signal {
+                // $EDITOR has the terminal: stop with it, as the shell expects
+                // (the app's own screen is already given back).
+                SIGTSTP if shared.editing.load(Ordering::SeqCst) => {
+                    let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+                }
                 SIGTSTP => {
                     let _ = inbox.send(inbox::Inbox::Suspend);
                 }
@@ -211,9 +230,18 @@ fn break_out(
     if loop_done.load(Ordering::SeqCst) {
         return;
     }
-    let typed = shared.typed.lock().ok().and_then(|mut t| t.take());
-    if let Some(typed) = typed {
-        let _ = store::write_recovery(team_file, &typed);
+    let mut kept = shared.typed.lock().ok().and_then(|mut t| t.take());
+    let team = shared.team.lock().ok().and_then(|mut t| t.take());
+    if let Some((_, team, based_on)) = team {
+        let recovery = kept.get_or_insert_with(|| store::Recovery {
+            based_on,
+            team: None,
+            drafts: Vec::new(),
+        });
+        recovery.team = Some(team);
+    }
+    if let Some(recovery) = kept {
+        let _ = store::write_recovery(team_file, &recovery);
     }
     // Through stderr (the same terminal): the main thread may be holding
     // stdout's lock, and waiting for it would never end.

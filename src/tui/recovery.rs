@@ -71,7 +71,7 @@ fn team_unsaved(app: &App) -> bool {
 }
 
 /// The base of the app's work: the file as it was last loaded or saved.
-fn base(app: &App) -> Base {
+pub fn base(app: &App) -> Base {
     match &app.file.baseline {
         Some(baseline) => Base::File(baseline.fingerprint()),
         None => Base::NoFile,
@@ -88,6 +88,36 @@ pub fn unsaved(app: &App) -> Option<Recovery> {
         team,
         drafts,
     })
+}
+
+/// The text the signal watcher keeps should the app not stop by itself (the
+/// loop stuck, $EDITOR holding the terminal): what is being typed — the
+/// entry even untouched when `editor_open`.
+pub fn for_the_watcher(app: &App, editor_open: bool) -> Option<Recovery> {
+    let mut drafts: Vec<Draft> = draft(app).into_iter().collect();
+    if editor_open
+        && drafts.is_empty()
+        && let Some(Modal::Entry(form)) = &app.modal
+    {
+        drafts.push(entry_draft(app, form));
+    }
+    (!drafts.is_empty()).then(|| Recovery {
+        based_on: base(app),
+        team: None,
+        drafts,
+    })
+}
+
+/// Whether the file refused changes the team holds (a failed save, a
+/// conflict) and they were not kept aside since: then the signal watcher
+/// needs a copy of the team too. (Changes merely on their way are written
+/// by the saver, which the watcher waits for.)
+pub fn file_refused_changes(app: &App) -> bool {
+    matches!(app.file.save, SaveState::Failed(_) | SaveState::Conflict)
+        && app
+            .kept
+            .as_ref()
+            .is_none_or(|(generation, _)| *generation != app.generation)
 }
 
 /// The typed text alone, as a recovery: for a read-only file, or for the
@@ -113,6 +143,29 @@ pub fn keep_typed(app: &App, draft: Draft) -> Vec<super::message::Effect> {
 /// Writes the recovery file if anything is unsaved; says where.
 pub fn write(app: &App) -> Option<Result<PathBuf, String>> {
     let recovery = unsaved(app)?;
+    Some(store::write_recovery(&app.file.path, &recovery))
+}
+
+/// After a panic: the team whenever the file does not hold it, and the
+/// text being typed — from the open modal, or else the signal watcher's
+/// copy (a modal is taken out while it handles a key).
+pub fn write_after_a_panic(app: &App, typed: Option<Recovery>) -> Option<Result<PathBuf, String>> {
+    // The sample team as it opened is no work of the user's.
+    let untouched_sample = app.file.baseline.is_none() && app.generation == 0;
+    let team =
+        (!untouched_sample && !store::holds(&app.file.path, &app.team)).then(|| app.team.clone());
+    let mut drafts: Vec<Draft> = draft(app).into_iter().collect();
+    if drafts.is_empty() {
+        drafts = typed.map(|t| t.drafts).unwrap_or_default();
+    }
+    if team.is_none() && drafts.is_empty() {
+        return None;
+    }
+    let recovery = Recovery {
+        based_on: base(app),
+        team,
+        drafts,
+    };
     Some(store::write_recovery(&app.file.path, &recovery))
 }
 
@@ -227,9 +280,11 @@ pub fn team_to_restore(offer: &Offer) -> Option<&Team> {
 }
 
 /// Opens again what was being typed (the first draft whose person or
-/// mission is still there); the others are named in a notice.
-pub fn reopen(app: &mut App, drafts: &[Draft]) {
+/// mission is still there); the others are kept for the next start, and
+/// those whose person or mission is gone are named in a notice.
+pub fn reopen(app: &mut App, drafts: &[Draft]) -> Vec<super::message::Effect> {
     let mut missing = Vec::new();
+    let mut later = Vec::new();
     for draft in drafts {
         match modal_for(app, draft) {
             Some(modal) if app.modal.is_none() => {
@@ -244,7 +299,8 @@ pub fn reopen(app: &mut App, drafts: &[Draft]) {
                 }
                 app.modal = Some(modal);
             }
-            Some(_) => {}
+            // One opens at a time: the others wait for the next start.
+            Some(_) => later.push(draft.clone()),
             None => missing.push(describe(draft)),
         }
     }
@@ -257,6 +313,14 @@ pub fn reopen(app: &mut App, drafts: &[Draft]) {
             ),
         );
     }
+    if later.is_empty() {
+        return Vec::new();
+    }
+    vec![super::message::Effect::KeepForLater(Box::new(Recovery {
+        based_on: base(app),
+        team: None,
+        drafts: later,
+    }))]
 }
 
 fn modal_for(app: &App, draft: &Draft) -> Option<Modal> {

@@ -25,9 +25,13 @@ use crate::store;
 pub struct Shared {
     /// SIGTERM, SIGHUP or SIGINT: stop (and take no more keys).
     pub stop: AtomicBool,
+    /// $EDITOR has the terminal: a Ctrl-z there stops the app with it.
+    pub editing: AtomicBool,
     /// What is being typed now, for the watcher to keep should the app not
     /// stop by itself.
     pub typed: Mutex<Option<crate::store::Recovery>>,
+    /// The team and its generation, while the file refuses its changes.
+    pub team: Mutex<Option<(u64, crate::model::Team, crate::store::Base)>>,
 }
 
 /// What effects need of the world around the app.
@@ -40,6 +44,8 @@ pub trait Host {
     /// $EDITOR is about to run on this file: were the app stopped
     /// meanwhile, the note is there.
     fn editing_in(&mut self, _app: &App, _file: &std::path::Path) {}
+    /// $EDITOR has returned.
+    fn done_editing(&mut self) {}
     /// Saves a change the app just made: the outcome now, or `None` when
     /// it comes later (from the saver thread).
     fn save(&mut self, app: &App, change: Change) -> Option<Message>;
@@ -116,15 +122,24 @@ impl Host for Terminal<'_> {
     }
 
     fn editing_in(&mut self, app: &App, file: &std::path::Path) {
-        let mut typed = super::recovery::draft_only(app);
-        if let Some(crate::store::Draft::Entry { editor_file, .. }) =
-            typed.as_mut().and_then(|r| r.drafts.first_mut())
-        {
+        // The entry is kept with the editor's file named, even if nothing
+        // was typed in the form before the editor opened.
+        let mut typed = super::recovery::for_the_watcher(app, true);
+        if let Some(crate::store::Draft::Entry { editor_file, .. }) = typed.as_mut().and_then(|r| {
+            r.drafts
+                .iter_mut()
+                .find(|d| matches!(d, crate::store::Draft::Entry { .. }))
+        }) {
             *editor_file = Some(file.to_path_buf());
         }
         if let Ok(mut slot) = self.shared.typed.lock() {
             *slot = typed;
         }
+        self.shared.editing.store(true, Ordering::SeqCst);
+    }
+
+    fn done_editing(&mut self) {
+        self.shared.editing.store(false, Ordering::SeqCst);
     }
 
     fn save(&mut self, _app: &App, change: Change) -> Option<Message> {
@@ -181,10 +196,19 @@ pub fn event_loop(
     loop {
         // The signal watcher keeps what is being typed should the app not
         // stop by itself; once told to stop, what it has is kept as it is.
-        if !shared.stop.load(Ordering::SeqCst)
-            && let Ok(mut typed) = shared.typed.lock()
-        {
-            *typed = super::recovery::draft_only(app);
+        if !shared.stop.load(Ordering::SeqCst) {
+            if let Ok(mut typed) = shared.typed.lock() {
+                *typed = super::recovery::for_the_watcher(app, false);
+            }
+            // Copied once per change, and only while the file refuses them.
+            if let Ok(mut team) = shared.team.lock() {
+                if !super::recovery::file_refused_changes(app) {
+                    *team = None;
+                } else if team.as_ref().is_none_or(|(g, ..)| *g != app.generation) {
+                    let base = super::recovery::base(app);
+                    *team = Some((app.generation, app.team.clone(), base));
+                }
+            }
         }
         host.terminal.draw(|frame| ui::render(app, frame))?;
         if app.quit {
@@ -292,6 +316,7 @@ fn perform(app: &mut App, effect: Effect, host: &mut impl Host) -> Option<Messag
             };
             host.suspend();
             let result = editor::run(&command, &text, |file| host.editing_in(app, file));
+            host.done_editing();
             host.resume();
             Message::Edited(result)
         }
@@ -299,6 +324,10 @@ fn perform(app: &mut App, effect: Effect, host: &mut impl Host) -> Option<Messag
             host.stop_until_continued();
             return None;
         }
+        Effect::KeepForLater(recovery) => Message::KeptForLater {
+            drafts: recovery.drafts.len(),
+            result: store::write_recovery(&app.file.path, &recovery),
+        },
         Effect::KeepDraft(recovery) => {
             Message::DraftKept(store::write_recovery(&app.file.path, &recovery))
         }

@@ -81,8 +81,10 @@ fn confirmed(app: &mut App, pending: Pending) -> Vec<Effect> {
                 }
                 None => Vec::new(),
             };
-            crate::tui::recovery::reopen(app, &offer.recovery.drafts);
+            let later = crate::tui::recovery::reopen(app, &offer.recovery.drafts);
+            // Set aside first: the drafts for later go to a new recovery file.
             effects.push(Effect::SetAsideRecovery(offer.path));
+            effects.extend(later);
             effects
         }
         Pending::Overwrite { path, text } => vec![Effect::WriteFile {

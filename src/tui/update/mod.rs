@@ -86,6 +86,23 @@ fn handle(app: &mut App, message: Message) -> Vec<Effect> {
             draft_kept(app, result);
             Vec::new()
         }
+        Message::KeptForLater { result, drafts } => {
+            let what = format!("{drafts} more draft{}", crate::text::plural(drafts));
+            match result {
+                Ok(path) => app.tell(
+                    NoticeKind::Info,
+                    format!(
+                        "{what} wait in {}: the next start offers them",
+                        path.display()
+                    ),
+                ),
+                Err(e) => app.tell(
+                    NoticeKind::Error,
+                    format!("{what} could not be kept for later ({e}); they are in the recovery file set aside"),
+                ),
+            }
+            Vec::new()
+        }
         Message::ChangedOnDisk => changed_on_disk(app),
         Message::StillTheSame(baseline) => {
             app.file.baseline = Some(baseline);
@@ -129,10 +146,7 @@ fn saved(app: &mut App, result: Result<crate::store::Saved, crate::store::SaveEr
         // Changed, deleted, or (for a first save) created meanwhile by someone else.
         Err(SaveError::ChangedOnDisk(_) | SaveError::DeletedOnDisk(_) | SaveError::Exists(_)) => {
             app.file.save = SaveState::Conflict;
-            if matches!(
-                app.modal,
-                Some(Modal::Entry(_) | Modal::Form(_) | Modal::Export(_))
-            ) {
+            if work_in_hand(app) {
                 // Never over what is being written: asked when it is saved.
                 app.tell(
                     NoticeKind::Warning,
@@ -176,11 +190,26 @@ fn draft_kept(app: &mut App, result: Result<std::path::PathBuf, String>) {
 /// Another program wrote the file: with nothing unsaved, take its version;
 /// with work in hand, it is a conflict (never written over, asked when
 /// the work is done).
+/// A modal holding words or a decision that a conflict dialog or a reload
+/// must not sweep away: text being typed (also while "drop it?" is asked),
+/// a path being typed, the offer to restore unsaved work.
+fn work_in_hand(app: &App) -> bool {
+    super::recovery::draft(app).is_some()
+        || matches!(
+            app.modal,
+            Some(Modal::Export(_) | Modal::Form(_) | Modal::Entry(_))
+                | Some(Modal::Confirm(modal::Confirm {
+                    on_yes: Pending::Recover(_),
+                    ..
+                }))
+        )
+}
+
 fn changed_on_disk(app: &mut App) -> Vec<Effect> {
     if app.file.save == SaveState::Conflict {
         return Vec::new();
     }
-    let typing = super::recovery::draft(app).is_some();
+    let typing = work_in_hand(app);
     let unsaved = app.saving() || matches!(app.file.save, SaveState::Failed(_));
     if !typing && !unsaved {
         return vec![Effect::Reload];
@@ -225,7 +254,15 @@ fn reloaded(
             // Not written over until the user decides (reload again, or quit
             // keeping the app's version aside).
             app.file.save = SaveState::Conflict;
-            app.tell(NoticeKind::Error, format!("Could not reload: {e}"));
+            let kept = match kept {
+                Some(path) => {
+                    let shown = format!("; your version is in {}", path.display());
+                    app.kept = Some((app.generation, path));
+                    shown
+                }
+                None => String::new(),
+            };
+            app.tell(NoticeKind::Error, format!("Could not reload: {e}{kept}"));
         }
     }
 }
