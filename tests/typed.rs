@@ -410,3 +410,14 @@ fn cli_writers_racing_the_app_never_lose_a_change_either_side() {
         "every CLI writer is refused while the app has the file: {imports:?}"
     );
 }
+
+#[test]
+fn the_app_takes_today_from_handover_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = team_file(dir.path());
+    let mut app = Session::start_with(&file, dir.path(), &[("HANDOVER_TODAY", "2030-01-02")]);
+    app.wait_for("Missions (12)");
+    app.send("4");
+    app.send("n");
+    app.wait_for("Date   2030-01-02");
+}

@@ -52,7 +52,7 @@ pub fn run(data: &DataPath) -> Result<ExitCode, AppError> {
     // Holding the lock, nothing else of ours is saving here.
     store::remove_stale_temporaries(folder(&data.path));
     let (keymap, keymap_problem) = Keymap::load(store::config::read("keys.ron"));
-    let mut app = App::new(team, file, keymap, Theme::from_env(), today());
+    let mut app = App::new(team, file, keymap, Theme::from_env(), today()?);
     app.editor = std::env::var("EDITOR")
         .ok()
         .filter(|e| !e.trim().is_empty());
@@ -254,8 +254,18 @@ fn break_out(
     std::process::exit(128 + signal);
 }
 
-fn today() -> Date {
-    jiff::ZonedDateTime::now().date()
+/// Today: `$HANDOVER_TODAY` when set (so tests and examples do not depend
+/// on the day they run), else the local date.
+fn today() -> Result<Date, AppError> {
+    match std::env::var("HANDOVER_TODAY") {
+        Ok(text) if !text.trim().is_empty() => text.trim().parse().map_err(|_| {
+            AppError(format!(
+                "HANDOVER_TODAY: {:?} is not a date like 2026-11-28",
+                crate::text::clean(&text)
+            ))
+        }),
+        _ => Ok(jiff::ZonedDateTime::now().date()),
+    }
 }
 
 /// Loads the team, or the sample when the file does not exist yet.
