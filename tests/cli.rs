@@ -1,80 +1,14 @@
 //! Every command through the real binary: exit codes, stdout vs stderr, and
 //! the files left on disk.
 
+mod support;
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
 
 use handover::sample::SAMPLE_RON;
-
-/// A scratch home, so the default data file never touches the real one.
-struct Sandbox {
-    dir: tempfile::TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Self {
-        Sandbox {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn with_sample(&self) -> PathBuf {
-        let path = self.path("team.ron");
-        fs::write(&path, SAMPLE_RON).unwrap();
-        path
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        self.run_with_env(args, &[])
-    }
-
-    fn run_with_env(&self, args: &[&str], env: &[(&str, &Path)]) -> Run {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_handover"));
-        command
-            .args(args)
-            .env_remove("HANDOVER_FILE")
-            .env_remove("NO_COLOR")
-            .env_remove("HANDOVER_CONFIG_DIR")
-            .env("HOME", self.dir.path())
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .current_dir(self.dir.path());
-        for (key, value) in env {
-            command.env(key, value);
-        }
-        Run(command.output().unwrap())
-    }
-
-    /// Every file in the sandbox, for "nothing else was written".
-    fn files(&self) -> Vec<String> {
-        let mut names: Vec<String> = fs::read_dir(self.dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
-}
-
-struct Run(Output);
-
-impl Run {
-    fn code(&self) -> i32 {
-        self.0.status.code().unwrap()
-    }
-    fn stdout(&self) -> String {
-        String::from_utf8(self.0.stdout.clone()).unwrap()
-    }
-    fn stderr(&self) -> String {
-        String::from_utf8(self.0.stderr.clone()).unwrap()
-    }
-}
+use support::cli::Sandbox;
 
 #[test]
 fn path_prints_the_file_in_use_and_whether_it_exists() {

@@ -3,72 +3,13 @@
 //! matching (§4), and messages that quote file data: sanitised, cut to a
 //! readable length, on the line of the field at fault.
 
-use std::fs;
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod support;
 
 use handover::sample::SAMPLE_RON;
+use support::cli::Sandbox;
 
 const NFC: &str = "Jos\u{e9} N\u{fa}\u{f1}ez";
 const NFD: &str = "Jose\u{301} Nu\u{301}n\u{303}ez";
-
-struct Sandbox {
-    dir: tempfile::TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Self {
-        Sandbox {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.path(name);
-        fs::write(&path, text).unwrap();
-        path
-    }
-
-    fn read(&self, name: &str) -> String {
-        fs::read_to_string(self.path(name)).unwrap()
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_handover"))
-            .args(args)
-            .env_remove("HANDOVER_FILE")
-            .env_remove("NO_COLOR")
-            .env("HANDOVER_TODAY", "2026-11-28")
-            .env("HOME", self.dir.path())
-            .env("XDG_DATA_HOME", self.path("data"))
-            .current_dir(self.dir.path())
-            .output()
-            .unwrap();
-        Run(output)
-    }
-
-    fn team(&self) -> handover::model::Team {
-        handover::store::load(&self.path("team.ron")).unwrap().team
-    }
-}
-
-struct Run(Output);
-
-impl Run {
-    fn code(&self) -> i32 {
-        self.0.status.code().unwrap()
-    }
-    fn stdout(&self) -> String {
-        String::from_utf8(self.0.stdout.clone()).unwrap()
-    }
-    fn stderr(&self) -> String {
-        String::from_utf8(self.0.stderr.clone()).unwrap()
-    }
-}
 
 /// Fails if anything that could act on a terminal is in the text.
 fn assert_inert(text: &str) {

@@ -1,4 +1,5 @@
 //! Helpers the integration tests share.
 
 pub mod app;
+pub mod cli;
 pub mod pty;

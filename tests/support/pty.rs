@@ -46,7 +46,9 @@ pub fn spawn(
     let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_handover"));
     command.arg("--file");
     command.arg(file);
+    command.cwd(home);
     command.env("HOME", home);
+    command.env("HANDOVER_TODAY", "2026-11-28");
     command.env("XDG_CONFIG_HOME", home.join("config"));
     command.env("TERM", "xterm-256color");
     command.env("NO_COLOR", "1");
