@@ -31,6 +31,12 @@ impl Analysis {
         let mut missions: BTreeSet<MissionId> = BTreeSet::new();
         let mut people: BTreeSet<PersonId> = BTreeSet::new();
         let mut buf = String::new();
+        // The candidate lists for suggestions depend on people (skills,
+        // tools, capacity, names) and on who owns or mentors what: an edit
+        // of a mission's goal or due date leaves them as they are, and the
+        // next edit need not rebuild them (a sort of everyone).
+        let (skill_names, tool_names) = (self.index.skills.len(), self.index.tools.len());
+        let mut lists_stale = false;
         // People first: a mission may name someone just renamed.
         for op in ops {
             if let Op::Person {
@@ -40,6 +46,7 @@ impl Analysis {
             } = op
             {
                 let p = *p;
+                lists_stale = true;
                 let after = &team.people[p];
                 if before.name != after.name {
                     self.index.rename(p, &before.name, &after.name);
@@ -77,6 +84,11 @@ impl Analysis {
                 self.index.mission_tools[m] = tools;
                 self.index.owner[m] = owner;
                 self.index.mentor[m] = mentor;
+                if (old_owner, old_mentor) != (owner, mentor)
+                    || before.is_active() != team.missions[m].is_active()
+                {
+                    lists_stale = true;
+                }
                 missions.insert(m);
                 people.extend([old_owner, old_mentor, owner, mentor].into_iter().flatten());
             }
@@ -115,7 +127,13 @@ impl Analysis {
             }
         }
         self.skills = signals::skills(team, &self.index);
-        self.reset_suggestions();
+        // New skill or tool names make the lists too short.
+        if lists_stale
+            || self.index.skills.len() != skill_names
+            || self.index.tools.len() != tool_names
+        {
+            self.reset_suggestions();
+        }
         true
     }
 

@@ -274,6 +274,11 @@ impl App {
     /// Keeps the suggestions in step with the selected mission: worked out
     /// for that one mission only, when the selection or the team changes.
     pub fn sync_suggestions(&mut self) {
+        // Only the Missions view shows them: no view, no work (an edit
+        // elsewhere re-analyses without working them out).
+        if self.view != View::Missions {
+            return;
+        }
         let Some(m) = self.missions.list.selected_item() else {
             self.missions.suggestions = Default::default();
             self.missions.suggestions_for = None;
@@ -287,6 +292,10 @@ impl App {
 
     /// Keeps the one-on-one agenda in step with the selected person.
     pub fn sync_agenda(&mut self) {
+        // Only the One-on-one view shows it.
+        if self.view != View::OneOnOne {
+            return;
+        }
         let Some(person) = self.people.list.selected_item() else {
             self.one_on_one.agenda = None;
             self.one_on_one.agenda_for = None;
