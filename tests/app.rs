@@ -844,15 +844,7 @@ fn a_recovery_can_be_set_aside_and_is_kept() {
     let mut h = loaded();
     let mut team = sample::team();
     team.people[0].role = "Recovered".into();
-    let recovery = store::write_recovery(
-        &h.path,
-        &store::Recovery {
-            based_on: store::base_now(&h.path).unwrap(),
-            team: Some(team),
-            drafts: Vec::new(),
-        },
-    )
-    .unwrap();
+    let recovery = h.left_behind(Some(team), Vec::new());
     handover::tui::recovery::offer(&mut h.app);
     assert!(matches!(h.app.modal, Some(Modal::Confirm(_))));
     h.keys("n");
@@ -874,6 +866,23 @@ fn set_aside(h: &Harness) -> usize {
         .count()
 }
 
+impl Harness {
+    /// A recovery file beside the team file, based on the file as it is now,
+    /// as a stop would leave it; the next start's offer is made.
+    fn left_behind(&mut self, team: Option<Team>, drafts: Vec<store::Draft>) -> PathBuf {
+        let path = store::write_recovery(
+            &self.path,
+            &store::Recovery {
+                based_on: store::base_now(&self.path).unwrap(),
+                team,
+                drafts,
+            },
+        )
+        .unwrap();
+        path
+    }
+}
+
 fn entry_draft(note: &str) -> store::Draft {
     store::Draft::Entry {
         person: "Amina Diallo".into(),
@@ -889,15 +898,7 @@ fn restoring_applies_the_changes_and_reopens_what_was_being_typed() {
     let mut h = loaded();
     let mut team = sample::team();
     team.people[1].role = "Recovered".into();
-    store::write_recovery(
-        &h.path,
-        &store::Recovery {
-            based_on: store::base_now(&h.path).unwrap(),
-            team: Some(team),
-            drafts: vec![entry_draft("Half-written thoughts")],
-        },
-    )
-    .unwrap();
+    h.left_behind(Some(team), vec![entry_draft("Half-written thoughts")]);
     handover::tui::recovery::offer(&mut h.app);
     h.keys("y");
     assert_eq!(h.app.team.people[1].role, "Recovered");
@@ -928,15 +929,7 @@ fn restoring_onto_a_file_that_changed_since_reverts_nothing() {
     let mut h = loaded();
     let mut stale = sample::team();
     stale.people[1].role = "Stale".into();
-    store::write_recovery(
-        &h.path,
-        &store::Recovery {
-            based_on: store::base_now(&h.path).unwrap(),
-            team: Some(stale),
-            drafts: vec![entry_draft("Still wanted")],
-        },
-    )
-    .unwrap();
+    h.left_behind(Some(stale), vec![entry_draft("Still wanted")]);
     // Since the crash, two imports changed the file.
     let mut theirs = sample::team();
     theirs.people[2].role = "Imported".into();
@@ -1214,15 +1207,10 @@ fn the_agenda_is_never_written_over_the_team_file_nor_into_a_new_folder() {
 #[test]
 fn drafts_that_cannot_all_open_at_once_wait_for_the_next_start() {
     let mut h = loaded();
-    store::write_recovery(
-        &h.path,
-        &store::Recovery {
-            based_on: store::base_now(&h.path).unwrap(),
-            team: None,
-            drafts: vec![entry_draft("The first"), entry_draft("The second")],
-        },
-    )
-    .unwrap();
+    h.left_behind(
+        None,
+        vec![entry_draft("The first"), entry_draft("The second")],
+    );
     handover::tui::recovery::offer(&mut h.app);
     h.keys("y");
     assert!(
@@ -1256,15 +1244,7 @@ fn a_conflict_never_sweeps_away_an_entry_being_dropped_or_a_restore_offer() {
     assert!(matches!(&h.app.modal, Some(Modal::Entry(form)) if form.note_text() == "Still mine"));
     // The offer to restore is on screen when the file changes on disk.
     let mut h = loaded();
-    store::write_recovery(
-        &h.path,
-        &store::Recovery {
-            based_on: store::base_now(&h.path).unwrap(),
-            team: None,
-            drafts: vec![entry_draft("Offered")],
-        },
-    )
-    .unwrap();
+    h.left_behind(None, vec![entry_draft("Offered")]);
     handover::tui::recovery::offer(&mut h.app);
     fs::write(
         &h.path,
