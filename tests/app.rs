@@ -870,7 +870,7 @@ impl Harness {
     /// A recovery file beside the team file, based on the file as it is now,
     /// as a stop would leave it; the next start's offer is made.
     fn left_behind(&mut self, team: Option<Team>, drafts: Vec<store::Draft>) -> PathBuf {
-        let path = store::write_recovery(
+        store::write_recovery(
             &self.path,
             &store::Recovery {
                 based_on: store::base_now(&self.path).unwrap(),
@@ -878,8 +878,7 @@ impl Harness {
                 drafts,
             },
         )
-        .unwrap();
-        path
+        .unwrap()
     }
 }
 
