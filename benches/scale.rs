@@ -83,10 +83,10 @@ fn bench(c: &mut Criterion) {
                 || (),
                 |()| {
                     let m = edited.selected_mission().unwrap();
-                    let mut mission = edited.team.missions[m].clone();
+                    let mut mission = edited.team().missions[m].clone();
                     mission.goal.push('.');
                     let change =
-                        handover::edit::update_mission(&edited.team, m, mission, edited.today);
+                        handover::edit::update_mission(edited.team(), m, mission, edited.today());
                     handover::tui::update::apply(&mut edited, change)
                 },
                 BatchSize::SmallInput,
@@ -138,12 +138,19 @@ fn bench(c: &mut Criterion) {
         );
         for view in View::ALL {
             let mut shown = app(team.clone());
-            shown.view = view;
-            if let Some(generation) = shown.plan_wanted() {
+            let show = [
+                Action::ShowMissions,
+                Action::ShowPeople,
+                Action::ShowMatrix,
+                Action::ShowOneOnOne,
+                Action::ShowPlan,
+            ][view.index()];
+            update(&mut shown, Message::Action(show));
+            if view == View::Plan {
                 let state = handover::tui::app::PlanState::work_out(
-                    &shown.team,
-                    &shown.analysis,
-                    generation,
+                    shown.team(),
+                    shown.analysis(),
+                    shown.generation(),
                 );
                 shown.take_plan(state);
             }

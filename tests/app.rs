@@ -91,7 +91,7 @@ impl Harness {
         let stub = self.path.parent().unwrap().join("editor.sh");
         fs::write(&stub, format!("#!/bin/sh\n{script}\n")).unwrap();
         fs::set_permissions(&stub, fs::Permissions::from_mode(0o755)).unwrap();
-        self.app.editor = Some(stub.display().to_string());
+        self.app.set_editor(Some(stub.display().to_string()));
         self
     }
 
@@ -102,31 +102,31 @@ impl Harness {
     fn select_mission(&mut self, title: &str) -> &mut Self {
         let m = self
             .app
-            .team
+            .team()
             .missions
             .iter()
             .position(|m| m.title == title)
             .unwrap();
-        self.app.missions.list.select_item(m);
+        self.app.select_mission(m);
         self
     }
 
     fn select_person(&mut self, name: &str) -> &mut Self {
         let p = self
             .app
-            .team
+            .team()
             .people
             .iter()
             .position(|p| p.name == name)
             .unwrap();
-        self.app.people.list.select_item(p);
+        self.app.select_person(p);
         self.app.sync_agenda();
         self
     }
 
     fn mission(&self, title: &str) -> &handover::model::Mission {
         self.app
-            .team
+            .team()
             .missions
             .iter()
             .find(|m| m.title == title)
@@ -135,7 +135,7 @@ impl Harness {
 
     fn notice(&self) -> String {
         self.app
-            .notice
+            .notice()
             .as_ref()
             .map(|n| n.text.clone())
             .unwrap_or_default()
@@ -145,32 +145,32 @@ impl Harness {
 #[test]
 fn tab_and_numbers_switch_views() {
     let mut h = fresh();
-    assert_eq!(h.app.view, View::Missions);
+    assert_eq!(h.app.view(), View::Missions);
     h.keys("<Tab>");
-    assert_eq!(h.app.view, View::People);
+    assert_eq!(h.app.view(), View::People);
     h.keys("<S-Tab><S-Tab>");
-    assert_eq!(h.app.view, View::Plan);
+    assert_eq!(h.app.view(), View::Plan);
     h.keys("3");
-    assert_eq!(h.app.view, View::Matrix);
+    assert_eq!(h.app.view(), View::Matrix);
     h.keys("4");
-    assert_eq!(h.app.view, View::OneOnOne);
+    assert_eq!(h.app.view(), View::OneOnOne);
     h.keys("1");
-    assert_eq!(h.app.view, View::Missions);
+    assert_eq!(h.app.view(), View::Missions);
 }
 
 #[test]
 fn moving_stops_at_the_ends() {
     let mut h = fresh();
     h.keys("k");
-    assert_eq!(h.app.missions.list.selected, 0);
+    assert_eq!(h.app.missions().list.selected, 0);
     h.keys("jjj");
-    assert_eq!(h.app.missions.list.selected, 3);
+    assert_eq!(h.app.missions().list.selected, 3);
     h.keys("G");
-    assert_eq!(h.app.missions.list.selected, 11);
+    assert_eq!(h.app.missions().list.selected, 11);
     h.keys("j<Down>");
-    assert_eq!(h.app.missions.list.selected, 11);
+    assert_eq!(h.app.missions().list.selected, 11);
     h.keys("g");
-    assert_eq!(h.app.missions.list.selected, 0);
+    assert_eq!(h.app.missions().list.selected, 0);
 }
 
 #[test]
@@ -179,27 +179,32 @@ fn slash_filters_fuzzily_and_esc_clears() {
     h.keys("/checkout");
     let titles: Vec<&str> = h
         .app
-        .missions
+        .missions()
         .list
         .rows
         .iter()
-        .map(|&m| h.app.team.missions[m].title.as_str())
+        .map(|&m| h.app.team().missions[m].title.as_str())
         .collect();
     assert_eq!(titles.len(), 2, "{titles:?}");
     assert!(titles.iter().all(|t| t.to_lowercase().contains("checkout")));
     // While typing, letters are text, not commands.
-    assert_eq!(h.app.view, View::Missions);
+    assert_eq!(h.app.view(), View::Missions);
     h.keys("<Enter>");
-    assert!(!h.app.missions.list.filtering);
-    assert_eq!(h.app.missions.list.rows.len(), 2, "Enter keeps the filter");
+    assert!(!h.app.missions().list.filtering);
+    assert_eq!(
+        h.app.missions().list.rows.len(),
+        2,
+        "Enter keeps the filter"
+    );
     h.keys("j");
     assert_eq!(
-        h.app.missions.list.selected, 1,
+        h.app.missions().list.selected,
+        1,
         "keys move again after Enter"
     );
     h.keys("/<Esc>");
-    assert_eq!(h.app.missions.list.rows.len(), 12);
-    assert_eq!(h.app.missions.list.query(), "");
+    assert_eq!(h.app.missions().list.rows.len(), 12);
+    assert_eq!(h.app.missions().list.query(), "");
 }
 
 #[test]
@@ -208,7 +213,7 @@ fn the_first_change_creates_the_file_and_every_change_is_saved() {
     assert!(!h.path.exists());
     h.select_mission("Design tokens for the component library")
         .keys("o<Enter>");
-    assert_eq!(h.app.file.save, SaveState::Saved);
+    assert_eq!(h.app.file().save, SaveState::Saved);
     let disk = h.on_disk();
     assert_eq!(
         disk.missions[8].owner.as_deref(),
@@ -221,7 +226,7 @@ fn the_first_change_creates_the_file_and_every_change_is_saved() {
         Some("Elif Şahin")
     );
     assert_eq!(
-        h.app.analysis.missions[8].verdict,
+        h.app.analysis().missions[8].verdict,
         handover::analysis::Verdict::Stretch
     );
 }
@@ -230,7 +235,7 @@ fn the_first_change_creates_the_file_and_every_change_is_saved() {
 fn adding_a_mission_through_the_form() {
     let mut h = fresh();
     h.keys("aWrite the onboarding guide<Tab>New hires ship on day 3<Tab>writing 3, react 2<Tab>wiki<Tab>Bruno Costa<Tab><Tab>agree<Enter>");
-    assert!(h.app.modal.is_none(), "the form closed");
+    assert!(h.app.modal().is_none(), "the form closed");
     let m = h.mission("Write the onboarding guide");
     assert_eq!(m.goal, "New hires ship on day 3");
     assert_eq!(m.skills.get("writing"), Some(&3));
@@ -240,7 +245,8 @@ fn adding_a_mission_through_the_form() {
     assert_eq!(h.on_disk().missions.len(), 13);
     let selected = h.app.selected_mission().unwrap();
     assert_eq!(
-        h.app.team.missions[selected].title, "Write the onboarding guide",
+        h.app.team().missions[selected].title,
+        "Write the onboarding guide",
         "the new mission is selected"
     );
 }
@@ -251,7 +257,7 @@ fn invalid_form_input_is_refused_in_the_form_and_never_saved() {
     let before = fs::read(&h.path).unwrap();
     h.select_mission("Migrate billing to Postgres 16")
         .keys("e<Tab><Tab><Tab><Tab><C-u>Brno<Enter>");
-    let Some(Modal::Form(form)) = &h.app.modal else {
+    let Some(Modal::Form(form)) = &h.app.modal() else {
         panic!("the form stays open");
     };
     let error = form.error.clone().unwrap();
@@ -260,7 +266,7 @@ fn invalid_form_input_is_refused_in_the_form_and_never_saved() {
     assert_eq!(fs::read(&h.path).unwrap(), before);
     // A level out of range and a bad date are refused too.
     h.keys("<C-u><Tab><Tab><Tab><Tab><C-u>2027-02-30<Enter>");
-    let Some(Modal::Form(form)) = &h.app.modal else {
+    let Some(Modal::Form(form)) = &h.app.modal() else {
         panic!()
     };
     assert!(
@@ -275,17 +281,17 @@ fn invalid_form_input_is_refused_in_the_form_and_never_saved() {
 fn closing_a_changed_form_asks_first() {
     let mut h = fresh();
     h.keys("e<Tab>x<Esc>");
-    assert!(matches!(h.app.modal, Some(Modal::Confirm(_))));
+    assert!(matches!(h.app.modal(), Some(Modal::Confirm(_))));
     h.keys("n");
     assert!(
-        matches!(h.app.modal, Some(Modal::Form(_))),
+        matches!(h.app.modal(), Some(Modal::Form(_))),
         "no goes back to the form"
     );
     h.keys("<Esc>y");
-    assert!(h.app.modal.is_none());
-    assert_eq!(h.app.team, sample::team());
+    assert!(h.app.modal().is_none());
+    assert_eq!(*h.app.team(), sample::team());
     h.keys("e<Esc>");
-    assert!(h.app.modal.is_none(), "an untouched form closes at once");
+    assert!(h.app.modal().is_none(), "an untouched form closes at once");
 }
 
 #[test]
@@ -313,19 +319,19 @@ fn renaming_a_person_updates_every_reference() {
 fn deleting_a_person_names_their_links_clears_them_and_undoes() {
     let mut h = loaded();
     h.keys("2").select_person("Chen Wei").keys("d");
-    let Some(Modal::Confirm(confirm)) = &h.app.modal else {
+    let Some(Modal::Confirm(confirm)) = &h.app.modal() else {
         panic!("asks first")
     };
     let text = confirm.lines.join("\n");
     assert!(text.contains("They own \"Upgrade the staging cluster to Kubernetes 1.31\", \"Rotate the TLS certificates\""), "{text}");
     assert!(text.contains("1 person turns to them"), "{text}");
     h.keys("y");
-    assert_eq!(h.app.team.people.len(), 7);
+    assert_eq!(h.app.team().people.len(), 7);
     let disk = h.on_disk();
     assert_eq!(disk.missions[2].owner, None);
     assert!(!fs::read_to_string(&h.path).unwrap().contains("Chen Wei"));
     h.keys("u");
-    assert_eq!(h.app.team, sample::team());
+    assert_eq!(*h.app.team(), sample::team());
     assert_eq!(h.on_disk(), sample::team());
 }
 
@@ -333,18 +339,18 @@ fn deleting_a_person_names_their_links_clears_them_and_undoes() {
 fn deleting_a_mission_asks_and_n_keeps_it() {
     let mut h = fresh();
     h.keys("dn");
-    assert_eq!(h.app.team.missions.len(), 12);
+    assert_eq!(h.app.team().missions.len(), 12);
     h.keys("d<Esc>");
-    assert_eq!(h.app.team.missions.len(), 12);
+    assert_eq!(h.app.team().missions.len(), 12);
     h.keys("d<Enter>");
-    assert_eq!(h.app.team.missions.len(), 11);
+    assert_eq!(h.app.team().missions.len(), 11);
 }
 
 #[test]
 fn handing_over_a_ready_mission_takes_one_key() {
     let mut h = fresh();
     h.select_mission("Migrate billing to Postgres 16").keys("h");
-    assert!(matches!(h.app.modal, Some(Modal::HandOver { .. })));
+    assert!(matches!(h.app.modal(), Some(Modal::HandOver { .. })));
     h.keys("<Enter>");
     let m = h.mission("Migrate billing to Postgres 16");
     assert_eq!(m.status, Status::HandedOver);
@@ -357,7 +363,7 @@ fn handing_over_an_at_risk_mission_needs_an_explicit_confirmation() {
     let mut h = fresh();
     h.select_mission("Speed up the checkout page")
         .keys("h<Enter>");
-    let Some(Modal::Confirm(confirm)) = &h.app.modal else {
+    let Some(Modal::Confirm(confirm)) = &h.app.modal() else {
         panic!("a second confirmation")
     };
     let text = confirm.lines.join("\n");
@@ -380,7 +386,7 @@ fn handing_over_an_at_risk_mission_needs_an_explicit_confirmation() {
 fn handing_over_an_unassigned_mission_points_at_the_owner_picker() {
     let mut h = fresh();
     h.select_mission("Churn prediction prototype").keys("h");
-    assert!(h.app.modal.is_none());
+    assert!(h.app.modal().is_none());
     assert!(h.notice().contains("press o"), "{}", h.notice());
 }
 
@@ -389,7 +395,7 @@ fn the_owner_picker_filters_and_can_clear() {
     let mut h = fresh();
     h.select_mission("Migrate billing to Postgres 16")
         .keys("ogrc");
-    let Some(Modal::Picker(picker)) = &h.app.modal else {
+    let Some(Modal::Picker(picker)) = &h.app.modal() else {
         panic!()
     };
     assert_eq!(picker.chosen().unwrap().name, "Grace Mensah");
@@ -401,27 +407,27 @@ fn the_owner_picker_filters_and_can_clear() {
     h.keys("o(no<Enter>");
     assert_eq!(h.mission("Migrate billing to Postgres 16").owner, None);
     h.keys("o<Esc>");
-    assert!(h.app.modal.is_none());
+    assert!(h.app.modal().is_none());
 }
 
 #[test]
 fn undo_goes_back_to_the_state_at_open_and_redo_returns() {
     let mut h = loaded();
-    let at_open = h.app.team.clone();
+    let at_open = h.app.team().clone();
     h.select_mission("Design tokens for the component library")
         .keys("o<Enter>m<Enter>");
     h.keys("2")
         .select_person("Hiro Tanaka")
         .keys("e<Tab><C-u>QA lead<Enter>");
     h.keys("1").keys("d<Enter>");
-    let after = h.app.team.clone();
+    let after = h.app.team().clone();
     h.keys("uuuu");
-    assert_eq!(h.app.team, at_open);
+    assert_eq!(*h.app.team(), at_open);
     assert_eq!(h.on_disk(), at_open, "undo is saved too");
     h.keys("u");
     assert!(h.notice().contains("Nothing to undo"));
     h.keys("<C-r><C-r><C-r><C-r>");
-    assert_eq!(h.app.team, after);
+    assert_eq!(*h.app.team(), after);
     assert_eq!(h.on_disk(), after);
 }
 
@@ -434,8 +440,8 @@ fn a_file_changed_behind_the_app_is_never_overwritten() {
     fs::write(&h.path, &theirs).unwrap();
     h.select_mission("Design tokens for the component library")
         .keys("o<Enter>");
-    assert!(matches!(h.app.modal, Some(Modal::Conflict(_))));
-    assert_eq!(h.app.file.save, SaveState::Conflict);
+    assert!(matches!(h.app.modal(), Some(Modal::Conflict(_))));
+    assert_eq!(h.app.file().save, SaveState::Conflict);
     assert_eq!(
         fs::read_to_string(&h.path).unwrap(),
         theirs,
@@ -444,13 +450,13 @@ fn a_file_changed_behind_the_app_is_never_overwritten() {
     // Keep working: still nothing written, and asked again on the next change.
     h.keys("n");
     h.keys("m<Enter>");
-    assert!(matches!(h.app.modal, Some(Modal::Conflict(_))));
+    assert!(matches!(h.app.modal(), Some(Modal::Conflict(_))));
     assert_eq!(fs::read_to_string(&h.path).unwrap(), theirs);
     // Reload: theirs comes in, ours is kept beside it.
-    let mine = h.app.team.clone();
+    let mine = h.app.team().clone();
     h.keys("r");
-    assert_eq!(h.app.file.save, SaveState::Saved);
-    assert_eq!(h.app.team.people[0].role, "Tech lead");
+    assert_eq!(h.app.file().save, SaveState::Saved);
+    assert_eq!(h.app.team().people[0].role, "Tech lead");
     let kept: Vec<_> = fs::read_dir(h.path.parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -466,11 +472,11 @@ fn quitting_with_unsaved_changes_keeps_them() {
     let mut h = loaded();
     fs::write(&h.path, "(people: [])").unwrap();
     h.keys("dy");
-    assert!(matches!(h.app.modal, Some(Modal::Conflict(_))));
+    assert!(matches!(h.app.modal(), Some(Modal::Conflict(_))));
     h.keys("nq");
-    assert!(!h.app.quit, "asks first");
+    assert!(!h.app.quit(), "asks first");
     h.keys("y");
-    assert!(h.app.quit);
+    assert!(h.app.quit());
     let kept = fs::read_dir(h.path.parent().unwrap())
         .unwrap()
         .filter(|e| {
@@ -487,10 +493,10 @@ fn quitting_with_unsaved_changes_keeps_them() {
 #[test]
 fn a_read_only_file_refuses_changes() {
     let mut h = loaded();
-    h.app.file.read_only = true;
+    h.restart(true);
     let before = fs::read(&h.path).unwrap();
     h.keys("dy");
-    assert_eq!(h.app.team.missions.len(), 12);
+    assert_eq!(h.app.team().missions.len(), 12);
     assert!(h.notice().starts_with("Read-only"), "{}", h.notice());
     assert_eq!(fs::read(&h.path).unwrap(), before);
 }
@@ -499,21 +505,21 @@ fn a_read_only_file_refuses_changes() {
 fn help_lists_the_keys_of_the_view_from_the_keymap() {
     let mut h = fresh();
     h.keys("?");
-    assert!(matches!(h.app.modal, Some(Modal::Help { .. })));
+    assert!(matches!(h.app.modal(), Some(Modal::Help { .. })));
     h.keys("q");
     assert!(
-        h.app.modal.is_none(),
+        h.app.modal().is_none(),
         "q closes the help rather than quitting"
     );
-    assert!(!h.app.quit);
+    assert!(!h.app.quit());
     h.keys("q");
-    assert!(h.app.quit);
+    assert!(h.app.quit());
 }
 
 /// The agenda the One-on-one view draws, as Markdown.
 fn agenda_shown(h: &Harness) -> String {
     h.app
-        .one_on_one
+        .one_on_one()
         .agenda
         .as_ref()
         .expect("someone is selected")
@@ -524,11 +530,11 @@ fn agenda_shown(h: &Harness) -> String {
 fn the_one_on_one_view_shows_the_agenda_of_the_selected_person() {
     let mut h = fresh();
     h.keys("4").select_person("Farid Haddad");
-    let analysis = handover::analysis::analyse(&h.app.team);
+    let analysis = handover::analysis::analyse(h.app.team());
     let p = h.app.selected_person().unwrap();
     assert_eq!(
         agenda_shown(&h),
-        handover::agenda::agenda(&h.app.team, &analysis, p)
+        handover::agenda::agenda(h.app.team(), &analysis, p)
     );
     h.keys("j");
     assert!(agenda_shown(&h).starts_with("# One-on-one: Grace Mensah"));
@@ -538,30 +544,31 @@ fn the_one_on_one_view_shows_the_agenda_of_the_selected_person() {
 fn the_matrix_moves_between_skills() {
     let mut h = fresh();
     h.keys("3");
-    assert_eq!(h.app.matrix.col, 0);
+    assert_eq!(h.app.matrix().col, 0);
     h.keys("llll<Right>");
-    assert_eq!(h.app.matrix.col, 5);
+    assert_eq!(h.app.matrix().col, 5);
     h.keys("hhhhhhhh");
-    assert_eq!(h.app.matrix.col, 0);
+    assert_eq!(h.app.matrix().col, 0);
 }
 
 #[test]
 fn resize_is_remembered() {
     let mut h = fresh();
     dispatch(&mut h.app, Message::Resize(100, 40));
-    assert_eq!(h.app.size, (100, 40));
+    assert_eq!(h.app.size(), (100, 40));
 }
 
 #[test]
 fn the_detail_scrolls_and_a_new_selection_starts_at_its_top() {
     let mut h = fresh();
     h.keys("J");
-    assert!(h.app.detail_scroll > 0);
+    assert!(h.app.detail_scroll() > 0);
     h.keys("K");
-    assert_eq!(h.app.detail_scroll, 0);
+    assert_eq!(h.app.detail_scroll(), 0);
     h.keys("JJj");
     assert_eq!(
-        h.app.detail_scroll, 0,
+        h.app.detail_scroll(),
+        0,
         "moving to another mission resets the scroll"
     );
 }
@@ -569,11 +576,11 @@ fn the_detail_scrolls_and_a_new_selection_starts_at_its_top() {
 #[test]
 fn the_plan_view_accepts_one_proposal_or_all_and_one_undo_takes_all_back() {
     let mut h = loaded();
-    let at_open = h.app.team.clone();
+    let at_open = h.app.team().clone();
     h.keys("5");
     let state = h
         .app
-        .plan
+        .plan()
         .state
         .as_ref()
         .expect("the plan is worked out on showing the view");
@@ -590,7 +597,7 @@ fn the_plan_view_accepts_one_proposal_or_all_and_one_undo_takes_all_back() {
         Some("Elif Şahin")
     );
     assert_eq!(h.on_disk().missions[8].owner.as_deref(), Some("Elif Şahin"));
-    let state = h.app.plan.state.as_ref().unwrap();
+    let state = h.app.plan().state.as_ref().unwrap();
     assert_eq!(
         state.plan.owners.len(),
         1,
@@ -621,7 +628,7 @@ fn the_plan_view_accepts_one_proposal_or_all_and_one_undo_takes_all_back() {
         Some("Elif Şahin")
     );
     h.keys("u");
-    assert_eq!(h.app.team, at_open);
+    assert_eq!(*h.app.team(), at_open);
     assert_eq!(h.on_disk(), at_open);
 }
 
@@ -629,20 +636,20 @@ fn the_plan_view_accepts_one_proposal_or_all_and_one_undo_takes_all_back() {
 fn the_plan_view_has_no_add_edit_or_delete() {
     let mut h = fresh();
     h.keys("5ead");
-    assert!(h.app.modal.is_none());
-    assert_eq!(h.app.team, sample::team());
+    assert!(h.app.modal().is_none());
+    assert_eq!(*h.app.team(), sample::team());
 }
 
 fn open_actions_of(h: &Harness, name: &str) -> Vec<String> {
     let p = h
         .app
-        .team
+        .team()
         .people
         .iter()
         .position(|p| p.name == name)
         .unwrap();
-    let analysis = handover::analysis::analyse(&h.app.team);
-    let agenda = handover::agenda::agenda(&h.app.team, &analysis, p);
+    let analysis = handover::analysis::analyse(h.app.team());
+    let agenda = handover::agenda::agenda(h.app.team(), &analysis, p);
     let section = agenda.split("## Open actions\n\n").nth(1).unwrap_or("");
     section
         .lines()
@@ -656,7 +663,7 @@ fn a_one_on_one_entry_with_a_note_and_actions_is_saved() {
     let mut h = loaded();
     h.keys("4").select_person("Farid Haddad");
     h.keys("nShipped to staging.<Enter>Wants to present it.<Tab>Book the guild slot<Enter>Pair on idempotency<C-s>");
-    assert!(h.app.modal.is_none(), "saved and closed");
+    assert!(h.app.modal().is_none(), "saved and closed");
     let farid = h
         .on_disk()
         .people
@@ -676,7 +683,7 @@ fn a_one_on_one_entry_with_a_note_and_actions_is_saved() {
 fn an_entry_can_be_dated_and_an_empty_one_is_refused() {
     let mut h = fresh();
     h.keys("4n<C-s>");
-    let Some(Modal::Entry(form)) = &h.app.modal else {
+    let Some(Modal::Entry(form)) = &h.app.modal() else {
         panic!("stays open")
     };
     assert!(form.error.as_deref().unwrap().starts_with("Write a note"));
@@ -687,7 +694,7 @@ fn an_entry_can_be_dated_and_an_empty_one_is_refused() {
     }
     h.keys("2026-11-01<Enter>Earlier talk<C-s>");
     let p = h.app.selected_person().unwrap();
-    let dates: Vec<String> = h.app.team.people[p]
+    let dates: Vec<String> = h.app.team().people[p]
         .log
         .iter()
         .map(|e| e.date.to_string())
@@ -712,7 +719,7 @@ fn open_actions_carry_forward_until_done_across_three_entries() {
     );
     // Tick the first one, then a third entry: the other two are still open.
     h.keys(" ");
-    let Some(Modal::Actions { .. }) = &h.app.modal else {
+    let Some(Modal::Actions { .. }) = &h.app.modal() else {
         panic!("Space opens the actions")
     };
     h.keys(" <Esc>");
@@ -736,7 +743,8 @@ fn space_ticks_and_reopens_an_action() {
     let mut h = loaded();
     h.keys("4").select_person("Amina Diallo");
     h.keys(" ");
-    let Some(Modal::Actions(handover::tui::modal::ActionItems { items, .. })) = &h.app.modal else {
+    let Some(Modal::Actions(handover::tui::modal::ActionItems { items, .. })) = &h.app.modal()
+    else {
         panic!()
     };
     assert_eq!(items.len(), 2);
@@ -765,13 +773,13 @@ fn the_editor_writes_the_note() {
     h.with_editor("printf 'Long thoughts\\nfrom my editor\\n' >> \"$1\"");
     h.keys("4nDraft: ");
     h.keys_ctrl('e');
-    let Some(Modal::Entry(form)) = &h.app.modal else {
+    let Some(Modal::Entry(form)) = &h.app.modal() else {
         panic!()
     };
     assert_eq!(form.note_text(), "Draft: Long thoughts\nfrom my editor");
     h.keys("Follow up<C-s>");
     let p = h.app.selected_person().unwrap();
-    let entry = h.app.team.people[p].log.last().unwrap();
+    let entry = h.app.team().people[p].log.last().unwrap();
     assert_eq!(entry.note, "Draft: Long thoughts\nfrom my editor");
     assert_eq!(entry.actions[0].text, "Follow up");
 }
@@ -782,7 +790,7 @@ fn without_an_editor_ctrl_e_says_how_to_set_one() {
     h.keys("4n");
     h.keys_ctrl('e');
     assert!(h.notice().contains("$EDITOR"), "{}", h.notice());
-    assert!(matches!(h.app.modal, Some(Modal::Entry(_))));
+    assert!(matches!(h.app.modal(), Some(Modal::Entry(_))));
 }
 
 #[test]
@@ -795,11 +803,11 @@ fn x_writes_the_agenda_owner_only_and_asks_before_replacing() {
         .parent()
         .unwrap()
         .join("agenda-chen-wei-2026-11-28.md");
-    let analysis = handover::analysis::analyse(&h.app.team);
+    let analysis = handover::analysis::analyse(h.app.team());
     let p = h.app.selected_person().unwrap();
     assert_eq!(
         fs::read_to_string(&file).unwrap(),
-        handover::agenda::agenda(&h.app.team, &analysis, p)
+        handover::agenda::agenda(h.app.team(), &analysis, p)
     );
     assert_eq!(
         fs::metadata(&file).unwrap().permissions().mode() & 0o777,
@@ -808,7 +816,7 @@ fn x_writes_the_agenda_owner_only_and_asks_before_replacing() {
     fs::write(&file, "my own notes").unwrap();
     h.keys("x<Enter>");
     assert!(
-        matches!(h.app.modal, Some(Modal::Confirm(_))),
+        matches!(h.app.modal(), Some(Modal::Confirm(_))),
         "asks before replacing"
     );
     h.keys("n");
@@ -846,10 +854,10 @@ fn a_recovery_can_be_set_aside_and_is_kept() {
     team.people[0].role = "Recovered".into();
     let recovery = h.left_behind(Some(team), Vec::new());
     handover::tui::recovery::offer(&mut h.app);
-    assert!(matches!(h.app.modal, Some(Modal::Confirm(_))));
+    assert!(matches!(h.app.modal(), Some(Modal::Confirm(_))));
     h.keys("n");
     assert!(!recovery.exists());
-    assert_eq!(h.app.team, sample::team(), "nothing restored");
+    assert_eq!(*h.app.team(), sample::team(), "nothing restored");
     assert_eq!(set_aside(&h), 1, "kept under another name");
 }
 
@@ -867,6 +875,18 @@ fn set_aside(h: &Harness) -> usize {
 }
 
 impl Harness {
+    /// Opens the app again on the file as it is on disk (read-only or not).
+    fn restart(&mut self, read_only: bool) {
+        let loaded = store::load(&self.path).unwrap();
+        let file = FileState {
+            path: self.path.clone(),
+            baseline: Some(loaded.baseline),
+            read_only,
+            save: SaveState::Saved,
+        };
+        self.app = support::app::app().team(loaded.team).file(file).build();
+    }
+
     /// A recovery file beside the team file, based on the file as it is now,
     /// as a stop would leave it; the next start's offer is made.
     fn left_behind(&mut self, team: Option<Team>, drafts: Vec<store::Draft>) -> PathBuf {
@@ -900,9 +920,9 @@ fn restoring_applies_the_changes_and_reopens_what_was_being_typed() {
     h.left_behind(Some(team), vec![entry_draft("Half-written thoughts")]);
     handover::tui::recovery::offer(&mut h.app);
     h.keys("y");
-    assert_eq!(h.app.team.people[1].role, "Recovered");
-    let Some(Modal::Entry(form)) = &h.app.modal else {
-        panic!("the entry opens again: {:?}", h.app.modal);
+    assert_eq!(h.app.team().people[1].role, "Recovered");
+    let Some(Modal::Entry(form)) = &h.app.modal() else {
+        panic!("the entry opens again: {:?}", h.app.modal());
     };
     assert_eq!(form.note_text(), "Half-written thoughts");
     assert_eq!(form.actions.lines(), ["Book a pairing slot"]);
@@ -933,19 +953,16 @@ fn restoring_onto_a_file_that_changed_since_reverts_nothing() {
     let mut theirs = sample::team();
     theirs.people[2].role = "Imported".into();
     fs::write(&h.path, store::to_ron(&theirs)).unwrap();
-    let loaded = store::load(&h.path).unwrap();
-    h.app.team = loaded.team;
-    h.app.file.baseline = Some(loaded.baseline);
-    h.app.refresh();
+    h.restart(false);
     handover::tui::recovery::offer(&mut h.app);
-    let Some(Modal::Confirm(confirm)) = &h.app.modal else {
+    let Some(Modal::Confirm(confirm)) = &h.app.modal() else {
         panic!("asked first");
     };
     assert!(confirm.lines.join(" ").contains("not applied"));
     h.keys("y");
-    assert_eq!(h.app.team, theirs, "the imports stay; nothing reverted");
+    assert_eq!(*h.app.team(), theirs, "the imports stay; nothing reverted");
     assert!(
-        matches!(&h.app.modal, Some(Modal::Entry(form)) if form.note_text() == "Still wanted"),
+        matches!(&h.app.modal(), Some(Modal::Entry(form)) if form.note_text() == "Still wanted"),
         "the typed words come back all the same"
     );
     assert_eq!(set_aside(&h), 1, "the other version kept to compare");
@@ -955,11 +972,11 @@ fn restoring_onto_a_file_that_changed_since_reverts_nothing() {
 #[test]
 fn a_read_only_file_keeps_a_typed_entry_in_the_recovery_file() {
     let mut h = loaded();
-    h.app.file.read_only = true;
+    h.restart(true);
     h.keys("4n").keys("Words a read-only file cannot take");
     h.keys("<C-s>");
-    assert!(h.app.modal.is_none(), "the entry closes once kept");
-    let notice = h.app.notice.clone().unwrap().text;
+    assert!(h.app.modal().is_none(), "the entry closes once kept");
+    let notice = h.app.notice().unwrap().text.clone();
     let recovery = store::recovery_path(&h.path);
     assert!(notice.contains(&recovery.display().to_string()), "{notice}");
     let (_, kept) = store::find_recovery(&h.path).unwrap().unwrap();
@@ -980,9 +997,9 @@ fn a_change_on_disk_reloads_when_nothing_is_unsaved() {
     theirs.people[0].role = "Tech lead".into();
     fs::write(&h.path, store::to_ron(&theirs)).unwrap();
     h.message(Message::ChangedOnDisk);
-    assert_eq!(h.app.team, theirs);
-    assert!(h.app.notice.clone().unwrap().text.contains("reloaded"));
-    assert_eq!(h.app.file.save, SaveState::Saved);
+    assert_eq!(*h.app.team(), theirs);
+    assert!(h.app.notice().unwrap().text.clone().contains("reloaded"));
+    assert_eq!(h.app.file().save, SaveState::Saved);
 }
 
 #[test]
@@ -993,12 +1010,12 @@ fn a_change_on_disk_while_typing_is_a_conflict_asked_when_done() {
     fs::write(&h.path, &theirs).unwrap();
     h.message(Message::ChangedOnDisk);
     assert!(
-        matches!(h.app.modal, Some(Modal::Entry(_))),
+        matches!(h.app.modal(), Some(Modal::Entry(_))),
         "the entry stays"
     );
-    assert_eq!(h.app.file.save, SaveState::Conflict);
+    assert_eq!(h.app.file().save, SaveState::Conflict);
     h.keys("<C-s>");
-    assert!(matches!(h.app.modal, Some(Modal::Conflict(_))));
+    assert!(matches!(h.app.modal(), Some(Modal::Conflict(_))));
     assert_eq!(fs::read_to_string(&h.path).unwrap(), theirs, "theirs kept");
 }
 
@@ -1010,9 +1027,9 @@ fn letters_are_text_in_a_note_whatever_keys_ron_binds() {
     let (keymap, problem) = Keymap::load(store::config::read_in(dir.path(), "keys.ron"));
     assert_eq!(problem, None);
     let mut h = loaded();
-    h.app.keymap = keymap;
+    h.app.set_keymap(keymap);
     h.keys("4n").keys("fix the tax export");
-    let Some(Modal::Entry(form)) = &h.app.modal else {
+    let Some(Modal::Entry(form)) = &h.app.modal() else {
         panic!("the entry is still open");
     };
     assert_eq!(form.note_text(), "fix the tax export");
@@ -1023,7 +1040,7 @@ fn a_file_created_meanwhile_is_never_overwritten_by_the_first_save() {
     let mut h = fresh();
     fs::write(&h.path, "someone else's team").unwrap();
     h.keys("h<Enter>");
-    assert!(matches!(h.app.modal, Some(Modal::Conflict(_))));
+    assert!(matches!(h.app.modal(), Some(Modal::Conflict(_))));
     assert_eq!(fs::read_to_string(&h.path).unwrap(), "someone else's team");
 }
 
@@ -1065,7 +1082,7 @@ fn an_entry_that_would_break_a_limit_is_refused_in_the_form() {
     h.keys("4n");
     h.keys_ctrl('e');
     h.keys("<C-s>");
-    let Some(Modal::Entry(form)) = &h.app.modal else {
+    let Some(Modal::Entry(form)) = &h.app.modal() else {
         panic!("the entry stays open")
     };
     assert!(
@@ -1096,16 +1113,16 @@ fn a_conflict_never_replaces_an_entry_being_written() {
             changes: 1,
         },
     );
-    let Some(Modal::Entry(form)) = &h.app.modal else {
+    let Some(Modal::Entry(form)) = &h.app.modal() else {
         panic!("the entry is still open")
     };
     assert_eq!(form.note_text(), "Half a thought");
-    assert_eq!(h.app.file.save, SaveState::Conflict);
+    assert_eq!(h.app.file().save, SaveState::Conflict);
     // Saved into the team, then asked about the file.
     h.keys("<C-s>");
-    assert!(matches!(h.app.modal, Some(Modal::Conflict(_))));
+    assert!(matches!(h.app.modal(), Some(Modal::Conflict(_))));
     assert!(
-        h.app.team.people[0]
+        h.app.team().people[0]
             .log
             .last()
             .unwrap()
@@ -1119,11 +1136,11 @@ fn a_note_the_editor_wrote_in_another_encoding_is_kept_with_its_file() {
     let mut h = loaded();
     h.with_editor(r#"printf 'caf\351 au lait' > "$1""#);
     h.keys("4n").keys_ctrl('e');
-    let Some(Modal::Entry(form)) = &h.app.modal else {
+    let Some(Modal::Entry(form)) = &h.app.modal() else {
         panic!("the entry stays open");
     };
     assert_eq!(form.note_text(), "caf\u{fffd} au lait", "read with a mark");
-    let notice = h.app.notice.clone().unwrap().text;
+    let notice = h.app.notice().unwrap().text.clone();
     assert!(notice.contains("not UTF-8"), "{notice}");
     let kept = notice
         .split_whitespace()
@@ -1145,11 +1162,11 @@ fn a_form_being_written_is_kept_and_opens_again() {
     assert_eq!(recovery.team, None, "the team itself is saved");
     store::write_recovery(&h.path, &recovery).unwrap();
     // As at the next start.
-    h.app.modal = None;
+    h.restart(false);
     handover::tui::recovery::offer(&mut h.app);
     h.keys("y");
-    let Some(Modal::Form(form)) = &h.app.modal else {
-        panic!("the form opens again: {:?}", h.app.modal);
+    let Some(Modal::Form(form)) = &h.app.modal() else {
+        panic!("the form opens again: {:?}", h.app.modal());
     };
     assert_eq!(form.fields[0].input.value(), "Write the onboarding guide");
     h.keys("<Enter>");
@@ -1165,7 +1182,7 @@ fn a_line_feed_in_a_note_is_a_new_line_never_a_deletion() {
     h.keys("4n").keys("First line");
     // What Enter sends when the terminal is not in raw mode: Ctrl-J.
     h.keys_ctrl('j').keys("second line");
-    let Some(Modal::Entry(form)) = &h.app.modal else {
+    let Some(Modal::Entry(form)) = &h.app.modal() else {
         panic!("the entry is open");
     };
     assert_eq!(form.note_text(), "First line\nsecond line");
@@ -1179,13 +1196,16 @@ fn the_agenda_is_never_written_over_the_team_file_nor_into_a_new_folder() {
     let missing = h.path.parent().unwrap().join("no/such/folder/agenda.md");
     for target in [team_file.clone(), missing.display().to_string()] {
         h.keys("4x");
-        let Some(Modal::Export(handover::tui::modal::Export { path, .. })) = &mut h.app.modal
-        else {
-            panic!("asks where");
-        };
-        *path = tui_input::Input::new(target.clone());
-        h.keys("<Enter>");
-        assert!(h.app.modal.is_none(), "{target}: refused, not asked about");
+        assert!(
+            matches!(h.app.modal(), Some(Modal::Export(_))),
+            "asks where"
+        );
+        // Ctrl-u clears the suggested path; then the path is typed.
+        h.keys("<C-u>").keys(&target).keys("<Enter>");
+        assert!(
+            h.app.modal().is_none(),
+            "{target}: refused, not asked about"
+        );
         assert!(
             h.notice().contains("Not written"),
             "{target}: {}",
@@ -1213,7 +1233,7 @@ fn drafts_that_cannot_all_open_at_once_wait_for_the_next_start() {
     handover::tui::recovery::offer(&mut h.app);
     h.keys("y");
     assert!(
-        matches!(&h.app.modal, Some(Modal::Entry(form)) if form.note_text() == "The first"),
+        matches!(&h.app.modal(), Some(Modal::Entry(form)) if form.note_text() == "The first"),
         "the first opens"
     );
     assert!(h.notice().contains("1 more draft"), "{}", h.notice());
@@ -1230,17 +1250,17 @@ fn a_conflict_never_sweeps_away_an_entry_being_dropped_or_a_restore_offer() {
     // "Drop this entry?" is on screen when the saver reports a conflict.
     let mut h = loaded();
     h.keys("4n").keys("Still mine<Esc>");
-    assert!(matches!(h.app.modal, Some(Modal::Confirm(_))));
+    assert!(matches!(h.app.modal(), Some(Modal::Confirm(_))));
     h.message(Message::Saved {
         result: Err(store::SaveError::ChangedOnDisk(h.path.clone())),
         changes: 0,
     });
     assert!(
-        matches!(h.app.modal, Some(Modal::Confirm(_))),
+        matches!(h.app.modal(), Some(Modal::Confirm(_))),
         "still asked"
     );
     h.keys("n");
-    assert!(matches!(&h.app.modal, Some(Modal::Entry(form)) if form.note_text() == "Still mine"));
+    assert!(matches!(&h.app.modal(), Some(Modal::Entry(form)) if form.note_text() == "Still mine"));
     // The offer to restore is on screen when the file changes on disk.
     let mut h = loaded();
     h.left_behind(None, vec![entry_draft("Offered")]);
@@ -1252,7 +1272,7 @@ fn a_conflict_never_sweeps_away_an_entry_being_dropped_or_a_restore_offer() {
     .unwrap();
     h.message(Message::ChangedOnDisk);
     assert!(
-        matches!(h.app.modal, Some(Modal::Confirm(_))),
+        matches!(h.app.modal(), Some(Modal::Confirm(_))),
         "the offer stays; no reload under it"
     );
 }

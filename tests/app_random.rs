@@ -7,9 +7,9 @@ use std::path::PathBuf;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use handover::edit::Change;
-use handover::tui::app::{App, FileState, SaveState};
+use handover::tui::app::{App, FileState, Modal, Pending, SaveState};
 use handover::tui::keymap::Keymap;
-use handover::tui::message::Message;
+use handover::tui::message::{Action, Message};
 use handover::tui::runtime::Host;
 use handover::tui::theme::Theme;
 use handover::tui::{dispatch_on, ui};
@@ -98,7 +98,7 @@ proptest! {
     #[test]
     fn random_keys_never_break_the_team_and_undo_brings_it_back(steps in proptest::collection::vec(step(), 1..100)) {
         let mut app = app();
-        let at_start = app.team.clone();
+        let at_start = app.team().clone();
         for step in &steps {
             match *step {
                 Step::Key(code, modifiers) => {
@@ -114,32 +114,48 @@ proptest! {
             }
             // Every reference resolves, every level is in range: the team
             // could be saved as it is.
-            let problems = handover::model::validate::validate(&app.team);
+            let problems = handover::model::validate::validate(app.team());
             prop_assert!(problems.is_empty(), "after {:?}: {:?}", step, problems);
-            prop_assert_eq!(app.analysis.missions.len(), app.team.missions.len());
-            for list in [&app.missions.list, &app.people.list] {
-                prop_assert!(list.rows.iter().all(|&r| r < app.team.missions.len().max(app.team.people.len())));
+            prop_assert_eq!(app.analysis().missions.len(), app.team().missions.len());
+            for list in [&app.missions().list, &app.people().list] {
+                prop_assert!(list.rows.iter().all(|&r| r < app.team().missions.len().max(app.team().people.len())));
             }
-            if app.quit {
+            if app.quit() {
                 break;
             }
         }
         // The analysis kept up with every change.
-        let fresh = handover::analysis::analyse(&app.team);
+        let fresh = handover::analysis::analyse(app.team());
         prop_assert_eq!(
-            handover::commands::check::render_text(&app.team, &app.analysis, handover::commands::style::Paint::plain()),
-            handover::commands::check::render_text(&app.team, &fresh, handover::commands::style::Paint::plain())
+            handover::commands::check::render_text(app.team(), app.analysis(), handover::commands::style::Paint::plain()),
+            handover::commands::check::render_text(app.team(), &fresh, handover::commands::style::Paint::plain())
         );
         // Undo everything: the team as it was at open.
-        app.modal = None;
-        app.quit = false;
-        app.missions.list.filtering = false;
-        app.people.list.filtering = false;
-        app.plan.list.filtering = false;
-        while !app.undo.is_empty() {
+        // First close what is open, as a user would: Esc, and yes to "drop
+        // what you wrote?".
+        for _ in 0..20 {
+            let action = match app.modal() {
+                Some(Modal::Confirm(c))
+                    if matches!(c.on_yes, Pending::DiscardEntry(_) | Pending::DiscardForm(_)) =>
+                {
+                    Action::Confirm
+                }
+                Some(_) => Action::Cancel,
+                None if app.missions().list.filtering
+                    || app.people().list.filtering
+                    || app.plan().list.filtering =>
+                {
+                    Action::Cancel
+                }
+                None => break,
+            };
+            dispatch_on(&mut app, Message::Action(action), &mut InMemory);
+        }
+        prop_assert!(app.modal().is_none(), "closed: {:?}", app.modal());
+        while !app.undo().is_empty() {
             let message = app.message_for(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::NONE)).unwrap();
             dispatch_on(&mut app, message, &mut InMemory);
         }
-        prop_assert_eq!(&app.team, &at_start);
+        prop_assert_eq!(app.team(), &at_start);
     }
 }

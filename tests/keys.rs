@@ -92,7 +92,7 @@ fn draw(app: &App) -> Screen {
     let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
     terminal.draw(|frame| ui::render(app, frame)).unwrap();
     let buffer = terminal.backend().buffer();
-    let key = app.theme.key();
+    let key = app.theme().key();
     let mut rows = Vec::new();
     let mut key_runs = Vec::new();
     for y in 0..HEIGHT {
@@ -374,7 +374,7 @@ fn the_pickers() {
 #[test]
 fn the_one_on_one_modals() {
     check("an entry", sample::team, |app| {
-        app.editor = Some("vim".into());
+        app.set_editor(Some("vim".into()));
         act(app, Action::ShowOneOnOne);
         act(app, Action::NewEntry);
     });
@@ -397,6 +397,14 @@ fn the_one_on_one_modals() {
 #[test]
 fn the_conflict() {
     check("conflict", sample::team, |app| {
-        app.modal = Some(handover::tui::app::Modal::Conflict(Default::default()));
+        // The saver finds the file changed by another program.
+        dispatch_on(
+            app,
+            Message::Saved {
+                result: Err(handover::store::SaveError::ChangedOnDisk("team.ron".into())),
+                changes: 0,
+            },
+            &mut NoSave,
+        );
     });
 }

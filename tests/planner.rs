@@ -25,7 +25,7 @@ impl Host for Counting {
     }
 
     fn work_out_plan(&mut self, app: &App) -> Option<Message> {
-        self.planner.request(app.team.clone(), app.generation);
+        self.planner.request(app.team().clone(), app.generation());
         None
     }
 }
@@ -63,10 +63,10 @@ fn a_burst_of_fifty_changes_in_the_plan_view_runs_at_most_two_plans() {
     // One change to undo and redo: hand the first mission over.
     press(&mut app, &mut host, KeyCode::Char('h'), KeyModifiers::NONE);
     press(&mut app, &mut host, KeyCode::Char('y'), KeyModifiers::NONE);
-    assert_eq!(app.undo.len(), 1);
+    assert_eq!(app.undo().len(), 1);
     // The Plan view asks for its plan; the first one is held at the gate.
     press(&mut app, &mut host, KeyCode::Char('5'), KeyModifiers::NONE);
-    assert_eq!(app.view, View::Plan);
+    assert_eq!(app.view(), View::Plan);
     // Fifty changes while it is worked out: undo and redo, again and again.
     let first = planned.recv_timeout(std::time::Duration::from_millis(50));
     assert!(first.is_err(), "the first plan is still under way");
@@ -78,16 +78,20 @@ fn a_burst_of_fifty_changes_in_the_plan_view_runs_at_most_two_plans() {
         };
         press(&mut app, &mut host, code, modifiers);
     }
-    assert_eq!(app.generation, 51, "fifty changes were made");
+    assert_eq!(app.generation(), 51, "fifty changes were made");
     gate.wait();
     // The plan under way, then the newest: none of the 48 in between.
     let mut generations = Vec::new();
     while let Ok(state) = planned.recv_timeout(std::time::Duration::from_secs(10)) {
         generations.push(state.generation);
-        if state.generation == app.generation {
+        if state.generation == app.generation() {
             break;
         }
     }
     assert_eq!(plans.load(Ordering::SeqCst), 2, "plans worked out");
-    assert_eq!(generations.last(), Some(&app.generation), "the newest last");
+    assert_eq!(
+        generations.last(),
+        Some(&app.generation()),
+        "the newest last"
+    );
 }

@@ -56,7 +56,8 @@ fn missions_view() {
 fn missions_view_unassigned_detail() {
     let mut app = app();
     select_mission(&mut app, "Design tokens for the component library");
-    app.notice = None;
+    // A key with nothing to do here clears the notice.
+    update(&mut app, Message::Action(Action::Reload));
     snapshot("missions_unassigned", &mut app);
 }
 
@@ -145,10 +146,10 @@ fn hand_over_ready() {
 
 #[test]
 fn hand_over_stretch() {
-    let mut app = app();
+    let mut team = handover::sample::team();
+    team.missions[1].status = handover::model::Status::Planned;
+    let mut app = app_of(team);
     select_mission(&mut app, "Add retries to the payment webhooks");
-    app.team.missions[1].status = handover::model::Status::Planned;
-    app.refresh();
     keys(&mut app, "h");
     snapshot("hand_over_stretch", &mut app);
 }
@@ -168,12 +169,12 @@ fn delete_person_confirmation() {
     let mut app = app();
     keys(&mut app, "2");
     let p = app
-        .team
+        .team()
         .people
         .iter()
         .position(|p| p.name == "Chen Wei")
         .unwrap();
-    app.people.list.select_item(p);
+    app.select_person(p);
     keys(&mut app, "d");
     snapshot("confirm_delete_person", &mut app);
 }
@@ -181,8 +182,15 @@ fn delete_person_confirmation() {
 #[test]
 fn conflict_modal() {
     let mut app = app();
-    app.modal = Some(handover::tui::app::Modal::Conflict(Default::default()));
-    app.file.save = SaveState::Conflict;
+    // The saver finds the file changed by another program.
+    update(
+        &mut app,
+        Message::Saved {
+            result: Err(handover::store::SaveError::ChangedOnDisk("team.ron".into())),
+            changes: 0,
+        },
+    );
+    assert_eq!(app.file().save, SaveState::Conflict);
     snapshot("conflict", &mut app);
 }
 
@@ -195,13 +203,13 @@ fn too_small() {
 
 #[test]
 fn wide_names_stay_aligned() {
-    let mut app = app();
-    app.team.missions[0].title = "移行: 請求システムを Postgres 16 へ 🚀".into();
-    app.team.people[0].name = "王芳 (Wáng Fāng) 👩‍💻".into();
-    app.team.missions[0].owner = Some(app.team.people[0].name.clone());
-    app.team.missions[1].mentor = Some(app.team.people[0].name.clone());
-    app.team.people[5].turns_to[0] = app.team.people[0].name.clone();
-    app.refresh();
+    let mut team = handover::sample::team();
+    team.missions[0].title = "移行: 請求システムを Postgres 16 へ 🚀".into();
+    team.people[0].name = "王芳 (Wáng Fāng) 👩‍💻".into();
+    team.missions[0].owner = Some(team.people[0].name.clone());
+    team.missions[1].mentor = Some(team.people[0].name.clone());
+    team.people[5].turns_to[0] = team.people[0].name.clone();
+    let app = app_of(team);
     let terminal = draw(&app, 80, 24);
     // No row runs past 80 columns, whatever the script: a wide character
     // covers the cell after it, which is skipped.
@@ -221,13 +229,13 @@ fn wide_names_stay_aligned() {
 
 #[test]
 fn hostile_text_never_reaches_the_terminal() {
-    let mut app = app();
-    app.team.missions[0].title = "pwn\u{1b}]0;owned\u{7}\u{1b}[2J\u{9b}31m\u{202e}txt".into();
-    app.team.people[0].name = "evil\u{1b}[31mname\u{7f}".into();
-    app.team.missions[0].owner = Some(app.team.people[0].name.clone());
-    app.team.missions[1].mentor = Some(app.team.people[0].name.clone());
-    app.team.people[5].turns_to[0] = app.team.people[0].name.clone();
-    app.refresh();
+    let mut team = handover::sample::team();
+    team.missions[0].title = "pwn\u{1b}]0;owned\u{7}\u{1b}[2J\u{9b}31m\u{202e}txt".into();
+    team.people[0].name = "evil\u{1b}[31mname\u{7f}".into();
+    team.missions[0].owner = Some(team.people[0].name.clone());
+    team.missions[1].mentor = Some(team.people[0].name.clone());
+    team.people[5].turns_to[0] = team.people[0].name.clone();
+    let mut app = app_of(team);
     for view in ["1", "2", "3", "4"] {
         keys(&mut app, view);
         let terminal = draw(&app, 120, 35);
@@ -272,7 +280,7 @@ fn every_view_and_modal_draws_at_any_size_without_panicking() {
     }
     let mut app = app();
     update(&mut app, Message::Action(Action::Quit));
-    assert!(app.quit);
+    assert!(app.quit());
 }
 
 #[test]
@@ -289,13 +297,13 @@ fn one_on_one_entry_form() {
 fn one_on_one_action_items() {
     let mut app = app();
     let farid = app
-        .team
+        .team()
         .people
         .iter()
         .position(|p| p.name == "Farid Haddad")
         .unwrap();
     keys(&mut app, "4");
-    app.people.list.select_item(farid);
+    app.select_person(farid);
     keys(&mut app, " ");
     snapshot("action_items", &mut app);
 }
@@ -365,7 +373,7 @@ fn check_the_missions_view_and_the_agenda_word_each_finding_alike() {
     let mut app = app_of(team.clone());
     let mut kinds = std::collections::BTreeSet::new();
     for m in 0..team.missions.len() {
-        app.missions.list.select_item(m);
+        app.select_mission(m);
         let shown = screen(&draw(&app, 200, 80));
         let owner = a.index.owner[m].unwrap();
         let agenda = handover::agenda::agenda(&team, &a, owner);
@@ -395,7 +403,7 @@ fn check_and_the_people_view_word_each_signal_alike() {
     keys(&mut app, "2");
     let mut kinds = std::collections::BTreeSet::new();
     for (p, person) in team.people.iter().enumerate() {
-        app.people.list.select_item(p);
+        app.select_person(p);
         let shown = screen(&draw(&app, 200, 80));
         let line = check
             .lines()
@@ -421,8 +429,8 @@ fn a_page_is_as_many_rows_as_the_list_showed() {
     let mut app = app();
     let mut terminal = Terminal::new(TestBackend::new(80, 14)).unwrap();
     terminal.draw(|frame| ui::render(&app, frame)).unwrap();
-    let shown = app.missions.list.height.get();
+    let shown = app.missions().list.height.get();
     assert!(shown > 1 && shown < 12, "a short list: {shown} rows");
     update(&mut app, Message::Action(Action::PageDown));
-    assert_eq!(app.missions.list.selected, shown, "one page down");
+    assert_eq!(app.missions().list.selected, shown, "one page down");
 }

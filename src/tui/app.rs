@@ -95,36 +95,36 @@ pub struct PlanView {
 
 #[derive(Debug)]
 pub struct App {
-    pub team: Team,
-    pub analysis: Analysis,
-    pub file: FileState,
-    pub view: View,
-    pub missions: MissionsView,
+    pub(crate) team: Team,
+    pub(crate) analysis: Analysis,
+    pub(crate) file: FileState,
+    pub(crate) view: View,
+    pub(crate) missions: MissionsView,
     /// The people list, shared by the People, Matrix and One-on-one views.
-    pub people: PeopleView,
-    pub matrix: MatrixView,
-    pub one_on_one: OneOnOneView,
-    pub plan: PlanView,
+    pub(crate) people: PeopleView,
+    pub(crate) matrix: MatrixView,
+    pub(crate) one_on_one: OneOnOneView,
+    pub(crate) plan: PlanView,
     /// How far the detail pane (or the agenda) is scrolled down.
-    pub detail_scroll: u16,
-    pub modal: Option<Modal>,
-    pub undo: Vec<Change>,
-    pub redo: Vec<Change>,
+    pub(crate) detail_scroll: u16,
+    pub(crate) modal: Option<Modal>,
+    pub(crate) undo: Vec<Change>,
+    pub(crate) redo: Vec<Change>,
     /// Bumped on every change of the team.
-    pub generation: u64,
-    pub keymap: Keymap,
-    pub theme: Theme,
-    pub notice: Option<Notice>,
-    pub today: Date,
+    pub(crate) generation: u64,
+    pub(crate) keymap: Keymap,
+    pub(crate) theme: Theme,
+    pub(crate) notice: Option<Notice>,
+    pub(crate) today: Date,
     /// Changes handed to the saver and not yet written.
-    pub unsaved: usize,
+    pub(crate) unsaved: usize,
     /// The generation of the team last kept aside whole (after a failed
     /// save or a conflict), and where: what it holds is safe.
-    pub kept: Option<(u64, PathBuf)>,
+    pub(crate) kept: Option<(u64, PathBuf)>,
     /// The editor for long notes ($EDITOR), if set.
-    pub editor: Option<String>,
-    pub size: (u16, u16),
-    pub quit: bool,
+    pub(crate) editor: Option<String>,
+    pub(crate) size: (u16, u16),
+    pub(crate) quit: bool,
 }
 
 /// A key that types a character: no Ctrl or Alt (Shift makes capitals).
@@ -413,5 +413,90 @@ impl App {
             usize::from(self.size.1.saturating_sub(8))
         };
         rows.max(1) as isize
+    }
+}
+
+/// What the rest of the world (the tests, the benchmarks) may read of the
+/// app; only `update` changes it.
+impl App {
+    pub fn team(&self) -> &Team {
+        &self.team
+    }
+    pub fn analysis(&self) -> &Analysis {
+        &self.analysis
+    }
+    pub fn file(&self) -> &FileState {
+        &self.file
+    }
+    pub fn view(&self) -> View {
+        self.view
+    }
+    pub fn missions(&self) -> &MissionsView {
+        &self.missions
+    }
+    pub fn people(&self) -> &PeopleView {
+        &self.people
+    }
+    pub fn matrix(&self) -> &MatrixView {
+        &self.matrix
+    }
+    pub fn one_on_one(&self) -> &OneOnOneView {
+        &self.one_on_one
+    }
+    pub fn plan(&self) -> &PlanView {
+        &self.plan
+    }
+    pub fn detail_scroll(&self) -> u16 {
+        self.detail_scroll
+    }
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+    pub fn undo(&self) -> &[Change] {
+        &self.undo
+    }
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+    pub fn theme(&self) -> Theme {
+        self.theme
+    }
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+    pub fn today(&self) -> Date {
+        self.today
+    }
+    pub fn quit(&self) -> bool {
+        self.quit
+    }
+    /// The terminal's size, as last told.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// Selects a mission in the Missions list (showing it, whatever filter).
+    pub fn select_mission(&mut self, mission: usize) {
+        self.missions.list.select_item(mission);
+        self.sync_suggestions();
+    }
+
+    /// Selects a person in the list the People, Matrix and One-on-one views share.
+    pub fn select_person(&mut self, person: usize) {
+        self.people.list.select_item(person);
+        self.sync_agenda();
+    }
+
+    /// The editor for long notes (`$EDITOR` at start).
+    pub fn set_editor(&mut self, editor: Option<String>) {
+        self.editor = editor;
+    }
+
+    /// The keys in force (`keys.ron` at start).
+    pub fn set_keymap(&mut self, keymap: Keymap) {
+        self.keymap = keymap;
     }
 }

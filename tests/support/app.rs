@@ -83,23 +83,22 @@ pub fn act(app: &mut App, action: Action) {
 
 pub fn select_mission(app: &mut App, title: &str) {
     let m = app
-        .team
+        .team()
         .missions
         .iter()
         .position(|m| m.title == title)
         .unwrap_or_else(|| panic!("no mission {title:?}"));
-    app.missions.list.select_item(m);
+    app.select_mission(m);
 }
 
 pub fn select_person(app: &mut App, name: &str) {
     let p = app
-        .team
+        .team()
         .people
         .iter()
         .position(|p| p.name == name)
         .unwrap_or_else(|| panic!("no person {name:?}"));
-    app.people.list.select_item(p);
-    app.sync_agenda();
+    app.select_person(p);
 }
 
 /// Key presses written as text: characters are typed as themselves (`\n`
