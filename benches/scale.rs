@@ -152,7 +152,7 @@ fn bench(c: &mut Criterion) {
                     shown.analysis(),
                     shown.generation(),
                 );
-                shown.take_plan(state);
+                update(&mut shown, Message::Planned(Box::new(state)));
             }
             let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
             let name = format!("frame_{}", view.title().to_lowercase().replace('-', "_"));

@@ -120,7 +120,6 @@ impl Harness {
             .position(|p| p.name == name)
             .unwrap();
         self.app.select_person(p);
-        self.app.sync_agenda();
         self
     }
 
@@ -854,7 +853,7 @@ fn a_recovery_can_be_set_aside_and_is_kept() {
     team.people[0].role = "Recovered".into();
     let recovery = h.left_behind(Some(team), Vec::new());
     handover::tui::recovery::offer(&mut h.app);
-    assert!(matches!(h.app.modal(), Some(Modal::Confirm(_))));
+    assert!(matches!(h.app.modal(), Some(Modal::Restore(_))));
     h.keys("n");
     assert!(!recovery.exists());
     assert_eq!(*h.app.team(), sample::team(), "nothing restored");
@@ -955,10 +954,10 @@ fn restoring_onto_a_file_that_changed_since_reverts_nothing() {
     fs::write(&h.path, store::to_ron(&theirs)).unwrap();
     h.restart(false);
     handover::tui::recovery::offer(&mut h.app);
-    let Some(Modal::Confirm(confirm)) = &h.app.modal() else {
+    let Some(Modal::Restore(offer)) = &h.app.modal() else {
         panic!("asked first");
     };
-    assert!(confirm.lines.join(" ").contains("not applied"));
+    assert!(offer.lines.join(" ").contains("not applied"));
     h.keys("y");
     assert_eq!(*h.app.team(), theirs, "the imports stay; nothing reverted");
     assert!(
@@ -1272,7 +1271,7 @@ fn a_conflict_never_sweeps_away_an_entry_being_dropped_or_a_restore_offer() {
     .unwrap();
     h.message(Message::ChangedOnDisk);
     assert!(
-        matches!(h.app.modal(), Some(Modal::Confirm(_))),
+        matches!(h.app.modal(), Some(Modal::Restore(_))),
         "the offer stays; no reload under it"
     );
 }

@@ -1,130 +1,34 @@
-//! The app's state. Only `update` changes it; views read it.
+//! The app: its state, and the modal open over it (if any). Only `update`
+//! changes it; views read it.
 
-use std::path::PathBuf;
+use std::ops::Deref;
 
 use crossterm::event::{KeyEvent, KeyEventKind};
 
 use super::keymap::{Context, Keymap};
-use super::list::{ListState, filter_rows};
-use super::message::{Message, View};
+use super::message::Message;
 pub use super::modal::{Confirm, Modal, Pending};
 pub use super::planner::{PlanState, Proposal};
+pub use super::state::{
+    FileState, MatrixView, MissionsView, Notice, NoticeKind, OneOnOneView, PeopleView, PlanView,
+    SaveState, State,
+};
 use super::theme::Theme;
-use crate::analysis::{Analysis, analyse};
-use crate::edit::Change;
 use crate::model::{Date, Team};
-use crate::store::Baseline;
-
-/// Where the team lives and whether it is safely written.
-#[derive(Debug)]
-pub struct FileState {
-    pub path: PathBuf,
-    /// What was loaded or last saved; None until the first save of a new file.
-    pub baseline: Option<Baseline>,
-    /// The user cannot write the file: changes are refused.
-    pub read_only: bool,
-    pub save: SaveState,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SaveState {
-    /// Showing the built-in sample; nothing written yet.
-    Sample,
-    Saved,
-    /// The last save failed; the message says why.
-    Failed(String),
-    /// Another program changed the file: nothing is written until reload.
-    Conflict,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NoticeKind {
-    Info,
-    Warning,
-    Error,
-}
-
-/// A message in the status bar until the next key.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Notice {
-    pub kind: NoticeKind,
-    pub text: String,
-}
-
-/// The Missions view: its list, and who could take or mentor on the
-/// selected mission (worked out for that one only).
-#[derive(Debug, Default)]
-pub struct MissionsView {
-    pub list: ListState,
-    pub suggestions: crate::analysis::Suggestions,
-    suggestions_for: Option<(usize, u64)>,
-}
-
-/// The people list, which the People, Matrix and One-on-one views share.
-#[derive(Debug, Default)]
-pub struct PeopleView {
-    pub list: ListState,
-}
-
-/// The Matrix view: the selected skill column and how far it scrolled.
-#[derive(Debug, Default)]
-pub struct MatrixView {
-    /// Index into `skills`.
-    pub col: usize,
-    pub col_offset: std::cell::Cell<usize>,
-    /// Skills in column order (the skill reports' order: by name).
-    pub skills: Vec<usize>,
-}
-
-/// The One-on-one view: the agenda of the selected person.
-#[derive(Debug, Default)]
-pub struct OneOnOneView {
-    pub agenda: Option<crate::agenda::Agenda>,
-    agenda_for: Option<(usize, u64)>,
-}
-
-/// The Plan view: the plan as last worked out, and its rows.
-#[derive(Debug, Default)]
-pub struct PlanView {
-    /// Computed when the view is shown and after changes, off the key thread.
-    pub state: Option<PlanState>,
-    /// The generation whose plan was last asked for.
-    pub asked: Option<u64>,
-    pub list: ListState,
-}
 
 #[derive(Debug)]
 pub struct App {
-    pub(crate) team: Team,
-    pub(crate) analysis: Analysis,
-    pub(crate) file: FileState,
-    pub(crate) view: View,
-    pub(crate) missions: MissionsView,
-    /// The people list, shared by the People, Matrix and One-on-one views.
-    pub(crate) people: PeopleView,
-    pub(crate) matrix: MatrixView,
-    pub(crate) one_on_one: OneOnOneView,
-    pub(crate) plan: PlanView,
-    /// How far the detail pane (or the agenda) is scrolled down.
-    pub(crate) detail_scroll: u16,
+    pub(crate) state: State,
     pub(crate) modal: Option<Modal>,
-    pub(crate) undo: Vec<Change>,
-    pub(crate) redo: Vec<Change>,
-    /// Bumped on every change of the team.
-    pub(crate) generation: u64,
-    pub(crate) keymap: Keymap,
-    pub(crate) theme: Theme,
-    pub(crate) notice: Option<Notice>,
-    pub(crate) today: Date,
-    /// Changes handed to the saver and not yet written.
-    pub(crate) unsaved: usize,
-    /// The generation of the team last kept aside whole (after a failed
-    /// save or a conflict), and where: what it holds is safe.
-    pub(crate) kept: Option<(u64, PathBuf)>,
-    /// The editor for long notes ($EDITOR), if set.
-    pub(crate) editor: Option<String>,
-    pub(crate) size: (u16, u16),
-    pub(crate) quit: bool,
+}
+
+/// The app reads as its state (`app.team()`, `app.view`); changes go
+/// through `app.state` or the modal, by name.
+impl Deref for App {
+    type Target = State;
+    fn deref(&self) -> &State {
+        &self.state
+    }
 }
 
 /// A key that types a character: no Ctrl or Alt (Shift makes capitals).
@@ -138,203 +42,14 @@ fn is_typed_character(key: &KeyEvent) -> bool {
 
 impl App {
     pub fn new(team: Team, file: FileState, keymap: Keymap, theme: Theme, today: Date) -> Self {
-        let mut app = App {
-            analysis: analyse(&team),
-            team,
-            file,
-            view: View::Missions,
-            missions: MissionsView::default(),
-            people: PeopleView::default(),
-            matrix: MatrixView::default(),
-            one_on_one: OneOnOneView::default(),
-            plan: PlanView::default(),
-            detail_scroll: 0,
+        App {
+            state: State::new(team, file, keymap, theme, today),
             modal: None,
-            undo: Vec::new(),
-            redo: Vec::new(),
-            generation: 0,
-            keymap,
-            theme,
-            notice: None,
-            today,
-            unsaved: 0,
-            kept: None,
-            editor: None,
-            size: (80, 24),
-            quit: false,
-        };
-        app.refresh();
-        app
-    }
-
-    /// After the team changed: analyse it again and rebuild what views show.
-    pub fn refresh(&mut self) {
-        self.analysis = analyse(&self.team);
-        self.refresh_views();
-    }
-
-    /// After a change of the team: the analysis follows what it touched
-    /// (or starts afresh when people or missions came or went).
-    pub fn refresh_after(&mut self, change: &Change) {
-        if !self.analysis.update(&self.team, &change.ops) {
-            self.analysis = analyse(&self.team);
-        }
-        self.refresh_views();
-    }
-
-    /// What the views show of the analysis: rows, columns, the agenda.
-    fn refresh_views(&mut self) {
-        self.refilter_missions();
-        self.refilter_people();
-        // The skill reports are sorted by name already.
-        self.matrix.skills = self.analysis.skills.iter().map(|r| r.skill).collect();
-        self.matrix.col = self
-            .matrix
-            .col
-            .min(self.matrix.skills.len().saturating_sub(1));
-        self.sync_agenda();
-        self.sync_suggestions();
-    }
-
-    /// The generation whose plan should be worked out now: the Plan view is
-    /// shown, its plan is older than the team, and nobody asked yet.
-    pub fn plan_wanted(&self) -> Option<u64> {
-        let current = self
-            .plan
-            .state
-            .as_ref()
-            .is_some_and(|p| p.generation == self.generation);
-        (self.view == View::Plan && !current && self.plan.asked != Some(self.generation))
-            .then_some(self.generation)
-    }
-
-    /// Whether the plan on screen is the plan of the team as it is.
-    pub fn plan_is_current(&self) -> bool {
-        self.plan
-            .state
-            .as_ref()
-            .is_some_and(|p| p.generation == self.generation)
-    }
-
-    /// Takes a worked-out plan, unless the team changed since it was asked.
-    pub fn take_plan(&mut self, state: PlanState) {
-        if state.generation != self.generation {
-            return;
-        }
-        self.plan.list.set_rows((0..state.rows.len()).collect());
-        self.plan.state = Some(state);
-    }
-
-    pub fn selected_proposal(&self) -> Option<Proposal> {
-        let state = self.plan.state.as_ref()?;
-        self.plan.list.selected_item().map(|i| state.rows[i])
-    }
-
-    pub fn refilter_missions(&mut self) {
-        // Unfiltered, the rows are every mission in order: nothing to redo.
-        if self.missions.list.query().is_empty()
-            && self.missions.list.rows.len() == self.team.missions.len()
-        {
-            return;
-        }
-        let texts: Vec<String> = self
-            .team
-            .missions
-            .iter()
-            .map(|m| format!("{} {}", m.title, m.owner.as_deref().unwrap_or("")))
-            .collect();
-        let rows = filter_rows(
-            self.missions.list.query(),
-            texts.iter().map(String::as_str).enumerate(),
-        );
-        self.missions.list.set_rows(rows);
-    }
-
-    pub fn refilter_people(&mut self) {
-        if self.people.list.query().is_empty()
-            && self.people.list.rows.len() == self.team.people.len()
-        {
-            self.sync_agenda();
-            return;
-        }
-        let texts: Vec<String> = self
-            .team
-            .people
-            .iter()
-            .map(|p| format!("{} {}", p.name, p.role))
-            .collect();
-        let rows = filter_rows(
-            self.people.list.query(),
-            texts.iter().map(String::as_str).enumerate(),
-        );
-        self.people.list.set_rows(rows);
-        self.sync_agenda();
-    }
-
-    /// Keeps the suggestions in step with the selected mission: worked out
-    /// for that one mission only, when the selection or the team changes.
-    pub fn sync_suggestions(&mut self) {
-        // Only the Missions view shows them: no view, no work (an edit
-        // elsewhere re-analyses without working them out).
-        if self.view != View::Missions {
-            return;
-        }
-        let Some(m) = self.missions.list.selected_item() else {
-            self.missions.suggestions = Default::default();
-            self.missions.suggestions_for = None;
-            return;
-        };
-        if self.missions.suggestions_for != Some((m, self.generation)) {
-            self.missions.suggestions = self.analysis.suggestions(&self.team, m);
-            self.missions.suggestions_for = Some((m, self.generation));
         }
     }
 
-    /// Keeps the one-on-one agenda in step with the selected person.
-    pub fn sync_agenda(&mut self) {
-        // Only the One-on-one view shows it.
-        if self.view != View::OneOnOne {
-            return;
-        }
-        let Some(person) = self.people.list.selected_item() else {
-            self.one_on_one.agenda = None;
-            self.one_on_one.agenda_for = None;
-            return;
-        };
-        if self.one_on_one.agenda_for == Some((person, self.generation)) {
-            return;
-        }
-        self.one_on_one.agenda = Some(crate::agenda::Agenda::of(
-            &self.team,
-            &self.analysis,
-            person,
-        ));
-        self.one_on_one.agenda_for = Some((person, self.generation));
-    }
-
-    /// The list the current view moves through.
-    pub fn list(&self) -> Option<&ListState> {
-        match self.view {
-            View::Missions => Some(&self.missions.list),
-            View::People | View::Matrix | View::OneOnOne => Some(&self.people.list),
-            View::Plan => Some(&self.plan.list),
-        }
-    }
-
-    pub fn list_mut(&mut self) -> Option<&mut ListState> {
-        match self.view {
-            View::Missions => Some(&mut self.missions.list),
-            View::People | View::Matrix | View::OneOnOne => Some(&mut self.people.list),
-            View::Plan => Some(&mut self.plan.list),
-        }
-    }
-
-    pub fn selected_mission(&self) -> Option<usize> {
-        self.missions.list.selected_item()
-    }
-
-    pub fn selected_person(&self) -> Option<usize> {
-        self.people.list.selected_item()
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
     }
 
     /// The keymap contexts in force, innermost first, and whether other
@@ -347,23 +62,6 @@ impl App {
             }
             None if self.list().is_some_and(|l| l.filtering) => (vec![Context::Filter], true),
             None => (self.view_contexts(), false),
-        }
-    }
-
-    /// The keymap contexts of the current view, innermost first.
-    pub fn view_contexts(&self) -> Vec<Context> {
-        let view = match self.view {
-            View::Missions => Context::Missions,
-            View::People => Context::People,
-            View::Matrix => Context::Matrix,
-            View::OneOnOne => Context::OneOnOne,
-            View::Plan => Context::Plan,
-        };
-        // The plan's rows move like a list but are not edited as one.
-        if self.view == View::Plan {
-            vec![view, Context::Move, Context::Global]
-        } else {
-            vec![view, Context::List, Context::Move, Context::Global]
         }
     }
 
@@ -385,118 +83,23 @@ impl App {
         }
     }
 
-    /// Whether a save is under way.
-    pub fn saving(&self) -> bool {
-        self.unsaved > 0
-    }
-
-    /// Shows a message in the status bar.
-    pub fn tell(&mut self, kind: NoticeKind, text: impl Into<String>) {
-        self.notice = Some(Notice {
-            kind,
-            text: text.into(),
-        });
-    }
-
-    /// Whether an action may change the team now.
-    pub fn can_change(&self) -> bool {
-        !self.file.read_only
-    }
-
-    /// Rows a page moves: as many as the list showed in the last frame
-    /// (before any frame, a guess from the terminal's height).
-    pub fn page(&self) -> isize {
-        let shown = self.list().map_or(0, |l| l.height.get());
-        let rows = if shown > 0 {
-            shown
-        } else {
-            usize::from(self.size.1.saturating_sub(8))
-        };
-        rows.max(1) as isize
-    }
-}
-
-/// What the rest of the world (the tests, the benchmarks) may read of the
-/// app; only `update` changes it.
-impl App {
-    pub fn team(&self) -> &Team {
-        &self.team
-    }
-    pub fn analysis(&self) -> &Analysis {
-        &self.analysis
-    }
-    pub fn file(&self) -> &FileState {
-        &self.file
-    }
-    pub fn view(&self) -> View {
-        self.view
-    }
-    pub fn missions(&self) -> &MissionsView {
-        &self.missions
-    }
-    pub fn people(&self) -> &PeopleView {
-        &self.people
-    }
-    pub fn matrix(&self) -> &MatrixView {
-        &self.matrix
-    }
-    pub fn one_on_one(&self) -> &OneOnOneView {
-        &self.one_on_one
-    }
-    pub fn plan(&self) -> &PlanView {
-        &self.plan
-    }
-    pub fn detail_scroll(&self) -> u16 {
-        self.detail_scroll
-    }
-    pub fn modal(&self) -> Option<&Modal> {
-        self.modal.as_ref()
-    }
-    pub fn undo(&self) -> &[Change] {
-        &self.undo
-    }
-    pub fn generation(&self) -> u64 {
-        self.generation
-    }
-    pub fn keymap(&self) -> &Keymap {
-        &self.keymap
-    }
-    pub fn theme(&self) -> Theme {
-        self.theme
-    }
-    pub fn notice(&self) -> Option<&Notice> {
-        self.notice.as_ref()
-    }
-    pub fn today(&self) -> Date {
-        self.today
-    }
-    pub fn quit(&self) -> bool {
-        self.quit
-    }
-    /// The terminal's size, as last told.
-    pub fn size(&self) -> (u16, u16) {
-        self.size
-    }
-
     /// Selects a mission in the Missions list (showing it, whatever filter).
     pub fn select_mission(&mut self, mission: usize) {
-        self.missions.list.select_item(mission);
-        self.sync_suggestions();
+        self.state.select_mission(mission);
     }
 
     /// Selects a person in the list the People, Matrix and One-on-one views share.
     pub fn select_person(&mut self, person: usize) {
-        self.people.list.select_item(person);
-        self.sync_agenda();
+        self.state.select_person(person);
     }
 
     /// The editor for long notes (`$EDITOR` at start).
     pub fn set_editor(&mut self, editor: Option<String>) {
-        self.editor = editor;
+        self.state.editor = editor;
     }
 
     /// The keys in force (`keys.ron` at start).
     pub fn set_keymap(&mut self, keymap: Keymap) {
-        self.keymap = keymap;
+        self.state.keymap = keymap;
     }
 }

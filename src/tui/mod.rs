@@ -13,9 +13,11 @@ pub mod planner;
 pub mod recovery;
 pub mod runtime;
 pub mod saver;
+pub mod state;
 pub mod theme;
 pub mod ui;
 pub mod update;
+pub mod widgets;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -53,17 +55,17 @@ pub fn run(data: &DataPath) -> Result<ExitCode, AppError> {
     store::remove_stale_temporaries(folder(&data.path));
     let (keymap, keymap_problem) = Keymap::load(store::config::read("keys.ron"));
     let mut app = App::new(team, file, keymap, Theme::from_env(), today()?);
-    app.editor = std::env::var("EDITOR")
+    app.state.editor = std::env::var("EDITOR")
         .ok()
         .filter(|e| !e.trim().is_empty());
     if app.file.read_only {
-        app.tell(
+        app.state.tell(
             NoticeKind::Warning,
             "Read-only: you cannot write this file, so changes are refused",
         );
     }
     if let Some(problem) = keymap_problem {
-        app.tell(NoticeKind::Warning, problem);
+        app.state.tell(NoticeKind::Warning, problem);
     }
     recovery::offer(&mut app);
     let (outbox, inbox) = std::sync::mpsc::channel();
@@ -110,7 +112,7 @@ pub fn run(data: &DataPath) -> Result<ExitCode, AppError> {
             if let inbox::Inbox::Saved(store_written) = message
                 && let Ok(saved) = store_written.result
             {
-                app.file.baseline = Some(saved.baseline);
+                app.state.file.baseline = Some(saved.baseline);
             }
         }
         return Err(AppError(match recovery::write_after_a_panic(&app, typed) {

@@ -179,7 +179,7 @@ pub fn event_loop(
     inbox: &Receiver<Inbox>,
 ) -> io::Result<()> {
     let size = terminal.size()?;
-    app.size = (size.width, size.height);
+    let _ = super::update::update(app, Message::Resize(size.width, size.height));
     let planned = outbox.clone();
     let planner = super::planner::Planner::start(move |state| {
         let _ = planned.send(Inbox::Planned(Box::new(state)));
@@ -205,7 +205,7 @@ pub fn event_loop(
                 if !super::recovery::file_refused_changes(app) {
                     *team = None;
                 } else if team.as_ref().is_none_or(|(g, ..)| *g != app.generation) {
-                    let base = super::recovery::base(app);
+                    let base = app.base();
                     *team = Some((app.generation, app.team.clone(), base));
                 }
             }

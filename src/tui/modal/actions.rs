@@ -8,14 +8,13 @@ use ratatui::widgets::Paragraph;
 
 use super::{Modal, Step};
 use crate::edit;
-use crate::tui::app::{App, NoticeKind};
 use crate::tui::keymap::Context;
 use crate::tui::list::ListState;
-use crate::tui::message::{Action, Effect};
-use crate::tui::ui::bars::modal_hints;
-use crate::tui::ui::text::{cut, fit};
-use crate::tui::ui::{centered, modal_box};
-use crate::tui::update::apply;
+use crate::tui::message::Action;
+use crate::tui::state::{NoticeKind, State};
+use crate::tui::widgets::modal_hints;
+use crate::tui::widgets::text::{cut, fit};
+use crate::tui::widgets::{centered, modal_box};
 
 #[derive(Debug)]
 pub struct ActionItems {
@@ -27,31 +26,28 @@ pub struct ActionItems {
 
 /// Space: the person's action items, open ones first (oldest first), then
 /// the done ones.
-pub fn open(app: &mut App) -> Vec<Effect> {
-    let Some(person) = app.selected_person() else {
-        return Vec::new();
-    };
-    let items = action_items(app, person);
+pub fn open(state: &mut State) -> Option<Modal> {
+    let person = state.selected_person()?;
+    let items = action_items(state, person);
     if items.is_empty() {
-        let new = app.keymap.key(Context::OneOnOne, Action::NewEntry);
-        app.tell(
+        let new = state.keymap.key(Context::OneOnOne, Action::NewEntry);
+        state.tell(
             NoticeKind::Info,
             format!("No action items yet: {new} starts an entry with some"),
         );
-        return Vec::new();
+        return None;
     }
     let mut list = ListState::default();
     list.set_rows((0..items.len()).collect());
-    app.modal = Some(Modal::Actions(ActionItems {
+    Some(Modal::Actions(ActionItems {
         person,
         items,
         list,
-    }));
-    Vec::new()
+    }))
 }
 
-fn action_items(app: &App, person: usize) -> Vec<(usize, usize)> {
-    let log = &app.team.people[person].log;
+fn action_items(state: &State, person: usize) -> Vec<(usize, usize)> {
+    let log = &state.team.people[person].log;
     let all = log
         .iter()
         .enumerate()
@@ -62,7 +58,7 @@ fn action_items(app: &App, person: usize) -> Vec<(usize, usize)> {
 }
 
 impl ActionItems {
-    pub fn command(mut self, app: &mut App, action: Action) -> Step {
+    pub fn command(mut self, state: &mut State, action: Action) -> Step {
         let mut effects = Vec::new();
         match action {
             Action::Up => self.list.move_by(-1),
@@ -70,8 +66,8 @@ impl ActionItems {
             Action::Cancel => return Step::close(),
             Action::Toggle => {
                 if let Some(&(entry, item)) = self.list.selected_item().map(|i| &self.items[i]) {
-                    let change = edit::toggle_action(&app.team, self.person, entry, item);
-                    effects = apply(app, change);
+                    let change = edit::toggle_action(&state.team, self.person, entry, item);
+                    effects = state.apply(change);
                 }
             }
             _ => {}
@@ -81,14 +77,14 @@ impl ActionItems {
         Step::stay(self).with(effects)
     }
 
-    pub fn draw(&self, app: &App, frame: &mut Frame, area: Rect) {
+    pub fn draw(&self, state: &State, frame: &mut Frame, area: Rect) {
         let (person, items, list) = (self.person, &self.items, &self.list);
-        let theme = app.theme;
-        let name = crate::analysis::explain::person(&app.team, person);
+        let theme = state.theme;
+        let name = crate::analysis::explain::person(&state.team, person);
         let height = (items.len() as u16 + 3).min(area.height);
         let rect = centered(area, 84, height);
         let inner = modal_box(
-            app,
+            state,
             frame,
             rect,
             &format!("Action items of {}", cut(&name, 40)),
@@ -96,7 +92,7 @@ impl ActionItems {
         let [rows, keys] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
         let width = usize::from(rows.width);
-        let log = &app.team.people[person].log;
+        let log = &state.team.people[person].log;
         let mut lines = Vec::new();
         for row in list.window(usize::from(rows.height)) {
             let (e, a) = items[list.rows[row]];
@@ -122,7 +118,7 @@ impl ActionItems {
             lines.push(line);
         }
         frame.render_widget(Paragraph::new(lines), rows);
-        crate::tui::ui::mark_selection(app, frame, rows, list);
-        frame.render_widget(Paragraph::new(modal_hints(app)), keys);
+        crate::tui::widgets::mark_selection(state, frame, rows, list);
+        frame.render_widget(Paragraph::new(modal_hints(state, Context::Actions)), keys);
     }
 }

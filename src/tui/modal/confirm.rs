@@ -7,11 +7,11 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::{EntryForm, Form, Modal, Step};
-use crate::edit;
-use crate::tui::app::App;
+use crate::edit::Change;
+use crate::tui::keymap::Context;
 use crate::tui::message::{Action, Effect};
-use crate::tui::ui::boxed;
-use crate::tui::update::apply;
+use crate::tui::state::State;
+use crate::tui::widgets::boxed;
 
 #[derive(Debug)]
 pub struct Confirm {
@@ -23,70 +23,43 @@ pub struct Confirm {
 /// What a confirmation does on yes.
 #[derive(Debug)]
 pub enum Pending {
-    DeleteMission(usize),
-    DeletePerson(usize),
-    HandOverAnyway(usize),
+    /// Make this change (a deletion, a hand-over despite what is missing).
+    /// Worked out when asked: nothing changes the team while a modal is
+    /// open but a reload, which closes it.
+    Apply(Box<Change>),
     /// Drop the edits in this form (on no, it comes back).
     DiscardForm(Box<Form>),
     /// Quit although the last changes are not saved (they are kept aside).
     QuitUnsaved,
     /// Replace a file that exists with this text.
-    Overwrite {
-        path: PathBuf,
-        text: String,
-    },
+    Overwrite { path: PathBuf, text: String },
     /// Drop a one-on-one entry being written (on no, it comes back).
     DiscardEntry(Box<EntryForm>),
-    /// Restore the work a stop left in a recovery file (on no, set it aside).
-    Recover(Box<crate::tui::recovery::Offer>),
 }
 
 impl Confirm {
-    pub fn command(self, app: &mut App, action: Action) -> Step {
+    pub fn command(self, state: &mut State, action: Action) -> Step {
         match action {
-            Action::Confirm => Step::done(confirmed(app, self.on_yes)),
+            Action::Confirm => Step::done(confirmed(state, self.on_yes)),
             Action::Cancel => match self.on_yes {
                 Pending::DiscardForm(form) => Step::stay(form),
                 Pending::DiscardEntry(form) => Step::stay(form),
-                Pending::Recover(offer) => Step::done(vec![Effect::SetAsideRecovery(offer.path)]),
                 _ => Step::close(),
             },
             _ => Step::stay(self),
         }
     }
 
-    pub fn draw(&self, app: &App, frame: &mut Frame, area: Rect) {
+    pub fn draw(&self, state: &State, frame: &mut Frame, area: Rect) {
         let lines: Vec<Line> = self.lines.iter().map(|l| Line::raw(l.clone())).collect();
-        boxed(app, &self.title, lines, frame, area, 70);
+        boxed(state, Context::Confirm, &self.title, lines, frame, area, 70);
     }
 }
 
-fn confirmed(app: &mut App, pending: Pending) -> Vec<Effect> {
+fn confirmed(state: &mut State, pending: Pending) -> Vec<Effect> {
     match pending {
-        Pending::DeleteMission(m) => {
-            let change = edit::delete_mission(&app.team, m);
-            apply(app, change)
-        }
-        Pending::DeletePerson(p) => {
-            let change = edit::delete_person(&app.team, p);
-            apply(app, change)
-        }
-        Pending::HandOverAnyway(m) => super::hand_over::hand_over(app, m),
+        Pending::Apply(change) => state.apply(*change),
         Pending::DiscardForm(_) | Pending::DiscardEntry(_) => Vec::new(),
-        Pending::Recover(offer) => {
-            let mut effects = match crate::tui::recovery::team_to_restore(&offer) {
-                Some(team) => {
-                    let change = edit::replace_all(&app.team, team, "restored the unsaved work");
-                    apply(app, change)
-                }
-                None => Vec::new(),
-            };
-            let later = crate::tui::recovery::reopen(app, &offer.recovery.drafts);
-            // Set aside first: the drafts for later go to a new recovery file.
-            effects.push(Effect::SetAsideRecovery(offer.path));
-            effects.extend(later);
-            effects
-        }
         Pending::Overwrite { path, text } => vec![Effect::WriteFile {
             path,
             text,

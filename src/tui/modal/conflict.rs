@@ -1,4 +1,4 @@
-//! The team file changed on disk behind the app: nothing is written over
+//! The team file changed on disk behind the state: nothing is written over
 //! it; keep your version beside it and reload, or go on for now.
 
 use ratatui::Frame;
@@ -6,21 +6,21 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::Step;
-use crate::tui::app::{App, NoticeKind};
 use crate::tui::keymap::Context;
 use crate::tui::message::{Action, Effect};
-use crate::tui::ui::boxed;
-use crate::tui::ui::text::cut;
+use crate::tui::state::{NoticeKind, State};
+use crate::tui::widgets::boxed;
+use crate::tui::widgets::text::cut;
 
 #[derive(Debug, Default)]
 pub struct Conflict;
 
 impl Conflict {
-    pub fn command(self, app: &mut App, action: Action) -> Step {
+    pub fn command(self, state: &mut State, action: Action) -> Step {
         match action {
             Action::Confirm | Action::Reload => Step::done(vec![Effect::KeepMineAndReload]),
             Action::Cancel => {
-                app.tell(
+                state.tell(
                     NoticeKind::Warning,
                     "Not saved: the file changed on disk. Make a change or quit to be asked again.",
                 );
@@ -30,10 +30,11 @@ impl Conflict {
         }
     }
 
-    pub fn draw(&self, app: &App, frame: &mut Frame, area: Rect) {
-        let name = app.file.path.display().to_string();
+    pub fn draw(&self, state: &State, frame: &mut Frame, area: Rect) {
+        let name = state.file.path.display().to_string();
         let keys = |action| {
-            app.keymap
+            state
+                .keymap
                 .keys_for(Context::Confirm, action)
                 .split(' ')
                 .next()
@@ -47,7 +48,7 @@ impl Conflict {
             )),
             Line::raw("another program, a git checkout or another editor wrote it."),
             Line::raw(""),
-            Line::styled("Nothing was overwritten.", app.theme.bold()),
+            Line::styled("Nothing was overwritten.", state.theme.bold()),
             Line::raw(""),
             Line::raw(format!(
                 "{} or {}: keep your version in a copy beside it, then reload the file.",
@@ -59,6 +60,14 @@ impl Conflict {
                 keys(Action::Cancel)
             )),
         ];
-        boxed(app, "The team file changed on disk", lines, frame, area, 74);
+        boxed(
+            state,
+            Context::Confirm,
+            "The team file changed on disk",
+            lines,
+            frame,
+            area,
+            74,
+        );
     }
 }

@@ -14,13 +14,12 @@ use super::confirm::{Pending, ask};
 use super::{Modal, Step};
 use crate::edit;
 use crate::model::{ActionItem, Date, LogEntry};
-use crate::tui::app::{App, NoticeKind};
 use crate::tui::keymap::Context;
 use crate::tui::message::{Action, Effect};
-use crate::tui::ui::bars::modal_hints;
-use crate::tui::ui::text::cut;
-use crate::tui::ui::{centered, modal_box};
-use crate::tui::update::{apply, breaks_a_rule};
+use crate::tui::state::{NoticeKind, State};
+use crate::tui::widgets::modal_hints;
+use crate::tui::widgets::text::cut;
+use crate::tui::widgets::{centered, modal_box};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EntryField {
@@ -84,6 +83,21 @@ impl EntryForm {
         self.note.move_cursor(ratatui_textarea::CursorMove::End);
     }
 
+    /// What is typed, for the recovery file.
+    pub fn draft(&self, team: &crate::model::Team) -> crate::store::Draft {
+        crate::store::Draft::Entry {
+            person: team
+                .people
+                .get(self.person)
+                .map(|p| p.name.clone())
+                .unwrap_or_default(),
+            date: self.date.value().to_string(),
+            note: self.note_text(),
+            actions: self.actions.lines().to_vec(),
+            editor_file: None,
+        }
+    }
+
     pub fn is_modified(&self, today: Date) -> bool {
         self.date.value() != today.to_string()
             || !self.note_text().trim().is_empty()
@@ -114,13 +128,13 @@ impl EntryForm {
         }
     }
 
-    pub fn draw(&self, app: &App, frame: &mut Frame, area: Rect) {
+    pub fn draw(&self, state: &State, frame: &mut Frame, area: Rect) {
         let form = self;
-        let theme = app.theme;
-        let name = crate::analysis::explain::person(&app.team, form.person);
+        let theme = state.theme;
+        let name = crate::analysis::explain::person(&state.team, form.person);
         let rect = centered(area, 84, area.height.saturating_sub(2).clamp(10, 24));
         let inner = modal_box(
-            app,
+            state,
             frame,
             rect,
             &format!("One-on-one with {}", cut(&name, 40)),
@@ -157,10 +171,10 @@ impl EntryForm {
             let x = date.x + 7 + form.date.visual_cursor() as u16;
             frame.set_cursor_position((x.min(date.right().saturating_sub(1)), date.y));
         }
-        let editor = match &app.editor {
+        let editor = match &state.editor {
             Some(e) => format!(
                 " ({} writes it in {})",
-                app.keymap.key(Context::Entry, Action::OpenEditor),
+                state.keymap.key(Context::Entry, Action::OpenEditor),
                 cut(e, 20)
             ),
             None => String::new(),
@@ -186,13 +200,13 @@ impl EntryForm {
             None => Line::styled(
                 format!(
                     "Enter starts a new line; {} saves the entry.",
-                    app.keymap.key(Context::Entry, Action::Confirm)
+                    state.keymap.key(Context::Entry, Action::Confirm)
                 ),
                 theme.dim(),
             ),
         };
         frame.render_widget(Paragraph::new(message), hint);
-        frame.render_widget(Paragraph::new(modal_hints(app)), keys);
+        frame.render_widget(Paragraph::new(modal_hints(state, Context::Entry)), keys);
     }
 
     /// The entry the form describes, or why not.
@@ -227,20 +241,18 @@ impl EntryForm {
 }
 
 /// `n`: today's entry for the selected person.
-pub fn open(app: &mut App) -> Vec<Effect> {
-    if let Some(p) = app.selected_person() {
-        app.modal = Some(Modal::Entry(Box::new(EntryForm::new(p, app.today))));
-    }
-    Vec::new()
+pub fn open(state: &State) -> Option<Modal> {
+    let p = state.selected_person()?;
+    Some(Modal::Entry(Box::new(EntryForm::new(p, state.today))))
 }
 
-pub fn command(mut form: Box<EntryForm>, app: &mut App, action: Action) -> Step {
+pub fn command(mut form: Box<EntryForm>, state: &mut State, action: Action) -> Step {
     match action {
         Action::NextField => form.next_field(),
         Action::PrevField => form.prev_field(),
         Action::OpenEditor => {
-            if app.editor.is_none() {
-                app.tell(
+            if state.editor.is_none() {
+                state.tell(
                     NoticeKind::Warning,
                     "Set $EDITOR to write notes in your editor",
                 );
@@ -250,10 +262,10 @@ pub fn command(mut form: Box<EntryForm>, app: &mut App, action: Action) -> Step 
             return Step::stay(form).with(vec![Effect::EditNote(text)]);
         }
         Action::Cancel => {
-            if !form.is_modified(app.today) {
+            if !form.is_modified(state.today) {
                 return Step::close();
             }
-            let back = app.keymap.key(Context::Confirm, Action::Cancel);
+            let back = state.keymap.key(Context::Confirm, Action::Cancel);
             return Step {
                 next: Some(ask(
                     "Drop this entry?",
@@ -263,16 +275,16 @@ pub fn command(mut form: Box<EntryForm>, app: &mut App, action: Action) -> Step 
                 effects: Vec::new(),
             };
         }
-        Action::Confirm if !app.can_change() => {
-            let draft = crate::tui::recovery::entry_draft(app, &form);
-            return Step::stay(form).with(crate::tui::recovery::keep_typed(app, draft));
+        Action::Confirm if !state.can_change() => {
+            let draft = form.draft(&state.team);
+            return Step::stay(form).with(super::keep_typed(state, draft));
         }
         Action::Confirm => match form.to_entry() {
             Ok(entry) => {
-                let change = edit::add_log_entry(&app.team, form.person, entry);
-                match breaks_a_rule(app, &change) {
+                let change = edit::add_log_entry(&state.team, form.person, entry);
+                match state.breaks_a_rule(&change) {
                     Some(reason) => form.error = Some(reason),
-                    None => return Step::done(apply(app, change)),
+                    None => return Step::done(state.apply(change)),
                 }
             }
             Err(reason) => form.error = Some(reason),
@@ -283,13 +295,17 @@ pub fn command(mut form: Box<EntryForm>, app: &mut App, action: Action) -> Step 
 }
 
 /// The text $EDITOR gave back goes into the note of the open entry.
-pub fn edited(app: &mut App, result: Result<crate::store::ReadNote, String>) {
-    match (result, &mut app.modal) {
+pub fn edited(
+    state: &mut State,
+    modal: &mut Option<Modal>,
+    result: Result<crate::store::ReadNote, String>,
+) {
+    match (result, modal) {
         (Ok(read), Some(Modal::Entry(form))) => {
             form.set_note(&read.text);
             form.focus = EntryField::Actions;
             if let Some(kept) = read.kept {
-                app.tell(
+                state.tell(
                     NoticeKind::Warning,
                     format!(
                         "The editor wrote text that is not UTF-8: it was read with \u{fffd} marks, \
@@ -299,7 +315,7 @@ pub fn edited(app: &mut App, result: Result<crate::store::ReadNote, String>) {
                 );
             }
         }
-        (Err(e), _) => app.tell(NoticeKind::Error, format!("The editor did not finish: {e}")),
+        (Err(e), _) => state.tell(NoticeKind::Error, format!("The editor did not finish: {e}")),
         _ => {}
     }
 }

@@ -14,11 +14,12 @@ use super::confirm::{Pending, ask};
 use super::{Modal, Step};
 use crate::store::OutputError;
 use crate::text::clean;
-use crate::tui::app::{App, NoticeKind};
+use crate::tui::keymap::Context;
 use crate::tui::message::{Action, Effect};
-use crate::tui::ui::bars::modal_hints;
-use crate::tui::ui::text::fit;
-use crate::tui::ui::{centered, modal_box};
+use crate::tui::state::{NoticeKind, State};
+use crate::tui::widgets::modal_hints;
+use crate::tui::widgets::text::fit;
+use crate::tui::widgets::{centered, modal_box};
 
 #[derive(Debug)]
 pub struct Export {
@@ -27,11 +28,9 @@ pub struct Export {
 }
 
 /// `x`: asks where to write the agenda, suggesting a file beside the team.
-pub fn open(app: &mut App) -> Vec<Effect> {
-    let Some(person) = app.selected_person() else {
-        return Vec::new();
-    };
-    let slug: String = app.team.people[person]
+pub fn open(state: &State) -> Option<Modal> {
+    let person = state.selected_person()?;
+    let slug: String = state.team.people[person]
         .name
         .to_lowercase()
         .chars()
@@ -41,18 +40,17 @@ pub fn open(app: &mut App) -> Vec<Effect> {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    let dir = app
+    let dir = state
         .file
         .path
         .parent()
         .map(PathBuf::from)
         .unwrap_or_default();
-    let path = dir.join(format!("agenda-{slug}-{}.md", app.today));
-    app.modal = Some(Modal::Export(Export {
+    let path = dir.join(format!("agenda-{slug}-{}.md", state.today));
+    Some(Modal::Export(Export {
         person,
         path: Input::new(path.display().to_string()),
-    }));
-    Vec::new()
+    }))
 }
 
 impl Export {
@@ -60,15 +58,15 @@ impl Export {
         self.path.handle_event(&Event::Key(key));
     }
 
-    pub fn command(self, app: &mut App, action: Action) -> Step {
+    pub fn command(self, state: &mut State, action: Action) -> Step {
         match action {
             Action::Confirm => {
                 let target = self.path.value().trim();
                 if target.is_empty() {
-                    app.tell(NoticeKind::Warning, "Give a file to write the agenda to");
+                    state.tell(NoticeKind::Warning, "Give a file to write the agenda to");
                     return Step::stay(self);
                 }
-                let text = crate::agenda::agenda(&app.team, &app.analysis, self.person);
+                let text = crate::agenda::agenda(&state.team, &state.analysis, self.person);
                 Step::done(vec![Effect::WriteFile {
                     path: PathBuf::from(target),
                     text,
@@ -80,11 +78,11 @@ impl Export {
         }
     }
 
-    pub fn draw(&self, app: &App, frame: &mut Frame, area: Rect) {
+    pub fn draw(&self, state: &State, frame: &mut Frame, area: Rect) {
         let path = &self.path;
-        let theme = app.theme;
+        let theme = state.theme;
         let rect = centered(area, 84, 7);
-        let inner = modal_box(app, frame, rect, "Write the agenda to");
+        let inner = modal_box(state, frame, rect, "Write the agenda to");
         let width = usize::from(inner.width);
         let scroll = path.visual_scroll(width.max(1));
         let visible: String = clean(path.value()).chars().skip(scroll).collect();
@@ -95,7 +93,7 @@ impl Export {
                 "A Markdown file readable by you only; an existing file is not replaced without asking.",
                 theme.dim(),
             ),
-            modal_hints(app),
+            modal_hints(state, Context::Prompt),
         ];
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
         let x = inner.x + path.visual_cursor().saturating_sub(scroll) as u16;
@@ -104,20 +102,22 @@ impl Export {
 }
 
 /// A file was written, or exists already (then ask before replacing it).
-pub fn written(app: &mut App, path: PathBuf, result: Result<(), OutputError>) {
+/// Returns the question to ask, if any.
+pub fn written(state: &mut State, path: PathBuf, result: Result<(), OutputError>) -> Option<Modal> {
     match result {
-        Ok(()) => app.tell(NoticeKind::Info, format!("Wrote {}", path.display())),
+        Ok(()) => state.tell(NoticeKind::Info, format!("Wrote {}", path.display())),
         Err(OutputError::Exists(_)) => {
-            let text = match &app.people.list.selected_item() {
-                Some(p) => crate::agenda::agenda(&app.team, &app.analysis, *p),
-                None => return,
+            let text = match &state.people.list.selected_item() {
+                Some(p) => crate::agenda::agenda(&state.team, &state.analysis, *p),
+                None => return None,
             };
-            app.modal = Some(ask(
+            return Some(ask(
                 format!("Replace {}?", path.display()),
                 vec!["A file of that name is already there.".into()],
                 Pending::Overwrite { path, text },
             ));
         }
-        Err(e) => app.tell(NoticeKind::Error, format!("Not written: {e}")),
+        Err(e) => state.tell(NoticeKind::Error, format!("Not written: {e}")),
     }
+    None
 }

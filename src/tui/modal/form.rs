@@ -15,13 +15,12 @@ use super::confirm::{Pending, ask};
 use crate::edit::{self, Change};
 use crate::model::{Date, Delegation, Mission, Person, Status};
 use crate::text::clean;
-use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::message::Action;
-use crate::tui::ui::bars::modal_hints;
-use crate::tui::ui::text::{cut, fit};
-use crate::tui::ui::{centered, modal_box};
-use crate::tui::update::{apply, breaks_a_rule};
+use crate::tui::state::State;
+use crate::tui::widgets::modal_hints;
+use crate::tui::widgets::text::{cut, fit};
+use crate::tui::widgets::{centered, modal_box};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FormKind {
@@ -197,6 +196,21 @@ impl Form {
     }
 
     /// Each field's label and text, to keep a draft.
+    /// What is typed, for the recovery file.
+    pub fn draft(&self, team: &crate::model::Team) -> crate::store::Draft {
+        use crate::store::FormOf;
+        let of = match self.kind {
+            FormKind::AddMission => FormOf::NewMission,
+            FormKind::EditMission(m) => FormOf::Mission(team.missions[m].title.clone()),
+            FormKind::AddPerson => FormOf::NewPerson,
+            FormKind::EditPerson(p) => FormOf::Person(team.people[p].name.clone()),
+        };
+        crate::store::Draft::Form {
+            of,
+            fields: self.texts(),
+        }
+    }
+
     pub fn texts(&self) -> Vec<(String, String)> {
         self.fields
             .iter()
@@ -219,22 +233,22 @@ impl Form {
         self.error = None;
     }
 
-    pub fn draw(&self, app: &App, frame: &mut Frame, area: Rect) {
+    pub fn draw(&self, state: &State, frame: &mut Frame, area: Rect) {
         let form = self;
-        let theme = app.theme;
+        let theme = state.theme;
         let title = match form.kind {
             FormKind::AddMission => "New mission".to_string(),
             FormKind::AddPerson => "New person".to_string(),
             FormKind::EditMission(m) => {
-                format!("Edit \"{}\"", cut(&app.team.missions[m].title, 50))
+                format!("Edit \"{}\"", cut(&state.team.missions[m].title, 50))
             }
             FormKind::EditPerson(p) => {
-                format!("Edit {}", cut(&app.team.people[p].name, 50))
+                format!("Edit {}", cut(&state.team.people[p].name, 50))
             }
         };
         let fields = form.fields.len() as u16;
         let rect = centered(area, 84, fields + 7);
-        let inner = modal_box(app, frame, rect, &title);
+        let inner = modal_box(state, frame, rect, &title);
         let [rows, hint, error, keys] = Layout::vertical([
             Constraint::Length(fields + 1),
             Constraint::Length(1),
@@ -277,7 +291,7 @@ impl Form {
         frame.render_widget(Paragraph::new(lines), rows);
         frame.render_widget(
             Paragraph::new(cut(
-                &app.keymap.fill(form.fields[form.focus].hint),
+                &state.keymap.fill(form.fields[form.focus].hint),
                 usize::from(inner.width),
             ))
             .style(theme.dim()),
@@ -291,7 +305,7 @@ impl Form {
                 error,
             );
         }
-        frame.render_widget(Paragraph::new(modal_hints(app)), keys);
+        frame.render_widget(Paragraph::new(modal_hints(state, Context::Form)), keys);
         if let Some(position) = cursor {
             frame.set_cursor_position(position);
         }
@@ -440,7 +454,7 @@ fn parse_date(label: &str, text: &str) -> Result<Option<Date>, String> {
         .map_err(|_| format!("{label}: \"{text}\" is not a date like 2027-03-01"))
 }
 
-pub fn command(mut form: Box<Form>, app: &mut App, action: Action) -> Step {
+pub fn command(mut form: Box<Form>, state: &mut State, action: Action) -> Step {
     match action {
         Action::NextField => form.next_field(),
         Action::PrevField => form.prev_field(),
@@ -448,7 +462,7 @@ pub fn command(mut form: Box<Form>, app: &mut App, action: Action) -> Step {
             if !form.is_modified() {
                 return Step::close();
             }
-            let back = app.keymap.key(Context::Confirm, Action::Cancel);
+            let back = state.keymap.key(Context::Confirm, Action::Cancel);
             return Step {
                 next: Some(ask(
                     "Discard your edits?",
@@ -458,7 +472,7 @@ pub fn command(mut form: Box<Form>, app: &mut App, action: Action) -> Step {
                 effects: Vec::new(),
             };
         }
-        Action::Confirm => return submit(app, form),
+        Action::Confirm => return submit(state, form),
         _ => {}
     }
     Step::stay(form)
@@ -466,53 +480,56 @@ pub fn command(mut form: Box<Form>, app: &mut App, action: Action) -> Step {
 
 /// Saves a form: the change is tried on the team and validated with the
 /// file's own rules; a refused form stays open with the reason.
-fn submit(app: &mut App, mut form: Box<Form>) -> Step {
-    if !app.can_change() {
-        let draft = crate::tui::recovery::form_draft(app, &form);
-        return Step::stay(form).with(crate::tui::recovery::keep_typed(app, draft));
+fn submit(state: &mut State, mut form: Box<Form>) -> Step {
+    if !state.can_change() {
+        let draft = form.draft(&state.team);
+        return Step::stay(form).with(super::keep_typed(state, draft));
     }
-    let change = match build_change(app, &form) {
+    let change = match build_change(state, &form) {
         Ok(change) => change,
         Err(reason) => {
             form.error = Some(reason);
             return Step::stay(form);
         }
     };
-    if let Some(reason) = breaks_a_rule(app, &change) {
+    if let Some(reason) = state.breaks_a_rule(&change) {
         form.error = Some(reason);
         return Step::stay(form);
     }
-    let effects = apply(app, change);
+    let effects = state.apply(change);
     // Show what was just added, even under a filter.
     match form.kind {
         FormKind::AddMission => {
-            app.missions.list.filter.reset();
-            app.refilter_missions();
-            app.missions.list.select_item(app.team.missions.len() - 1);
+            state.missions.list.filter.reset();
+            state.refilter_missions();
+            state
+                .missions
+                .list
+                .select_item(state.team.missions.len() - 1);
         }
         FormKind::AddPerson => {
-            app.people.list.filter.reset();
-            app.refilter_people();
-            app.people.list.select_item(app.team.people.len() - 1);
+            state.people.list.filter.reset();
+            state.refilter_people();
+            state.people.list.select_item(state.team.people.len() - 1);
         }
         FormKind::EditMission(_) | FormKind::EditPerson(_) => {}
     }
     Step::done(effects)
 }
 
-fn build_change(app: &App, form: &Form) -> Result<Change, String> {
+fn build_change(state: &State, form: &Form) -> Result<Change, String> {
     Ok(match form.kind {
         FormKind::AddMission => {
-            edit::add_mission(&app.team, form.to_mission(&Mission::titled(""))?)
+            edit::add_mission(&state.team, form.to_mission(&Mission::titled(""))?)
         }
         FormKind::EditMission(m) => {
-            let mission = form.to_mission(&app.team.missions[m])?;
-            edit::update_mission(&app.team, m, mission, app.today)
+            let mission = form.to_mission(&state.team.missions[m])?;
+            edit::update_mission(&state.team, m, mission, state.today)
         }
-        FormKind::AddPerson => edit::add_person(&app.team, form.to_person(&Person::named(""))?),
+        FormKind::AddPerson => edit::add_person(&state.team, form.to_person(&Person::named(""))?),
         FormKind::EditPerson(p) => {
-            let person = form.to_person(&app.team.people[p])?;
-            edit::update_person(&app.team, p, person)
+            let person = form.to_person(&state.team.people[p])?;
+            edit::update_person(&state.team, p, person)
         }
     })
 }

@@ -1,4 +1,4 @@
-//! `h`: the moment the app exists for. The three conditions of a mission
+//! `h`: the moment the state exists for. The three conditions of a mission
 //! about to be handed over — goal, skills (or the mentor who covers them),
 //! tools — and its verdict; a ready or stretch mission goes with one key,
 //! anything else asks once more, naming what is missing.
@@ -14,13 +14,12 @@ use crate::analysis::{Finding, Verdict};
 use crate::edit;
 use crate::model::Status;
 use crate::text::clean;
-use crate::tui::app::{App, NoticeKind};
 use crate::tui::keymap::Context;
 use crate::tui::message::{Action, Effect};
+use crate::tui::state::{NoticeKind, State};
 use crate::tui::theme::Theme;
-use crate::tui::ui::boxed_with;
-use crate::tui::ui::text::cut;
-use crate::tui::update::apply;
+use crate::tui::widgets::boxed_with;
+use crate::tui::widgets::text::cut;
 
 #[derive(Debug)]
 pub struct HandOver {
@@ -28,60 +27,58 @@ pub struct HandOver {
 }
 
 /// Opens the checklist for the selected mission (or says why not).
-pub fn open(app: &mut App) -> Vec<Effect> {
-    let Some(m) = app.selected_mission() else {
-        return Vec::new();
-    };
-    let mission = &app.team.missions[m];
+pub fn open(state: &mut State) -> Option<Modal> {
+    let m = state.selected_mission()?;
+    let mission = &state.team.missions[m];
     let title = clean(&mission.title).into_owned();
-    match (mission.status, app.analysis.missions[m].verdict) {
-        (Status::Done, _) => app.tell(NoticeKind::Info, format!("\"{title}\" is done")),
+    match (mission.status, state.analysis.missions[m].verdict) {
+        (Status::Done, _) => state.tell(NoticeKind::Info, format!("\"{title}\" is done")),
         (Status::HandedOver, _) => {
             let when = mission
                 .handed_over
                 .map(|d| format!(" on {d}"))
                 .unwrap_or_default();
-            app.tell(
+            state.tell(
                 NoticeKind::Info,
                 format!("\"{title}\" was handed over{when}"),
             );
         }
         (_, Verdict::Unassigned) => {
-            let owner = app.keymap.key(Context::Missions, Action::AssignOwner);
-            app.tell(
+            let owner = state.keymap.key(Context::Missions, Action::AssignOwner);
+            state.tell(
                 NoticeKind::Warning,
                 format!("\"{title}\" has no owner yet: press {owner} to choose one"),
             );
         }
-        _ => app.modal = Some(Modal::HandOver(HandOver { mission: m })),
+        _ => return Some(Modal::HandOver(HandOver { mission: m })),
     }
-    Vec::new()
+    None
 }
 
 /// Hands the mission over: one undoable change.
-pub fn hand_over(app: &mut App, mission: usize) -> Vec<Effect> {
-    let change = edit::hand_over(&app.team, mission, app.today);
-    apply(app, change)
+pub fn hand_over(state: &mut State, mission: usize) -> Vec<Effect> {
+    let change = edit::hand_over(&state.team, mission, state.today);
+    state.apply(change)
 }
 
 impl HandOver {
-    pub fn command(self, app: &mut App, action: Action) -> Step {
+    pub fn command(self, state: &mut State, action: Action) -> Step {
         match action {
             Action::Confirm => {
                 let mission = self.mission;
-                let verdict = app.analysis.missions[mission].verdict;
+                let verdict = state.analysis.missions[mission].verdict;
                 if matches!(verdict, Verdict::Ready | Verdict::Stretch) {
-                    return Step::done(hand_over(app, mission));
+                    return Step::done(hand_over(state, mission));
                 }
-                let title = clean(&app.team.missions[mission].title).into_owned();
-                let owner = app.analysis.index.owner[mission]
-                    .map(|o| person(&app.team, o))
+                let title = clean(&state.team.missions[mission].title).into_owned();
+                let owner = state.analysis.index.owner[mission]
+                    .map(|o| person(&state.team, o))
                     .unwrap_or_default();
                 let mut lines = vec![format!("{owner} would be missing:")];
                 lines.extend(
-                    Finding::of(&app.team, &app.analysis, mission)
+                    Finding::of(&state.team, &state.analysis, mission)
                         .iter()
-                        .map(|f| format!("  • {}", f.words(&app.team, &app.analysis))),
+                        .map(|f| format!("  • {}", f.words(&state.team, &state.analysis))),
                 );
                 lines.push(String::new());
                 lines.push(if verdict == Verdict::AtRisk {
@@ -93,7 +90,11 @@ impl HandOver {
                     next: Some(ask(
                         format!("Hand \"{title}\" over anyway?"),
                         lines,
-                        Pending::HandOverAnyway(mission),
+                        Pending::Apply(Box::new(edit::hand_over(
+                            &state.team,
+                            mission,
+                            state.today,
+                        ))),
                     )),
                     effects: Vec::new(),
                 }
@@ -103,14 +104,14 @@ impl HandOver {
         }
     }
 
-    pub fn draw(&self, app: &App, frame: &mut Frame, area: Rect) {
+    pub fn draw(&self, state: &State, frame: &mut Frame, area: Rect) {
         let m = self.mission;
-        let theme = app.theme;
-        let mission = &app.team.missions[m];
-        let report = &app.analysis.missions[m];
-        let a = &app.analysis;
+        let theme = state.theme;
+        let mission = &state.team.missions[m];
+        let report = &state.analysis.missions[m];
+        let a = &state.analysis;
         let owner = a.index.owner[m]
-            .map(|o| person(&app.team, o))
+            .map(|o| person(&state.team, o))
             .unwrap_or_default();
         let check = |ok: bool| {
             if ok {
@@ -146,7 +147,7 @@ impl HandOver {
             let skill = explain::skill(a, gap.skill);
             let how = match (gap.covered_by, gap.is_wide()) {
                 (_, true) => format!("too wide to pair (gap of {})", gap.size()),
-                (Some(mentor), false) => format!("covered by {}", person(&app.team, mentor)),
+                (Some(mentor), false) => format!("covered by {}", person(&state.team, mentor)),
                 (None, false) => "not covered".to_string(),
             };
             lines.push(Line::raw(format!(
@@ -191,17 +192,17 @@ impl HandOver {
             _ => "Blocked: fix what is missing first.".to_string(),
         };
         lines.push(Line::raw(advice));
-        for finding in Finding::of(&app.team, a, m)
+        for finding in Finding::of(&state.team, a, m)
             .iter()
             .filter(|f| f.is_abandonment_risk() || f.is_overloaded())
         {
             lines.push(Line::styled(
-                format!("  {}", finding.words(&app.team, a)),
+                format!("  {}", finding.words(&state.team, a)),
                 theme.warn(),
             ));
         }
-        let yes = app.keymap.keys_for(Context::Confirm, Action::Confirm);
-        let no = app.keymap.keys_for(Context::Confirm, Action::Cancel);
+        let yes = state.keymap.keys_for(Context::Confirm, Action::Confirm);
+        let no = state.keymap.keys_for(Context::Confirm, Action::Cancel);
         let footer = if matches!(report.verdict, Verdict::Ready | Verdict::Stretch) {
             format!("{yes}: hand it over now · {no}: not now")
         } else {
@@ -209,7 +210,7 @@ impl HandOver {
         };
         let title = format!("Hand over \"{}\"", cut(&mission.title, 50));
         boxed_with(
-            app,
+            state,
             &title,
             lines,
             Line::styled(footer, theme.key()),

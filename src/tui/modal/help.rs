@@ -6,10 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::Step;
-use crate::tui::app::App;
 use crate::tui::message::Action;
-use crate::tui::ui::centered;
-use crate::tui::ui::text::fit;
+use crate::tui::state::State;
+use crate::tui::widgets::centered;
+use crate::tui::widgets::text::fit;
 
 #[derive(Debug, Default)]
 pub struct Help {
@@ -27,10 +27,10 @@ impl Help {
         Step::stay(self)
     }
 
-    pub fn draw(&self, app: &App, frame: &mut Frame, area: Rect) {
-        let theme = app.theme;
-        let keymap = &app.keymap;
-        let contexts = app.view_contexts();
+    pub fn draw(&self, state: &State, frame: &mut Frame, area: Rect) {
+        let theme = state.theme;
+        let keymap = &state.keymap;
+        let contexts = state.view_contexts();
         let entries: Vec<Line> = keymap
             .help(&contexts)
             .into_iter()
@@ -74,7 +74,7 @@ impl Help {
             .borders(Borders::ALL)
             .border_style(theme.title())
             .title(Span::styled(
-                format!(" Keys — {} ", app.view.title()),
+                format!(" Keys — {} ", state.view.title()),
                 theme.title(),
             ))
             .title_bottom(Span::styled(keymap.help_footer(), theme.dim()));

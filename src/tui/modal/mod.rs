@@ -11,6 +11,7 @@ pub mod form;
 pub mod hand_over;
 pub mod help;
 pub mod picker;
+pub mod restore;
 
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -25,10 +26,13 @@ pub use self::form::Form;
 pub use self::hand_over::HandOver;
 pub use self::help::Help;
 pub use self::picker::Picker;
+pub use self::restore::Restore;
 
-use super::app::App;
 use super::keymap::Context;
 use super::message::{Action, Effect};
+use super::state::State;
+use crate::model::{Date, Team};
+use crate::store::{Draft, Recovery};
 
 #[derive(Debug)]
 pub enum Modal {
@@ -38,7 +42,7 @@ pub enum Modal {
     /// The three conditions of a mission about to be handed over.
     HandOver(HandOver),
     Confirm(Confirm),
-    /// The file changed on disk behind the app.
+    /// The file changed on disk behind the state.
     Conflict(Conflict),
     /// Writing a one-on-one entry.
     Entry(Box<EntryForm>),
@@ -46,6 +50,8 @@ pub enum Modal {
     Actions(ActionItems),
     /// Where to write the agenda.
     Export(Export),
+    /// Work an earlier stop left unsaved, offered back at start.
+    Restore(Restore),
 }
 
 /// What follows a key in a modal: the modal as it stays open (or none:
@@ -96,24 +102,25 @@ impl Modal {
             Modal::Entry(_) => (Context::Entry, true),
             Modal::Actions(_) => (Context::Actions, false),
             Modal::Picker(_) => (Context::Picker, true),
-            Modal::HandOver(_) | Modal::Confirm(_) | Modal::Conflict(_) => {
+            Modal::HandOver(_) | Modal::Confirm(_) | Modal::Conflict(_) | Modal::Restore(_) => {
                 (Context::Confirm, false)
             }
         }
     }
 
     /// A command while the modal is open.
-    pub fn command(self, app: &mut App, action: Action) -> Step {
+    pub fn command(self, state: &mut State, action: Action) -> Step {
         match self {
             Modal::Help(m) => m.command(action),
-            Modal::Form(m) => form::command(m, app, action),
-            Modal::Picker(m) => picker::command(m, app, action),
-            Modal::HandOver(m) => m.command(app, action),
-            Modal::Confirm(m) => m.command(app, action),
-            Modal::Conflict(m) => m.command(app, action),
-            Modal::Entry(m) => entry::command(m, app, action),
-            Modal::Actions(m) => m.command(app, action),
-            Modal::Export(m) => m.command(app, action),
+            Modal::Restore(m) => m.command(state, action),
+            Modal::Form(m) => form::command(m, state, action),
+            Modal::Picker(m) => picker::command(m, state, action),
+            Modal::HandOver(m) => m.command(state, action),
+            Modal::Confirm(m) => m.command(state, action),
+            Modal::Conflict(m) => m.command(state, action),
+            Modal::Entry(m) => entry::command(m, state, action),
+            Modal::Actions(m) => m.command(state, action),
+            Modal::Export(m) => m.command(state, action),
         }
     }
 
@@ -128,23 +135,70 @@ impl Modal {
             | Modal::HandOver(_)
             | Modal::Confirm(_)
             | Modal::Conflict(_)
-            | Modal::Actions(_) => {}
+            | Modal::Actions(_)
+            | Modal::Restore(_) => {}
         }
     }
 
-    pub fn draw(&self, app: &App, frame: &mut Frame, area: Rect) {
+    pub fn draw(&self, state: &State, frame: &mut Frame, area: Rect) {
         match self {
-            Modal::Help(m) => m.draw(app, frame, area),
-            Modal::Form(m) => m.draw(app, frame, area),
-            Modal::Picker(m) => m.draw(app, frame, area),
-            Modal::HandOver(m) => m.draw(app, frame, area),
-            Modal::Confirm(m) => m.draw(app, frame, area),
-            Modal::Conflict(m) => m.draw(app, frame, area),
-            Modal::Entry(m) => m.draw(app, frame, area),
-            Modal::Actions(m) => m.draw(app, frame, area),
-            Modal::Export(m) => m.draw(app, frame, area),
+            Modal::Help(m) => m.draw(state, frame, area),
+            Modal::Form(m) => m.draw(state, frame, area),
+            Modal::Picker(m) => m.draw(state, frame, area),
+            Modal::HandOver(m) => m.draw(state, frame, area),
+            Modal::Confirm(m) => m.draw(state, frame, area),
+            Modal::Conflict(m) => m.draw(state, frame, area),
+            Modal::Entry(m) => m.draw(state, frame, area),
+            Modal::Actions(m) => m.draw(state, frame, area),
+            Modal::Export(m) => m.draw(state, frame, area),
+            Modal::Restore(m) => m.draw(state, frame, area),
         }
     }
+
+    /// The text being typed, if any: an entry or a form (also while the
+    /// app asks whether to drop it).
+    pub fn draft(&self, team: &Team, today: Date) -> Option<Draft> {
+        match self {
+            Modal::Entry(form) if form.is_modified(today) => Some(form.draft(team)),
+            Modal::Form(form) if form.is_modified() => Some(form.draft(team)),
+            Modal::Confirm(Confirm {
+                on_yes: Pending::DiscardEntry(form),
+                ..
+            }) => Some(form.draft(team)),
+            Modal::Confirm(Confirm {
+                on_yes: Pending::DiscardForm(form),
+                ..
+            }) => Some(form.draft(team)),
+            _ => None,
+        }
+    }
+
+    /// Holds words or a decision that a conflict dialog or a reload must
+    /// not sweep away: text being typed (also while "drop it?" is asked),
+    /// a path being typed, the offer to restore unsaved work.
+    pub fn holds_work(&self) -> bool {
+        matches!(
+            self,
+            Modal::Export(_)
+                | Modal::Form(_)
+                | Modal::Entry(_)
+                | Modal::Restore(_)
+                | Modal::Confirm(Confirm {
+                    on_yes: Pending::DiscardEntry(_) | Pending::DiscardForm(_),
+                    ..
+                })
+        )
+    }
+}
+
+/// Typed text a read-only file cannot take: kept in the recovery file
+/// (the form stays open until it is).
+fn keep_typed(state: &State, draft: Draft) -> Vec<Effect> {
+    vec![Effect::KeepDraft(Box::new(Recovery {
+        based_on: state.base(),
+        team: None,
+        drafts: vec![draft],
+    }))]
 }
 
 impl From<Help> for Modal {
@@ -200,6 +254,11 @@ impl From<Box<EntryForm>> for Modal {
 impl From<ActionItems> for Modal {
     fn from(m: ActionItems) -> Self {
         Modal::Actions(m)
+    }
+}
+impl From<Restore> for Modal {
+    fn from(m: Restore) -> Self {
+        Modal::Restore(m)
     }
 }
 impl From<Export> for Modal {

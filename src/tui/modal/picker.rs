@@ -16,13 +16,13 @@ use crate::analysis::{Analysis, PersonId, gaps};
 use crate::edit;
 use crate::model::Team;
 use crate::text::clean;
-use crate::tui::app::App;
+use crate::tui::keymap::Context;
 use crate::tui::list::{ListState, filter_rows};
-use crate::tui::message::{Action, Effect};
-use crate::tui::ui::bars::modal_hints;
-use crate::tui::ui::text::{cut, fit};
-use crate::tui::ui::{centered, modal_box};
-use crate::tui::update::apply;
+use crate::tui::message::Action;
+use crate::tui::state::State;
+use crate::tui::widgets::modal_hints;
+use crate::tui::widgets::text::{cut, fit};
+use crate::tui::widgets::{centered, modal_box};
 
 /// How many of the best-ranked owners get their stretch mentor worked out.
 const STRETCH_CHECKED: usize = 20;
@@ -174,16 +174,16 @@ impl Picker {
         }
     }
 
-    pub fn draw(&self, app: &App, frame: &mut Frame, area: Rect) {
+    pub fn draw(&self, state: &State, frame: &mut Frame, area: Rect) {
         let picker = self;
-        let theme = app.theme;
-        let mission = clean(&app.team.missions[picker.mission].title).into_owned();
+        let theme = state.theme;
+        let mission = clean(&state.team.missions[picker.mission].title).into_owned();
         let title = match picker.kind {
             PickerKind::Owner => format!("Who should own \"{}\"?", cut(&mission, 40)),
             PickerKind::Mentor => format!("Who should mentor on \"{}\"?", cut(&mission, 40)),
         };
         let rect = centered(area, 100, area.height.saturating_sub(4).max(8));
-        let inner = modal_box(app, frame, rect, &title);
+        let inner = modal_box(state, frame, rect, &title);
         let [filter, list, hints] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Fill(1),
@@ -243,25 +243,22 @@ impl Picker {
             lines.push(Line::styled("Nobody matches.", theme.dim()));
         }
         frame.render_widget(Paragraph::new(lines), list);
-        crate::tui::ui::mark_selection(app, frame, list, &picker.list);
-        frame.render_widget(Paragraph::new(modal_hints(app)), hints);
+        crate::tui::widgets::mark_selection(state, frame, list, &picker.list);
+        frame.render_widget(Paragraph::new(modal_hints(state, Context::Picker)), hints);
     }
 }
 
 /// Opens the picker for the selected mission.
-pub fn open(app: &mut App, kind: PickerKind) -> Vec<Effect> {
-    let Some(m) = app.selected_mission() else {
-        return Vec::new();
-    };
+pub fn open(state: &State, kind: PickerKind) -> Option<Modal> {
+    let m = state.selected_mission()?;
     let picker = match kind {
-        PickerKind::Owner => Picker::owner(&app.team, &app.analysis, m),
-        PickerKind::Mentor => Picker::mentor(&app.team, &app.analysis, m),
+        PickerKind::Owner => Picker::owner(&state.team, &state.analysis, m),
+        PickerKind::Mentor => Picker::mentor(&state.team, &state.analysis, m),
     };
-    app.modal = Some(Modal::Picker(Box::new(picker)));
-    Vec::new()
+    Some(Modal::Picker(Box::new(picker)))
 }
 
-pub fn command(mut picker: Box<Picker>, app: &mut App, action: Action) -> Step {
+pub fn command(mut picker: Box<Picker>, state: &mut State, action: Action) -> Step {
     match action {
         Action::Up => picker.list.move_by(-1),
         Action::Down => picker.list.move_by(1),
@@ -272,10 +269,10 @@ pub fn command(mut picker: Box<Picker>, app: &mut App, action: Action) -> Step {
             };
             let person = choice.person;
             let change = match picker.kind {
-                PickerKind::Owner => edit::set_owner(&app.team, picker.mission, person),
-                PickerKind::Mentor => edit::set_mentor(&app.team, picker.mission, person),
+                PickerKind::Owner => edit::set_owner(&state.team, picker.mission, person),
+                PickerKind::Mentor => edit::set_mentor(&state.team, picker.mission, person),
             };
-            return Step::done(apply(app, change));
+            return Step::done(state.apply(change));
         }
         _ => {}
     }

@@ -5,12 +5,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text::cut;
 use crate::analysis::Verdict;
 use crate::tui::app::{App, NoticeKind, SaveState};
 use crate::tui::keymap::Context;
 use crate::tui::message::{Action, View};
-use crate::tui::theme::Theme;
+use crate::tui::widgets::text::cut;
 
 pub fn tabs(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
@@ -106,19 +105,4 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect) {
     }
     let lines = vec![Line::from(first), Line::from(hints)];
     frame.render_widget(Paragraph::new(lines), area);
-}
-
-/// The hint line at the foot of a modal: `key action · key action`.
-pub fn modal_hints(app: &App) -> Line<'static> {
-    let theme: Theme = app.theme;
-    let (contexts, _) = app.contexts();
-    let mut spans = Vec::new();
-    for (key, name) in app.keymap.hints(&contexts) {
-        if !spans.is_empty() {
-            spans.push(Span::styled(" · ", theme.dim()));
-        }
-        spans.push(Span::styled(key, theme.key()));
-        spans.push(Span::raw(format!(" {name}")));
-    }
-    Line::from(spans)
 }

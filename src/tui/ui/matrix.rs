@@ -8,12 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::missions::{filter_cursor, list_block};
-use super::text::fit;
 use crate::analysis::explain::{self, person, skill};
 use crate::model::SKILL_NAMES;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::message::Action;
+use crate::tui::widgets::text::fit;
 
 const NAME_WIDTH: usize = 18;
 const COLUMN_WIDTH: usize = 6;
@@ -111,7 +111,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         height: inner.height.saturating_sub(2),
         ..inner
     };
-    super::mark_selection(app, frame, rows_area, list);
+    crate::tui::widgets::mark_selection(&app.state, frame, rows_area, list);
 
     // What the selected cell means.
     let mut about = Vec::new();

@@ -7,7 +7,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::text::{cut, fit, hanging};
 use crate::analysis::explain::{self, person};
 use crate::analysis::{Finding, Verdict};
 use crate::text::clean;
@@ -16,6 +15,7 @@ use crate::tui::keymap::Context;
 use crate::tui::list::ListState;
 use crate::tui::message::Action;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::text::{cut, fit, hanging};
 
 const BADGE_WIDTH: usize = 13;
 
@@ -97,7 +97,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         ));
     }
     frame.render_widget(Paragraph::new(lines), inner);
-    super::mark_selection(app, frame, inner, list);
+    crate::tui::widgets::mark_selection(&app.state, frame, inner, list);
     filter_cursor(frame, area, "Missions", list, app.team.missions.len());
 }
 

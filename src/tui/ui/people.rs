@@ -8,7 +8,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::missions::{filter_cursor, list_block};
-use super::text::{fit, hanging};
 use crate::analysis::PersonSignal;
 use crate::analysis::explain::person;
 use crate::model::SKILL_NAMES;
@@ -17,6 +16,7 @@ use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::message::Action;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::text::{fit, hanging};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let list_width = (area.width * 40 / 100).clamp(28, 50);
@@ -79,7 +79,7 @@ pub fn render_list(app: &App, frame: &mut Frame, area: Rect, load: bool) {
         ));
     }
     frame.render_widget(Paragraph::new(lines), inner);
-    super::mark_selection(app, frame, inner, list);
+    crate::tui::widgets::mark_selection(&app.state, frame, inner, list);
     filter_cursor(frame, area, "People", list, app.team.people.len());
 }
 

@@ -7,7 +7,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::text::{fit, hanging};
 use crate::analysis::explain::{person, skill};
 use crate::analysis::gaps;
 use crate::text::clean;
@@ -15,6 +14,7 @@ use crate::tui::app::{App, PlanState, Proposal};
 use crate::tui::keymap::Context;
 use crate::tui::message::Action;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::text::{fit, hanging};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
@@ -92,7 +92,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(line);
     }
     frame.render_widget(Paragraph::new(lines), inner);
-    super::mark_selection(app, frame, inner, &app.plan.list);
+    crate::tui::widgets::mark_selection(&app.state, frame, inner, &app.plan.list);
     render_detail(app, state, frame, detail);
 }
 

@@ -14,7 +14,7 @@ use crate::tui::modal::{Form, Modal};
 pub(super) fn add(app: &mut App) -> Vec<Effect> {
     let form = if mission_view(app) {
         Form::mission(FormKind::AddMission, &Mission::titled(""))
-    } else if app.view == View::Plan {
+    } else if app.state.view == View::Plan {
         return Vec::new();
     } else {
         Form::person(FormKind::AddPerson, &Person::named(""))
@@ -25,11 +25,13 @@ pub(super) fn add(app: &mut App) -> Vec<Effect> {
 
 pub(super) fn edit_selected(app: &mut App) -> Vec<Effect> {
     let form = if mission_view(app) {
-        app.selected_mission()
-            .map(|m| Form::mission(FormKind::EditMission(m), &app.team.missions[m]))
+        app.state
+            .selected_mission()
+            .map(|m| Form::mission(FormKind::EditMission(m), &app.state.team.missions[m]))
     } else {
-        app.selected_person()
-            .map(|p| Form::person(FormKind::EditPerson(p), &app.team.people[p]))
+        app.state
+            .selected_person()
+            .map(|p| Form::person(FormKind::EditPerson(p), &app.state.team.people[p]))
     };
     if let Some(form) = form {
         app.modal = Some(Modal::Form(Box::new(form)));
@@ -39,22 +41,22 @@ pub(super) fn edit_selected(app: &mut App) -> Vec<Effect> {
 
 pub(super) fn delete_selected(app: &mut App) -> Vec<Effect> {
     if mission_view(app) {
-        if let Some(m) = app.selected_mission() {
-            let title = clean(&app.team.missions[m].title).into_owned();
+        if let Some(m) = app.state.selected_mission() {
+            let title = clean(&app.state.team.missions[m].title).into_owned();
             let undo = undo_key(app);
             app.modal = Some(ask(
                 format!("Delete \"{title}\"?"),
                 vec![format!("{undo} undoes it.")],
-                Pending::DeleteMission(m),
+                Pending::Apply(Box::new(edit::delete_mission(&app.state.team, m))),
             ));
         }
-    } else if let Some(p) = app.selected_person() {
-        let name = clean(&app.team.people[p].name).into_owned();
-        let links = edit::links_of(&app.team, p);
+    } else if let Some(p) = app.state.selected_person() {
+        let name = clean(&app.state.team.people[p].name).into_owned();
+        let links = edit::links_of(&app.state.team, p);
         let titles = |missions: &[usize]| {
             missions
                 .iter()
-                .map(|&m| format!("\"{}\"", clean(&app.team.missions[m].title)))
+                .map(|&m| format!("\"{}\"", clean(&app.state.team.missions[m].title)))
                 .collect::<Vec<_>>()
                 .join(", ")
         };
@@ -79,23 +81,23 @@ pub(super) fn delete_selected(app: &mut App) -> Vec<Effect> {
                 if n == 1 { "s" } else { "" }
             ));
         }
-        if !app.team.people[p].log.is_empty() {
+        if !app.state.team.people[p].log.is_empty() {
             lines.push("Their one-on-one log goes with them.".into());
         }
         lines.push(format!("{} undoes it.", undo_key(app)));
         app.modal = Some(ask(
             format!("Delete {name}?"),
             lines,
-            Pending::DeletePerson(p),
+            Pending::Apply(Box::new(edit::delete_person(&app.state.team, p))),
         ));
     }
     Vec::new()
 }
 
 fn undo_key(app: &App) -> String {
-    app.keymap.key(Context::Global, Action::Undo)
+    app.state.keymap.key(Context::Global, Action::Undo)
 }
 
 pub(super) fn mission_view(app: &App) -> bool {
-    app.view == View::Missions
+    app.state.view == View::Missions
 }

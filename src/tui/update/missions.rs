@@ -1,51 +1,51 @@
 //! Choosing owners and mentors, handing missions over, accepting the plan.
 
-use super::apply;
 use crate::edit;
-use crate::tui::app::{App, NoticeKind, Proposal};
 use crate::tui::message::{Effect, View};
+use crate::tui::state::{NoticeKind, Proposal, State};
 
 /// Accepts the selected proposal of the plan as an ordinary change.
-pub(super) fn accept_proposal(app: &mut App) -> Vec<Effect> {
-    if !app.plan_is_current() {
-        app.tell(
+pub(super) fn accept_proposal(state: &mut State) -> Vec<Effect> {
+    if !state.plan_is_current() {
+        state.tell(
             NoticeKind::Info,
             "The plan is being worked out again; a moment",
         );
         return Vec::new();
     }
-    let (Some(proposal), Some(state)) = (app.selected_proposal(), app.plan.state.as_ref()) else {
+    let (Some(proposal), Some(plan)) = (state.selected_proposal(), state.plan.state.as_ref())
+    else {
         return Vec::new();
     };
     let change = match proposal {
         Proposal::Owner(i) => {
-            let o = &state.plan.owners[i];
-            edit::set_owner(&app.team, o.mission, Some(o.person))
+            let o = &plan.plan.owners[i];
+            edit::set_owner(&state.team, o.mission, Some(o.person))
         }
         Proposal::Mentor(i) => {
-            let m = &state.plan.mentors[i];
-            edit::set_mentor(&app.team, m.mission, Some(m.person))
+            let m = &plan.plan.mentors[i];
+            edit::set_mentor(&state.team, m.mission, Some(m.person))
         }
     };
-    apply(app, change)
+    state.apply(change)
 }
 
 /// Accepts every proposal in one change, so one undo takes it back.
-pub(super) fn accept_plan(app: &mut App) -> Vec<Effect> {
-    if app.view != View::Plan {
+pub(super) fn accept_plan(state: &mut State) -> Vec<Effect> {
+    if state.view != View::Plan {
         return Vec::new();
     }
-    if !app.plan_is_current() {
-        app.tell(
+    if !state.plan_is_current() {
+        state.tell(
             NoticeKind::Info,
             "The plan is being worked out again; a moment",
         );
         return Vec::new();
     }
-    let Some(state) = app.plan.state.as_ref().filter(|s| !s.plan.is_empty()) else {
-        app.tell(NoticeKind::Info, "Nothing to accept: the plan is empty");
+    let Some(plan) = state.plan.state.as_ref().filter(|p| !p.plan.is_empty()) else {
+        state.tell(NoticeKind::Info, "Nothing to accept: the plan is empty");
         return Vec::new();
     };
-    let change = state.plan.change(&app.team);
-    apply(app, change)
+    let change = plan.plan.change(&state.team);
+    state.apply(change)
 }
