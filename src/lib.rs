@@ -16,4 +16,5 @@ pub mod sample;
 pub mod skills_csv;
 pub mod store;
 pub mod text;
+pub mod today;
 pub mod tui;
