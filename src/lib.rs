@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod cli;
 pub mod color;
 pub mod commands;
+pub mod date_input;
 pub mod demo;
 pub mod edit;
 pub mod model;
