@@ -13,6 +13,7 @@ pub mod demo;
 pub mod edit;
 pub mod model;
 pub mod plan;
+pub mod query;
 pub mod sample;
 pub mod skills_csv;
 pub mod store;
