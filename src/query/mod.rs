@@ -26,6 +26,8 @@
 //! make a word of something that looks like a field (`"q3:"`). Field names
 //! ignore case; `at_risk` and `at-risk` are one state.
 
+pub mod sort;
+
 use std::fmt;
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
@@ -34,6 +36,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::analysis::Verdict;
 use crate::model::{Date, Key, Mission, Status, Team, key, loose_key};
+
+pub use sort::{Row, Sort};
 
 /// `is:due-soon` keeps missions due within this many days (SPEC §3).
 pub const DUE_SOON_DAYS: i64 = 14;
