@@ -29,6 +29,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     // A reader that goes away (`| head`) never changes the exit status.
     let mut out = commands::Output::new(stdout.lock());
     let data = || store::resolve(cli.file.as_deref()).map_err(Failure);
+    // Only the commands that depend on the date read it: a bad
+    // $HANDOVER_TODAY never stops `path` or `export`.
+    let today = || handover::today::today().map_err(|e| Failure(e.to_string()));
     match cli.command {
         None => Ok(handover::tui::run(&data()?)?),
         Some(Command::Path) => commands::path::run(&data()?, &mut out),
@@ -42,6 +45,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             out: file,
             force,
         }) => {
+            let today = today()?;
             let data = data()?;
             let team = commands::load_team(&data)?;
             commands::agenda::run(
@@ -50,6 +54,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 &person,
                 file.as_deref(),
                 force,
+                today,
                 &mut out,
                 &mut io::stderr(),
             )

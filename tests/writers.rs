@@ -566,7 +566,12 @@ fn out_never_creates_folders_and_refuses_a_folder_without_suggesting_force() {
         assert_eq!(run.code(), 2);
         assert!(run.stderr().contains("is a folder"), "{}", run.stderr());
         assert!(!run.stderr().contains("--force"), "{}", run.stderr());
-        assert!(run.stderr().contains("notes/agenda.md"), "{}", run.stderr());
+        assert!(
+            run.stderr()
+                .contains("notes/agenda-amina-diallo-2026-11-28.md"),
+            "{}",
+            run.stderr()
+        );
     }
     let export = [
         "export",

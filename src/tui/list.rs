@@ -4,8 +4,6 @@
 use std::cell::Cell;
 use std::ops::Range;
 
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32Str};
 use tui_input::Input;
 
 #[derive(Debug, Default)]
@@ -83,25 +81,7 @@ impl ListState {
     }
 }
 
-/// The items whose text matches a fuzzy query, best first (ties in their
-/// order); every item, in order, when the query is empty.
-pub fn filter_rows<'a>(query: &str, items: impl Iterator<Item = (usize, &'a str)>) -> Vec<usize> {
-    if query.trim().is_empty() {
-        return items.map(|(i, _)| i).collect();
-    }
-    let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
-    let mut matcher = Matcher::new(Config::DEFAULT);
-    let mut buf = Vec::new();
-    let mut scored: Vec<(u32, usize)> = items
-        .filter_map(|(i, text)| {
-            pattern
-                .score(Utf32Str::new(text, &mut buf), &mut matcher)
-                .map(|score| (score, i))
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().map(|(_, i)| i).collect()
-}
+pub use crate::query::filter_rows;
 
 #[cfg(test)]
 mod tests {

@@ -259,15 +259,7 @@ fn break_out(
 /// Today: `$HANDOVER_TODAY` when set (so tests and examples do not depend
 /// on the day they run), else the local date.
 fn today() -> Result<Date, AppError> {
-    match std::env::var("HANDOVER_TODAY") {
-        Ok(text) if !text.trim().is_empty() => text.trim().parse().map_err(|_| {
-            AppError(format!(
-                "HANDOVER_TODAY: {:?} is not a date like 2026-11-28",
-                crate::text::clean(&text)
-            ))
-        }),
-        _ => Ok(jiff::ZonedDateTime::now().date()),
-    }
+    crate::today::today().map_err(|e| AppError(e.to_string()))
 }
 
 /// Loads the team, or the sample when the file does not exist yet.
