@@ -207,18 +207,26 @@ fn slash_filters_fuzzily_and_esc_clears() {
 }
 
 #[test]
-fn the_first_change_creates_the_file_and_every_change_is_saved() {
+fn the_sample_lives_in_memory_until_kept_then_every_change_is_saved() {
     let mut h = fresh();
-    assert!(!h.path.exists());
     h.select_mission("Design tokens for the component library")
         .keys("o<Enter>");
-    assert_eq!(h.app.file().save, SaveState::Saved);
-    let disk = h.on_disk();
+    assert_eq!(h.app.file().save, SaveState::Sample);
+    assert!(!h.path.exists(), "trying the sample writes nothing");
     assert_eq!(
-        disk.missions[8].owner.as_deref(),
+        h.mission("Design tokens for the component library")
+            .owner
+            .as_deref(),
         Some("Dana Kowalski"),
         "the top-ranked candidate is chosen"
     );
+    // Keeping it writes the sample, with that change, as the manager's team.
+    h.keys("Sk");
+    assert!(h.app.modal().is_none());
+    assert_eq!(h.app.file().save, SaveState::Saved);
+    let disk = h.on_disk();
+    assert_eq!(disk.missions[8].owner.as_deref(), Some("Dana Kowalski"));
+    assert_eq!(disk, *h.app.team());
     h.keys("m<Enter>");
     assert_eq!(
         h.on_disk().missions[8].mentor.as_deref(),
@@ -231,8 +239,82 @@ fn the_first_change_creates_the_file_and_every_change_is_saved() {
 }
 
 #[test]
-fn adding_a_mission_through_the_form() {
+fn an_empty_team_from_the_welcome_holds_only_what_the_manager_adds() {
     let mut h = fresh();
+    h.keys("S");
+    assert!(matches!(h.app.modal(), Some(Modal::Welcome(_))));
+    h.keys("e");
+    assert!(h.app.modal().is_none());
+    assert_eq!(
+        h.on_disk(),
+        Team::default(),
+        "an empty team, written at once"
+    );
+    h.keys("2aNadia Haddad<Tab>Engineer<Enter>");
+    let disk = h.on_disk();
+    assert_eq!(disk.people.len(), 1);
+    assert_eq!(disk.people[0].name, "Nadia Haddad");
+    assert!(disk.missions.is_empty());
+    // What came before the start is not undone into the file.
+    h.keys("uu");
+    assert_eq!(h.on_disk(), Team::default());
+}
+
+#[test]
+fn a_csv_from_the_welcome_becomes_the_team() {
+    let mut h = fresh();
+    let csv = h.path.parent().unwrap().join("matrix.csv");
+    fs::write(
+        &csv,
+        "person,skill,level\nAna Silva,rust,3\nBo Li,sql,2\nAna Silva,sql,1\n",
+    )
+    .unwrap();
+    h.keys("Si/nowhere.csv<Enter>");
+    let Some(Modal::Welcome(welcome)) = h.app.modal() else {
+        panic!("the welcome stays, saying why");
+    };
+    assert!(
+        welcome.error.as_deref().unwrap().contains("cannot read"),
+        "{:?}",
+        welcome.error
+    );
+    assert!(!h.path.exists());
+    h.keys("<Esc>i");
+    for _ in 0.."/nowhere.csv".len() {
+        h.keys("<BS>");
+    }
+    h.keys(&format!("{}<Enter>", csv.display()));
+    assert!(h.app.modal().is_none(), "{:?}", h.app.modal());
+    let disk = h.on_disk();
+    let names: Vec<&str> = disk.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Ana Silva", "Bo Li"]);
+    assert_eq!(disk.people[0].skills.get("sql"), Some(&1));
+    assert!(disk.missions.is_empty());
+}
+
+#[test]
+fn quitting_the_sample_after_changes_asks_first() {
+    let mut h = fresh();
+    h.keys("q");
+    assert!(h.app.quit(), "nothing changed: quits at once");
+    let mut h = fresh();
+    h.keys("dy");
+    h.keys("q");
+    assert!(!h.app.quit());
+    let Some(Modal::Confirm(confirm)) = h.app.modal() else {
+        panic!("asks before leaving the changes behind");
+    };
+    assert!(confirm.lines.join(" ").contains("in memory only"));
+    h.keys("n");
+    assert!(!h.app.quit());
+    h.keys("qy");
+    assert!(h.app.quit());
+    assert!(!h.path.exists(), "leaving the sample writes nothing");
+}
+
+#[test]
+fn adding_a_mission_through_the_form() {
+    let mut h = loaded();
     h.keys("aWrite the onboarding guide<Tab>New hires ship on day 3<Tab>writing 3, react 2<Tab>wiki<Tab>Bruno Costa<Tab><Tab>agree<Enter>");
     assert!(h.app.modal().is_none(), "the form closed");
     let m = h.mission("Write the onboarding guide");
@@ -347,7 +429,7 @@ fn deleting_a_mission_asks_and_n_keeps_it() {
 
 #[test]
 fn handing_over_a_ready_mission_takes_one_key() {
-    let mut h = fresh();
+    let mut h = loaded();
     h.select_mission("Migrate billing to Postgres 16").keys("h");
     assert!(matches!(h.app.modal(), Some(Modal::HandOver { .. })));
     h.keys("<Enter>");
@@ -1038,7 +1120,7 @@ fn letters_are_text_in_a_note_whatever_keys_ron_binds() {
 fn a_file_created_meanwhile_is_never_overwritten_by_the_first_save() {
     let mut h = fresh();
     fs::write(&h.path, "someone else's team").unwrap();
-    h.keys("h<Enter>");
+    h.keys("Sk");
     assert!(matches!(h.app.modal(), Some(Modal::Conflict(_))));
     assert_eq!(fs::read_to_string(&h.path).unwrap(), "someone else's team");
 }

@@ -36,21 +36,48 @@ fn edit_a_mission_quit_and_find_it_in_the_file() {
 }
 
 #[test]
-fn with_no_file_it_opens_the_sample_and_saves_on_the_first_change() {
+fn with_no_file_the_welcome_offers_the_sample_which_writes_nothing_until_kept() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("new").join("team.ron");
     let mut app = Session::start(&file, dir.path());
-    app.wait_for("the sample team; your first change creates this file");
-    assert!(!file.exists());
-    // Hand over the ready first mission.
+    app.wait_for("Welcome to handover");
+    app.send("s");
+    app.wait_for("sample in memory, not saved");
+    // Hand over the ready first mission: in memory only.
     app.send("h");
     app.wait_for("hand it over now");
     app.send("y");
-    app.wait_for("Handed \"Migrate billing to Postgres 16\" over");
+    app.wait_for("Handed \"Migrate");
+    assert!(!file.exists());
+    // Keep it: now it is the manager's team, in the file.
+    app.send("S");
+    app.wait_for("keep the sample");
+    app.send("k");
+    app.wait_for("Kept the sample team");
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
     let team = handover::store::load(&file).unwrap().team;
     assert_eq!(team.missions[0].status, handover::model::Status::HandedOver);
+}
+
+#[test]
+fn an_empty_team_from_the_welcome_holds_only_what_the_manager_added() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("team.ron");
+    let mut app = Session::start(&file, dir.path());
+    app.wait_for("Welcome to handover");
+    app.send("e");
+    app.wait_for("Started an empty team");
+    app.send("2a");
+    app.wait_for("Name");
+    app.send("Nadia Haddad\r");
+    app.wait_for("Added Nadia Haddad");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let team = handover::store::load(&file).unwrap().team;
+    let names: Vec<&str> = team.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Nadia Haddad"]);
+    assert!(team.missions.is_empty());
 }
 
 #[test]

@@ -64,13 +64,13 @@ fn default_names() -> BTreeSet<String> {
 /// but not in running text.
 const PROSE: [&str; 10] = ["a", "A", "?", "→", "←", "1", "2", "3", "4", "5"];
 
-fn app(team: Team, keymap: Keymap) -> App {
+fn app(team: Team, keymap: Keymap, save: SaveState) -> App {
     // Colour, so that keys are told apart by their style.
     let file = FileState {
         path: PathBuf::from("team.ron"),
         baseline: None,
         read_only: false,
-        save: SaveState::Saved,
+        save,
     };
     let mut app = support::app::app()
         .team(team)
@@ -197,8 +197,13 @@ fn offences(screen: &Screen, names: &BTreeSet<String>) -> Vec<String> {
 /// once with every key rebound: the check must find default key names in
 /// the first (so it looks where keys are named) and none in the second.
 fn check(name: &str, team: fn() -> Team, setup: impl Fn(&mut App)) {
+    check_on(name, team, SaveState::Saved, setup);
+}
+
+/// `check`, on a file in this state (the sample: no file yet).
+fn check_on(name: &str, team: fn() -> Team, save: SaveState, setup: impl Fn(&mut App)) {
     let names = default_names();
-    let mut default = app(team(), Keymap::default());
+    let mut default = app(team(), Keymap::default(), save.clone());
     setup(&mut default);
     let found = offences(&draw(&default), &names);
     assert!(
@@ -206,7 +211,7 @@ fn check(name: &str, team: fn() -> Team, setup: impl Fn(&mut App)) {
         "{name}: with the default keys, no key name was found: the check looks nowhere"
     );
 
-    let mut moved = app(team(), rebound());
+    let mut moved = app(team(), rebound(), save);
     setup(&mut moved);
     let screen = draw(&moved);
     let found = offences(&screen, &names);
@@ -407,4 +412,26 @@ fn the_conflict() {
             &mut NoSave,
         );
     });
+}
+
+#[test]
+fn the_welcome_and_the_sample() {
+    check_on("welcome", sample::team, SaveState::Sample, |app| {
+        act(app, Action::StartOwn);
+    });
+    check_on("welcome import", sample::team, SaveState::Sample, |app| {
+        act(app, Action::StartOwn);
+        act(app, Action::ImportCsv);
+        type_text(app, "matrix.csv");
+    });
+    check_on(
+        "leaving the sample",
+        sample::team,
+        SaveState::Sample,
+        |app| {
+            act(app, Action::Delete);
+            act(app, Action::Confirm);
+            act(app, Action::Quit);
+        },
+    );
 }

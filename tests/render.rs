@@ -284,6 +284,29 @@ fn every_view_and_modal_draws_at_any_size_without_panicking() {
 }
 
 #[test]
+fn the_welcome_over_the_sample() {
+    let file = handover::tui::app::FileState {
+        path: "team.ron".into(),
+        baseline: None,
+        read_only: false,
+        save: SaveState::Sample,
+    };
+    let mut app = support::app::app().file(file).build();
+    keys(&mut app, "S");
+    snapshot("welcome", &mut app);
+    keys(&mut app, "imatrix.csv");
+    snapshot("welcome_import", &mut app);
+    // Trying the sample: the status bar says nothing is saved.
+    keys(&mut app, "<Esc><Esc>");
+    snapshot("sample_in_memory", &mut app);
+    for (width, height) in [(1, 1), (39, 9), (40, 10), (60, 15)] {
+        keys(&mut app, "S");
+        update(&mut app, Message::Resize(width, height));
+        draw(&app, width, height);
+    }
+}
+
+#[test]
 fn one_on_one_entry_form() {
     let mut app = app();
     keys(

@@ -92,6 +92,16 @@ pub enum Action {
     /// Hand the terminal back to the shell for a while (Ctrl-z); `fg`
     /// brings the app back.
     Suspend,
+    /// First start: an empty team of one's own.
+    StartEmpty,
+    /// First start: the sample, in memory.
+    TrySample,
+    /// First start: a team from a CSV skills matrix.
+    ImportCsv,
+    /// Keep the sample (and what was changed in it) as one's team.
+    KeepSample,
+    /// From the sample: the welcome again, to start one's own team.
+    StartOwn,
 }
 
 /// Everything `update` handles.
@@ -138,6 +148,8 @@ pub enum Message {
         path: std::path::PathBuf,
         result: Result<(), crate::store::OutputError>,
     },
+    /// The CSV the welcome asked for was read (or not).
+    CsvRead(Result<Vec<u8>, String>),
 }
 
 /// What `update` asks the runtime to do; it never touches the disk itself.
@@ -165,6 +177,8 @@ pub enum Effect {
     /// Hand the terminal to $EDITOR on this text.
     EditNote(String),
     /// Write a file readable by the owner only.
+    /// Read a CSV skills matrix for the welcome's import.
+    ReadCsv(std::path::PathBuf),
     WriteFile {
         path: std::path::PathBuf,
         text: String,

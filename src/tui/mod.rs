@@ -68,6 +68,9 @@ pub fn run(data: &DataPath) -> Result<ExitCode, AppError> {
         app.state.tell(NoticeKind::Warning, problem);
     }
     recovery::offer(&mut app);
+    if app.modal.is_none() {
+        app.modal = modal::welcome::open(&app.state);
+    }
     let (outbox, inbox) = std::sync::mpsc::channel();
     let saved = outbox.clone();
     let saver = Saver::start_with(

@@ -355,6 +355,7 @@ fn perform(app: &mut App, effect: Effect, host: &mut impl Host) -> Option<Messag
             },
         },
         Effect::KeepMineAndQuit => Message::KeptForQuit(keep_mine(app)),
+        Effect::ReadCsv(path) => Message::CsvRead(store::read_input(&path)),
     })
 }
 

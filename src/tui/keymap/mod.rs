@@ -55,10 +55,12 @@ pub enum Context {
     Actions,
     /// A one-line question, like where to write a file.
     Prompt,
+    /// First start: what to do without a team file.
+    Welcome,
 }
 
 impl Context {
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 17] = [
         Context::Global,
         Context::List,
         Context::Move,
@@ -75,6 +77,7 @@ impl Context {
         Context::Entry,
         Context::Actions,
         Context::Prompt,
+        Context::Welcome,
     ];
 
     /// The name in `keys.ron`.
@@ -96,6 +99,7 @@ impl Context {
             Context::Entry => "entry",
             Context::Actions => "actions",
             Context::Prompt => "prompt",
+            Context::Welcome => "welcome",
         }
     }
 

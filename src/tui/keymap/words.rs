@@ -61,6 +61,7 @@ pub(super) const WORDS: &[Words] = {
     (C::Global, A::Suspend, "suspend: back to the shell until `fg`", None),
     (C::Global, A::Help, "show every key", Some("help")),
     (C::Global, A::Quit, "quit (every change is already saved)", Some("quit")),
+    (C::Global, A::StartOwn, "trying the sample: start your own team, or keep the sample", None),
     (C::Filter, A::Confirm, "keep the filter and go back to the list", None),
     (C::Filter, A::Cancel, "clear the filter", None),
     (C::Form, A::Confirm, "save the form", Some("save")),
@@ -76,5 +77,11 @@ pub(super) const WORDS: &[Words] = {
     (C::Confirm, A::Reload, "reload the file from disk", None),
     (C::Help, A::Cancel, "close the help", Some("close")),
     (C::Help, A::Down, "scroll down", None),
-    (C::Help, A::Up, "scroll up", None),    ]
+    (C::Help, A::Up, "scroll up", None),
+    (C::Welcome, A::StartEmpty, "start an empty team", None),
+    (C::Welcome, A::ImportCsv, "import a skills matrix (CSV)", None),
+    (C::Welcome, A::TrySample, "try the sample team in memory", None),
+    (C::Welcome, A::KeepSample, "keep the sample as your team", None),
+    (C::Welcome, A::Cancel, "try the sample team in memory", Some("the sample")),
+    ]
 };

@@ -31,6 +31,8 @@ pub enum Pending {
     DiscardForm(Box<Form>),
     /// Quit although the last changes are not saved (they are kept aside).
     QuitUnsaved,
+    /// Quit, leaving the changes made to the sample (in memory) behind.
+    LeaveSample,
     /// Replace a file that exists with this text.
     Overwrite { path: PathBuf, text: String },
     /// Drop a one-on-one entry being written (on no, it comes back).
@@ -66,6 +68,10 @@ fn confirmed(state: &mut State, pending: Pending) -> Vec<Effect> {
             overwrite: true,
         }],
         Pending::QuitUnsaved => vec![Effect::KeepMineAndQuit],
+        Pending::LeaveSample => {
+            state.quit = true;
+            Vec::new()
+        }
     }
 }
 

@@ -12,6 +12,7 @@ pub mod hand_over;
 pub mod help;
 pub mod picker;
 pub mod restore;
+pub mod welcome;
 
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -27,6 +28,7 @@ pub use self::hand_over::HandOver;
 pub use self::help::Help;
 pub use self::picker::Picker;
 pub use self::restore::Restore;
+pub use self::welcome::Welcome;
 
 use super::keymap::Context;
 use super::message::{Action, Effect};
@@ -52,6 +54,8 @@ pub enum Modal {
     Export(Export),
     /// Work an earlier stop left unsaved, offered back at start.
     Restore(Restore),
+    /// First start: no team file yet.
+    Welcome(Welcome),
 }
 
 /// What follows a key in a modal: the modal as it stays open (or none:
@@ -97,6 +101,7 @@ impl Modal {
     pub fn context(&self) -> (Context, bool) {
         match self {
             Modal::Help(_) => (Context::Help, false),
+            Modal::Welcome(m) => m.context(),
             Modal::Form(_) => (Context::Form, true),
             Modal::Export(_) => (Context::Prompt, true),
             Modal::Entry(_) => (Context::Entry, true),
@@ -113,6 +118,7 @@ impl Modal {
         match self {
             Modal::Help(m) => m.command(action),
             Modal::Restore(m) => m.command(state, action),
+            Modal::Welcome(m) => m.command(state, action),
             Modal::Form(m) => form::command(m, state, action),
             Modal::Picker(m) => picker::command(m, state, action),
             Modal::HandOver(m) => m.command(state, action),
@@ -131,6 +137,7 @@ impl Modal {
             Modal::Picker(m) => m.text(key),
             Modal::Entry(m) => m.text(key),
             Modal::Export(m) => m.text(key),
+            Modal::Welcome(m) => m.text(key),
             Modal::Help(_)
             | Modal::HandOver(_)
             | Modal::Confirm(_)
@@ -152,6 +159,7 @@ impl Modal {
             Modal::Actions(m) => m.draw(state, frame, area),
             Modal::Export(m) => m.draw(state, frame, area),
             Modal::Restore(m) => m.draw(state, frame, area),
+            Modal::Welcome(m) => m.draw(state, frame, area),
         }
     }
 
@@ -259,6 +267,11 @@ impl From<ActionItems> for Modal {
 impl From<Restore> for Modal {
     fn from(m: Restore) -> Self {
         Modal::Restore(m)
+    }
+}
+impl From<Welcome> for Modal {
+    fn from(m: Welcome) -> Self {
+        Modal::Welcome(m)
     }
 }
 impl From<Export> for Modal {

@@ -71,9 +71,14 @@ impl State {
     fn changed(&mut self, change: &Change) -> Vec<Effect> {
         self.generation += 1;
         self.refresh_after(change);
-        if self.file.save == SaveState::Conflict {
-            self.ask_about_conflict = true;
-            return Vec::new();
+        match self.file.save {
+            SaveState::Conflict => {
+                self.ask_about_conflict = true;
+                return Vec::new();
+            }
+            // The sample lives in memory until it is kept.
+            SaveState::Sample => return Vec::new(),
+            SaveState::Saved | SaveState::Failed(_) => {}
         }
         self.unsaved += 1;
         vec![Effect::Save(change.clone())]

@@ -65,7 +65,10 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect) {
             ("saving…".to_string(), theme.dim())
         }
         SaveState::Sample => (
-            "the sample team; your first change creates this file".to_string(),
+            format!(
+                "sample in memory, not saved · {}: your own team",
+                app.keymap.key(Context::Global, Action::StartOwn)
+            ),
             theme.warn(),
         ),
         SaveState::Saved if app.file.read_only => ("read-only".to_string(), theme.warn()),

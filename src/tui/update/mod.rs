@@ -11,6 +11,7 @@ use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
 use super::app::{App, NoticeKind, SaveState, State};
+use super::keymap::Context;
 use super::message::{Action, Effect, Message, View};
 use super::modal::confirm::{Pending, ask};
 use super::modal::picker::PickerKind;
@@ -105,6 +106,9 @@ fn handle(app: &mut App, message: Message) -> Vec<Effect> {
                 ),
             }
             Vec::new()
+        }
+        Message::CsvRead(result) => {
+            modal::welcome::csv_read(&mut app.state, &mut app.modal, result)
         }
         Message::ChangedOnDisk => changed_on_disk(app),
         Message::StillTheSame(baseline) => {
@@ -388,11 +392,16 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ExportAgenda => open(app, |s| modal::export::open(s)),
         Action::OpenEditor => Vec::new(),
         Action::Suspend => vec![Effect::Suspend],
+        Action::StartOwn => open(app, modal::welcome::reopen),
         Action::Confirm
         | Action::Cancel
         | Action::NextField
         | Action::PrevField
-        | Action::Reload => Vec::new(),
+        | Action::Reload
+        | Action::StartEmpty
+        | Action::TrySample
+        | Action::ImportCsv
+        | Action::KeepSample => Vec::new(),
     }
 }
 
@@ -426,6 +435,18 @@ fn quit(app: &mut App) -> Vec<Effect> {
                     "Quitting keeps them in a copy beside it, so nothing is lost.".into(),
                 ],
                 Pending::QuitUnsaved,
+            ));
+        }
+        // Changes made to the sample live in memory only: say so once.
+        SaveState::Sample if app.state.generation > 0 => {
+            let own = app.state.keymap.key(Context::Global, Action::StartOwn);
+            app.modal = Some(ask(
+                "Quit and leave the sample behind?",
+                vec![
+                    "What you changed in the sample team is in memory only, and goes.".into(),
+                    format!("To keep it as your team, say no, then {own}."),
+                ],
+                Pending::LeaveSample,
             ));
         }
         _ => app.state.quit = true,
