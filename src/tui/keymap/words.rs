@@ -61,7 +61,7 @@ pub(super) const WORDS: &[Words] = {
     (C::Global, A::Suspend, "suspend: back to the shell until `fg`", None),
     (C::Global, A::Help, "show every key", Some("help")),
     (C::Global, A::Quit, "quit (every change is already saved)", Some("quit")),
-    (C::Global, A::StartOwn, "trying the sample: start your own team, or keep the sample", None),
+    (C::Global, A::StartOwn, "sample: start your own team", None),
     (C::Filter, A::Confirm, "keep the filter and go back to the list", None),
     (C::Filter, A::Cancel, "clear the filter", None),
     (C::Form, A::Confirm, "save the form", Some("save")),
