@@ -403,8 +403,8 @@ fn person(
                 date: rng.date(2026),
                 note: rng.pick(NOTES).to_string(),
                 actions: vec![ActionItem {
-                    text: rng.pick(ACTIONS).to_string(),
                     done: rng.chance(50),
+                    ..ActionItem::new(*rng.pick(ACTIONS))
                 }],
             });
         }

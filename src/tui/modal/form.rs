@@ -328,6 +328,9 @@ impl Form {
             status: parse_status(self.raw("Status"))?,
             due: parse_date("Due", self.raw("Due"))?,
             handed_over: parse_date("Handed over", self.raw("Handed over"))?,
+            handed_over_as: base.handed_over_as,
+            check_in: base.check_in,
+            completed: base.completed,
         })
     }
 
@@ -342,6 +345,8 @@ impl Form {
             mentor_capacity: parse_count("Mentor capacity", self.raw("Mentor capacity"))?,
             turns_to: parse_list(self.raw("Turns to")),
             wants: parse_list(self.raw("Wants")),
+            cadence: base.cadence,
+            history: base.history.clone(),
             log: base.log.clone(),
         })
     }
