@@ -71,7 +71,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 add_people,
                 dry_run,
             };
-            commands::csv::import(&data()?.path, &csv, options, &mut out)
+            commands::csv::import(&data()?.path, &csv, options, commands::today()?, &mut out)
         }
         Some(Command::Export {
             out: file, force, ..

@@ -642,6 +642,14 @@ fn a_spreadsheet_csv_imports_and_reports_what_changed() {
     let team = handover::store::load(&s.path("team.ron")).unwrap().team;
     assert_eq!(team.people[0].skills["rust"], 2);
     assert_eq!(team.people.last().unwrap().name, "Park, Zoë");
+    // Each change is in the history, dated today ($HANDOVER_TODAY).
+    let last = team.people[0].history.last().unwrap();
+    assert_eq!(
+        (last.date.to_string().as_str(), last.skill.as_str(), last.level),
+        ("2026-11-28", "rust", 2)
+    );
+    let hiro = team.people.iter().find(|p| p.name == "Hiro Tanaka").unwrap();
+    assert_eq!(hiro.history.len(), 1, "{:?}", hiro.history);
 }
 
 #[test]

@@ -15,7 +15,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::model::Team;
+use crate::model::{Date, Team};
 use crate::store::{self, DataPath, LoadError, PathOrigin};
 
 /// A command that could not do its job: the message is shown on stderr and
@@ -118,6 +118,20 @@ pub fn print_or_write(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Today: `$HANDOVER_TODAY` when set (so tests and examples do not depend
+/// on the day they run), else the local date. The same rule as the app's.
+pub fn today() -> Result<Date, Failure> {
+    match std::env::var("HANDOVER_TODAY") {
+        Ok(text) if !text.trim().is_empty() => text.trim().parse().map_err(|_| {
+            Failure(format!(
+                "HANDOVER_TODAY: {:?} is not a date like 2026-11-28",
+                crate::text::clean(&text)
+            ))
+        }),
+        _ => Ok(jiff::ZonedDateTime::now().date()),
+    }
 }
 
 /// Loads the team for a command that reads it, with a message saying what

@@ -517,7 +517,7 @@ fn build_change(app: &App, form: &Form) -> Result<Change, String> {
         FormKind::AddPerson => edit::add_person(&app.team, form.to_person(&Person::named(""))?),
         FormKind::EditPerson(p) => {
             let person = form.to_person(&app.team.people[p])?;
-            edit::update_person(&app.team, p, person)
+            edit::update_person(&app.team, p, person, app.today)
         }
     })
 }
