@@ -63,8 +63,14 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("check_json", size), &size, |b, _| {
             b.iter(|| {
                 let team = handover::store::parse(text.as_bytes(), Path::new("team.ron")).unwrap();
-                handover::commands::check::run(&team, true, Paint::plain(), &mut std::io::sink())
-                    .unwrap()
+                handover::commands::check::run(
+                    &team,
+                    true,
+                    "2026-11-28".parse().unwrap(),
+                    Paint::plain(),
+                    &mut std::io::sink(),
+                )
+                .unwrap()
             })
         });
         group.bench_with_input(BenchmarkId::new("open", size), &size, |b, _| {

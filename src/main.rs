@@ -35,7 +35,13 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Init) => commands::init::run(&data()?, &mut io::stderr()),
         Some(Command::Check { json }) => {
             let team = commands::load_team(&data()?)?;
-            commands::check::run(&team, json, Paint::for_stdout(), &mut out)
+            commands::check::run(
+                &team,
+                json,
+                commands::today()?,
+                Paint::for_stdout(),
+                &mut out,
+            )
         }
         Some(Command::Agenda {
             person,
@@ -46,6 +52,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let team = commands::load_team(&data)?;
             commands::agenda::run(
                 &team,
+                commands::today()?,
                 &data.path,
                 &person,
                 file.as_deref(),

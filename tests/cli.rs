@@ -5,7 +5,7 @@ mod support;
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use handover::sample::SAMPLE_RON;
 use support::cli::Sandbox;
@@ -158,6 +158,11 @@ fn check_json_has_the_shape_of_the_spec() {
         "overloaded",
         "abandonment_risk",
         "micromanagement",
+        "due",
+        "due_in_days",
+        "overdue",
+        "due_soon",
+        "check_in_due",
         "suggested_mentors",
         "suggested_owners",
     ];
@@ -205,7 +210,9 @@ fn check_json_has_the_shape_of_the_spec() {
         .unwrap();
     assert_eq!(
         *chen,
-        serde_json::json!({"name": "Chen Wei", "load": 2, "capacity": 3, "mentoring": 0, "isolated": true})
+        serde_json::json!({"name": "Chen Wei", "load": 2, "capacity": 3, "mentoring": 0, "isolated": true,
+            "cadence": 14, "last_one_on_one": null, "days_since": null, "one_on_one_due": true,
+            "open_actions": 0, "overdue_actions": 0})
     );
     let terraform = json["skills"]
         .as_array()
@@ -304,7 +311,12 @@ fn agenda_prints_markdown_for_a_person() {
     assert_eq!(run.code(), 0, "{}", run.stderr());
     let md = run.stdout();
     assert!(md.starts_with("# One-on-one: Farid Haddad\n"), "{md}");
-    assert!(md.contains("## Open actions\n\n- [ ] Read the idempotency RFC (agreed 2026-11-13)\n"));
+    assert!(
+        md.contains(
+            "## Open actions\n\n- [ ] Read the idempotency RFC (agreed 2026-11-13; due 2026-11-27: overdue)\n"
+        ),
+        "{md}"
+    );
     assert!(
         !md.contains("Book a weekly pairing slot"),
         "done actions are not open"
@@ -312,6 +324,32 @@ fn agenda_prints_markdown_for_a_person() {
     assert!(md.contains("### Add retries to the payment webhooks — stretch"));
     assert!(md.contains("- [ ] Check how pairing with Amina Diallo on rust and sql is going"));
     assert!(md.contains("## Turns to\n\n- Amina Diallo\n- Bruno Costa\n"));
+}
+
+#[test]
+fn agenda_marks_the_managers_own_actions_and_what_is_overdue_on_today() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let md = s.run(&["agenda", "dana", "--file", "team.ron"]).stdout();
+    assert!(
+        md.contains(
+            "## Open actions\n\n\
+             - [ ] Pair with Elif on the colour contrast checks (agreed 2026-11-16; due 2026-12-04)\n\
+             - [ ] Put Dana forward for the design guild (yours; agreed 2026-11-16)\n"
+        ),
+        "{md}"
+    );
+    // Before its due date, Farid's action is not overdue.
+    let run = s.run_with_env(
+        &["agenda", "farid", "--file", "team.ron"],
+        &[("HANDOVER_TODAY", Path::new("2026-11-27"))],
+    );
+    assert!(
+        run.stdout()
+            .contains("- [ ] Read the idempotency RFC (agreed 2026-11-13; due 2026-11-27)\n"),
+        "{}",
+        run.stdout()
+    );
 }
 
 #[test]
@@ -645,10 +683,18 @@ fn a_spreadsheet_csv_imports_and_reports_what_changed() {
     // Each change is in the history, dated today ($HANDOVER_TODAY).
     let last = team.people[0].history.last().unwrap();
     assert_eq!(
-        (last.date.to_string().as_str(), last.skill.as_str(), last.level),
+        (
+            last.date.to_string().as_str(),
+            last.skill.as_str(),
+            last.level
+        ),
         ("2026-11-28", "rust", 2)
     );
-    let hiro = team.people.iter().find(|p| p.name == "Hiro Tanaka").unwrap();
+    let hiro = team
+        .people
+        .iter()
+        .find(|p| p.name == "Hiro Tanaka")
+        .unwrap();
     assert_eq!(hiro.history.len(), 1, "{:?}", hiro.history);
 }
 
@@ -714,4 +760,243 @@ fn import_without_a_team_file_starts_one() {
     assert!(run.stdout().contains("(a new team file)"));
     let team = handover::store::load(&s.path("new.ron")).unwrap().team;
     assert_eq!(team.people[0].skills["rust"], 4);
+}
+
+// --- Dates (SPEC §3), counted from $HANDOVER_TODAY ---
+
+fn check_json(s: &Sandbox, today: &str) -> serde_json::Value {
+    let run = s.run_with_env(
+        &["check", "--json", "--file", "team.ron"],
+        &[("HANDOVER_TODAY", Path::new(today))],
+    );
+    assert_eq!(run.code(), 1, "{}", run.stderr());
+    serde_json::from_str(&run.stdout()).unwrap()
+}
+
+fn named<'a>(list: &'a serde_json::Value, key: &str, name: &str) -> &'a serde_json::Value {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m[key] == name)
+        .unwrap_or_else(|| panic!("{name} missing"))
+}
+
+#[test]
+fn check_json_counts_mission_dates_from_today() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let json = check_json(&s, "2026-11-28");
+    let missions = &json["missions"];
+    let dates = |title: &str| {
+        let m = named(missions, "title", title);
+        (
+            m["due"].clone(),
+            m["due_in_days"].clone(),
+            m["overdue"].clone(),
+            m["due_soon"].clone(),
+            m["check_in_due"].clone(),
+        )
+    };
+    use serde_json::json;
+    assert_eq!(
+        dates("Automate the quarterly revenue report"),
+        (
+            json!("2026-11-25"),
+            json!(-3),
+            json!(true),
+            json!(false),
+            json!(false)
+        )
+    );
+    assert_eq!(
+        dates("Rotate the TLS certificates"),
+        (
+            json!("2026-12-10"),
+            json!(12),
+            json!(false),
+            json!(true),
+            json!(false)
+        )
+    );
+    assert_eq!(
+        dates("Migrate billing to Postgres 16"),
+        (
+            json!("2027-03-01"),
+            json!(93),
+            json!(false),
+            json!(false),
+            json!(false)
+        )
+    );
+    assert_eq!(
+        dates("Add retries to the payment webhooks"),
+        (
+            json!("2027-01-15"),
+            json!(48),
+            json!(false),
+            json!(false),
+            json!(true)
+        ),
+        "handed over with its check-in on 2026-11-23"
+    );
+    assert_eq!(
+        dates("Define the API versioning policy"),
+        (
+            json!(null),
+            json!(null),
+            json!(false),
+            json!(false),
+            json!(false)
+        )
+    );
+    // Another day, other answers: nothing depends on the day the test runs.
+    let json = check_json(&s, "2026-11-20");
+    let tls = named(&json["missions"], "title", "Rotate the TLS certificates");
+    assert_eq!(
+        (tls["due_in_days"].clone(), tls["due_soon"].clone()),
+        (json!(20), json!(false))
+    );
+    let webhooks = named(
+        &json["missions"],
+        "title",
+        "Add retries to the payment webhooks",
+    );
+    assert_eq!(
+        webhooks["check_in_due"], false,
+        "the check-in is three days off"
+    );
+}
+
+#[test]
+fn a_done_missions_dates_are_null_and_false() {
+    let s = Sandbox::new();
+    s.write(
+        "team.ron",
+        r#"(version: 2, people: [(name: "A")], missions: [
+            (title: "Old", owner: Some("A"), status: Done, due: Some("2026-11-01"),
+             handed_over: Some("2026-10-01"), check_in: Some("2026-10-15"), completed: Some("2026-11-02")),
+            (title: "Open")])"#,
+    );
+    let json = check_json(&s, "2026-11-28");
+    let old = named(&json["missions"], "title", "Old");
+    for (field, value) in [
+        ("due", serde_json::Value::Null),
+        ("due_in_days", serde_json::Value::Null),
+        ("overdue", false.into()),
+        ("due_soon", false.into()),
+        ("check_in_due", false.into()),
+    ] {
+        assert_eq!(old[field], value, "{field}");
+    }
+}
+
+#[test]
+fn check_json_says_when_each_person_is_due_a_one_on_one() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let json = check_json(&s, "2026-11-28");
+    let person = |name: &str| {
+        let p = named(&json["people"], "name", name);
+        [
+            "cadence",
+            "last_one_on_one",
+            "days_since",
+            "one_on_one_due",
+            "open_actions",
+            "overdue_actions",
+        ]
+        .map(|k| p[k].clone())
+    };
+    use serde_json::json;
+    assert_eq!(
+        person("Amina Diallo"),
+        [
+            json!(14),
+            json!("2026-11-06"),
+            json!(22),
+            json!(true),
+            json!(1),
+            json!(1)
+        ]
+    );
+    assert_eq!(
+        person("Farid Haddad"),
+        [
+            json!(7),
+            json!("2026-11-13"),
+            json!(15),
+            json!(true),
+            json!(1),
+            json!(1)
+        ],
+        "a weekly cadence"
+    );
+    assert_eq!(
+        person("Dana Kowalski"),
+        [
+            json!(21),
+            json!("2026-11-16"),
+            json!(12),
+            json!(false),
+            json!(2),
+            json!(0)
+        ]
+    );
+    assert_eq!(
+        person("Grace Mensah"),
+        [
+            json!(30),
+            json!("2026-11-02"),
+            json!(26),
+            json!(false),
+            json!(0),
+            json!(0)
+        ]
+    );
+    assert_eq!(
+        person("Bruno Costa"),
+        [
+            json!(28),
+            json!(null),
+            json!(null),
+            json!(true),
+            json!(0),
+            json!(0)
+        ],
+        "never met"
+    );
+}
+
+#[test]
+fn check_text_shows_what_is_late_and_who_is_due_a_one_on_one() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let out = s.run(&["check", "--file", "team.ron"]).stdout();
+    for line in [
+        "  Automate the quarterly revenue report — Grace Mensah · delegation 4 Agree · due 2026-11-25 (3 days late)\n",
+        "  Rotate the TLS certificates — Chen Wei · delegation 5 Advise · due 2026-12-10 (in 12 days)\n",
+        "due 2027-01-15 (in 48 days) · check-in due (2026-11-23)\n",
+        "  Amina Diallo   owns 1/3  mentors 1/2  one-on-one due (last 22 days ago, every 14 days), 1 open action (1 overdue)\n",
+        "  Bruno Costa    owns 1/2  mentors 0/3  one-on-one due (none yet, every 28 days)\n",
+        "  Dana Kowalski  owns 1/3  mentors 0/2  last one-on-one 12 days ago, 2 open actions\n",
+    ] {
+        assert!(out.contains(line), "{line:?} in\n{out}");
+    }
+}
+
+#[test]
+fn a_bad_handover_today_is_refused() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let run = s.run_with_env(
+        &["check", "--file", "team.ron"],
+        &[("HANDOVER_TODAY", Path::new("2026-13-01"))],
+    );
+    assert_eq!(run.code(), 2);
+    assert!(
+        run.stderr()
+            .contains("HANDOVER_TODAY: \"2026-13-01\" is not a date like 2026-11-28"),
+        "{}",
+        run.stderr()
+    );
 }

@@ -757,8 +757,8 @@ mod incremental {
                 prop_assert_eq!(verdicts(&analysis), verdicts(&fresh), "verdicts after {:?}", e);
                 prop_assert_eq!(&analysis.people, &fresh.people, "people after {:?}", e);
                 prop_assert_eq!(
-                    render_text(&team, &analysis, Paint::plain()),
-                    render_text(&team, &fresh, Paint::plain()),
+                    render_text(&team, &analysis, "2026-11-28".parse().unwrap(), Paint::plain()),
+                    render_text(&team, &fresh, "2026-11-28".parse().unwrap(), Paint::plain()),
                     "after {:?}", e
                 );
             }

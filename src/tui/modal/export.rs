@@ -68,7 +68,8 @@ impl Export {
                     app.tell(NoticeKind::Warning, "Give a file to write the agenda to");
                     return Step::stay(self);
                 }
-                let text = crate::agenda::agenda(&app.team, &app.analysis, self.person);
+                let text =
+                    crate::agenda::agenda_on(&app.team, &app.analysis, self.person, app.today);
                 Step::done(vec![Effect::WriteFile {
                     path: PathBuf::from(target),
                     text,
@@ -109,7 +110,7 @@ pub fn written(app: &mut App, path: PathBuf, result: Result<(), OutputError>) {
         Ok(()) => app.tell(NoticeKind::Info, format!("Wrote {}", path.display())),
         Err(OutputError::Exists(_)) => {
             let text = match &app.people.list.selected_item() {
-                Some(p) => crate::agenda::agenda(&app.team, &app.analysis, *p),
+                Some(p) => crate::agenda::agenda_on(&app.team, &app.analysis, *p, app.today),
                 None => return,
             };
             app.modal = Some(ask(
