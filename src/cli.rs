@@ -33,6 +33,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What needs you this week: one-on-ones due, missions late or due within
+    /// 14 days, check-ins due, open action items, missions handed over at risk.
+    ///
+    /// Most urgent first in each group; empty groups are left out. Dates
+    /// count from today, or $HANDOVER_TODAY when set. Exits 0, or 2 when the
+    /// file cannot be read.
+    Week {
+        /// Print the week as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a one-on-one agenda for a person, as Markdown.
     Agenda {
         /// The person's name (any case).

@@ -17,3 +17,4 @@ pub mod skills_csv;
 pub mod store;
 pub mod text;
 pub mod tui;
+pub mod week;

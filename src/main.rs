@@ -43,6 +43,16 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 &mut out,
             )
         }
+        Some(Command::Week { json }) => {
+            let team = commands::load_team(&data()?)?;
+            commands::week::run(
+                &team,
+                json,
+                commands::today()?,
+                Paint::for_stdout(),
+                &mut out,
+            )
+        }
         Some(Command::Agenda {
             person,
             out: file,

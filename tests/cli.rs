@@ -1000,3 +1000,204 @@ fn a_bad_handover_today_is_refused() {
         run.stderr()
     );
 }
+
+// --- handover week (SPEC §4) ---
+
+#[test]
+fn week_lists_what_is_due_grouped_most_urgent_first() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let run = s.run(&["week", "--file", "team.ron"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    assert_eq!(run.stderr(), "");
+    let out = run.stdout();
+    assert!(out.starts_with("Week of 2026-11-28\n"), "{out}");
+    let order: Vec<usize> = [
+        "\nONE-ON-ONES DUE (6)\n  Bruno Costa — none yet · every 28 days\n",
+        "  Amina Diallo — last 2026-11-06, 22 days ago · every 14 days\n",
+        "\nMISSIONS DUE (3)\n  Automate the quarterly revenue report — Grace Mensah · due 2026-11-25 (3 days late) · blocked\n",
+        "  Rotate the TLS certificates — Chen Wei · due 2026-12-10 (in 12 days) · blocked\n",
+        "\nCHECK-INS DUE (1)\n  Add retries to the payment webhooks — Farid Haddad · check-in 2026-11-23, 5 days ago\n",
+        "\nOPEN ACTIONS (4)\n  Share the PG16 runbook — yours, with Amina Diallo · due 2026-11-20 (8 days late)\n",
+        "  Put Dana forward for the design guild — yours, with Dana Kowalski · agreed 2026-11-16\n",
+        "\nHANDED OVER AT RISK (1)\n  Add retries to the payment webhooks — Farid Haddad · handed over 2026-11-02 at risk, now stretch\n",
+    ]
+    .iter()
+    .map(|l| out.find(l).unwrap_or_else(|| panic!("{l:?} missing in\n{out}")))
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{out}");
+    assert!(
+        !out.contains("Grace Mensah —"),
+        "Grace met 26 days ago on a 30-day cadence"
+    );
+    assert!(!out.contains("Migrate billing"), "due in 93 days");
+    assert!(
+        !out.contains('\x1b'),
+        "no colour when stdout is not a terminal"
+    );
+}
+
+#[test]
+fn week_json_has_the_shape_of_the_spec() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let run = s.run(&["week", "--json", "--file", "team.ron"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let json: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    use serde_json::json;
+    assert_eq!(json["today"], "2026-11-28");
+    let keys =
+        |v: &serde_json::Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
+    let mut top = keys(&json);
+    top.sort();
+    assert_eq!(
+        top,
+        [
+            "actions_open",
+            "check_ins_due",
+            "handed_over_at_risk",
+            "missions_due",
+            "one_on_ones_due",
+            "today"
+        ]
+    );
+    assert_eq!(
+        json["one_on_ones_due"][4],
+        json!({"person": "Amina Diallo", "last": "2026-11-06", "days_since": 22, "cadence": 14})
+    );
+    assert_eq!(
+        json["one_on_ones_due"][0],
+        json!({"person": "Bruno Costa", "last": null, "days_since": null, "cadence": 28})
+    );
+    assert_eq!(
+        json["missions_due"][0],
+        json!({"title": "Automate the quarterly revenue report", "owner": "Grace Mensah",
+               "due": "2026-11-25", "due_in_days": -3, "verdict": "blocked"})
+    );
+    assert_eq!(
+        json["check_ins_due"],
+        json!([{"title": "Add retries to the payment webhooks", "owner": "Farid Haddad", "check_in": "2026-11-23"}])
+    );
+    assert_eq!(
+        json["actions_open"][0],
+        json!({"person": "Amina Diallo", "text": "Share the PG16 runbook", "since": "2026-11-06",
+               "mine": true, "due": "2026-11-20", "overdue": true})
+    );
+    assert_eq!(
+        json["actions_open"][3],
+        json!({"person": "Dana Kowalski", "text": "Put Dana forward for the design guild",
+               "since": "2026-11-16", "mine": true, "due": null, "overdue": false})
+    );
+    assert_eq!(
+        json["handed_over_at_risk"],
+        json!([{"title": "Add retries to the payment webhooks", "owner": "Farid Haddad", "handed_over": "2026-11-02"}])
+    );
+}
+
+#[test]
+fn week_follows_handover_today() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let run = s.run_with_env(
+        &["week", "--json", "--file", "team.ron"],
+        &[("HANDOVER_TODAY", Path::new("2026-11-21"))],
+    );
+    let json: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    assert_eq!(json["today"], "2026-11-21");
+    let due: Vec<(&str, i64)> = json["missions_due"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["title"].as_str().unwrap(),
+                m["due_in_days"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        due,
+        [
+            ("Automate the quarterly revenue report", 4),
+            ("Load-test the payment API", 14)
+        ],
+        "the TLS certificates are 19 days off"
+    );
+    assert_eq!(
+        json["check_ins_due"],
+        serde_json::json!([]),
+        "the check-in is two days off"
+    );
+}
+
+#[test]
+fn week_leaves_out_empty_groups_and_says_when_all_is_well() {
+    let s = Sandbox::new();
+    s.write(
+        "team.ron",
+        r#"(version: 2, people: [(name: "A", cadence: 7, log: [(date: "2026-11-25", actions: [(text: "x", done: true)])])],
+            missions: [(title: "M", goal: "g", owner: Some("A"), due: Some("2027-01-30"))])"#,
+    );
+    let run = s.run(&["week", "--file", "team.ron"]);
+    assert_eq!(run.code(), 0);
+    assert_eq!(
+        run.stdout(),
+        "Week of 2026-11-28\n\nAll is well: no one-on-ones, deadlines, check-ins or action items are due.\n"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&s.run(&["week", "--json", "--file", "team.ron"]).stdout()).unwrap();
+    for group in [
+        "one_on_ones_due",
+        "missions_due",
+        "check_ins_due",
+        "actions_open",
+        "handed_over_at_risk",
+    ] {
+        assert_eq!(json[group], serde_json::json!([]), "{group}");
+    }
+    // Only what is due shows: one late mission, no other heading.
+    s.write(
+        "team.ron",
+        r#"(people: [(name: "A", log: [(date: "2026-11-25")])],
+            missions: [(title: "M", goal: "g", owner: Some("A"), due: Some("2026-11-27"))])"#,
+    );
+    let out = s.run(&["week", "--file", "team.ron"]).stdout();
+    assert_eq!(
+        out,
+        "Week of 2026-11-28\n\nMISSIONS DUE (1)\n  M — A · due 2026-11-27 (1 day late) · ready\n"
+    );
+}
+
+#[test]
+fn week_shows_a_long_group_in_part_and_json_in_full() {
+    let s = Sandbox::new();
+    let people: Vec<String> = (0..25).map(|i| format!("(name: \"P{i}\")")).collect();
+    s.write("team.ron", &format!("(people: [{}])", people.join(", ")));
+    let out = s.run(&["week", "--file", "team.ron"]).stdout();
+    assert!(out.contains("ONE-ON-ONES DUE (25)\n"), "{out}");
+    assert_eq!(out.matches("none yet").count(), 20, "{out}");
+    assert!(
+        out.contains("  … and 5 more (handover week --json lists them all)\n"),
+        "{out}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&s.run(&["week", "--json", "--file", "team.ron"]).stdout()).unwrap();
+    assert_eq!(json["one_on_ones_due"].as_array().unwrap().len(), 25);
+}
+
+#[test]
+fn week_on_a_bad_file_exits_2_and_leaves_it_alone() {
+    let s = Sandbox::new();
+    let text = "(people: [(name: \"A\", cadence: 0)])";
+    s.write("team.ron", text);
+    let run = s.run(&["week", "--file", "team.ron"]);
+    assert_eq!(run.code(), 2);
+    assert_eq!(run.stdout(), "");
+    assert!(
+        run.stderr().contains("cadence of 0 days"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(s.read("team.ron"), text);
+    assert_eq!(s.run(&["week", "--file", "missing.ron"]).code(), 2);
+}

@@ -9,6 +9,7 @@ pub mod init;
 pub mod path;
 pub mod plan;
 pub mod style;
+pub mod week;
 
 use std::fmt;
 use std::io::Write;
