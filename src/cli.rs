@@ -22,8 +22,13 @@ pub struct Cli {
 pub enum Command {
     /// Print the team file in use and whether it exists.
     Path,
-    /// Write the sample team to the team file, to try handover. Never overwrites.
-    Init,
+    /// Write the sample team to the team file, to try handover, or with
+    /// --empty a team with nobody in it, to start your own. Never overwrites.
+    Init {
+        /// Start a team with nobody in it instead of the sample.
+        #[arg(long)]
+        empty: bool,
+    },
     /// Check every mission: can it be handed over, and what is missing?
     ///
     /// Exits 0 when no active mission is blocked, at risk or unassigned, 1 when

@@ -32,7 +32,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
         None => Ok(handover::tui::run(&data()?)?),
         Some(Command::Path) => commands::path::run(&data()?, &mut out),
-        Some(Command::Init) => commands::init::run(&data()?, &mut io::stderr()),
+        Some(Command::Init { empty }) => commands::init::run(&data()?, empty, &mut io::stderr()),
         Some(Command::Check { json }) => {
             let team = commands::load_team(&data()?)?;
             commands::check::run(

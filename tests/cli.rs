@@ -98,6 +98,49 @@ fn init_writes_the_sample_owner_only_and_never_overwrites() {
 }
 
 #[test]
+fn init_empty_writes_a_team_with_nobody_in_it_and_never_overwrites() {
+    let s = Sandbox::new();
+    let run = s.run(&["init", "--empty", "--file", "mine.ron"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    assert_eq!(run.stdout(), "");
+    assert!(
+        run.stderr().contains("Wrote an empty team"),
+        "{}",
+        run.stderr()
+    );
+    let team = handover::store::load(&s.path("mine.ron")).unwrap().team;
+    assert_eq!(team, handover::model::Team::default());
+    assert_eq!(team.version, 2);
+    assert_eq!(
+        fs::metadata(s.path("mine.ron"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o600
+    );
+    // Nothing of the sample in it, and `check` and `week` read it.
+    assert!(!s.read("mine.ron").contains("Amina"));
+    assert_eq!(s.run(&["check", "--file", "mine.ron"]).code(), 0);
+    assert_eq!(s.run(&["week", "--file", "mine.ron"]).code(), 0);
+    // A second init, empty or not, leaves the file as it is.
+    s.write("mine.ron", "my own team");
+    for args in [
+        &["init", "--empty", "--file", "mine.ron"][..],
+        &["init", "--file", "mine.ron"],
+    ] {
+        let again = s.run(args);
+        assert_eq!(again.code(), 2);
+        assert!(
+            again.stderr().contains("not overwritten"),
+            "{}",
+            again.stderr()
+        );
+        assert_eq!(s.read("mine.ron"), "my own team");
+    }
+}
+
+#[test]
 fn check_groups_missions_by_verdict_worst_first() {
     let s = Sandbox::new();
     s.with_sample();
