@@ -103,8 +103,12 @@ pub enum Command {
         force: bool,
     },
     /// Print a realistic synthetic team as RON, for trying handover at scale.
+    ///
+    /// Dated around today ($HANDOVER_TODAY when set): nothing that has happened
+    /// is later. With --file the team is written there (never over an
+    /// existing file) instead of printed.
     Demo {
-        /// How many people.
+        /// How many people (at least 1).
         #[arg(long, value_name = "N")]
         people: usize,
         /// How many missions.

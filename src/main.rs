@@ -108,6 +108,14 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             people,
             missions,
             seed,
-        }) => commands::demo::run(people, missions, seed, &mut out),
+        }) => commands::demo::run(
+            people,
+            missions,
+            seed,
+            commands::today()?,
+            cli.file.as_deref(),
+            &mut out,
+            &mut io::stderr(),
+        ),
     }
 }

@@ -475,6 +475,82 @@ fn demo_is_deterministic_per_seed_and_loads() {
 }
 
 #[test]
+fn demo_refuses_a_team_of_nobody() {
+    let s = Sandbox::new();
+    let run = s.run(&["demo", "--people", "0", "--missions", "5"]);
+    assert_eq!(run.code(), 2);
+    assert_eq!(run.stdout(), "");
+    assert!(
+        run.stderr()
+            .contains("--people 0: a team needs at least one person"),
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn demo_file_writes_the_team_there_and_never_overwrites() {
+    let s = Sandbox::new();
+    let args = ["demo", "--people", "12", "--missions", "20", "--seed", "4"];
+    let printed = s.run(&args).stdout();
+    let run = s.run(&[&args[..], &["--file", "demo.ron"]].concat());
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    assert_eq!(run.stdout(), "", "written, not printed");
+    assert!(
+        run.stderr()
+            .contains("Wrote a demo team (12 people, 20 missions, seed 4) to demo.ron"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(s.read("demo.ron"), printed, "the same team as printed");
+    assert_eq!(
+        fs::metadata(s.path("demo.ron"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o600
+    );
+    s.write("demo.ron", "my own team");
+    let again = s.run(&[&args[..], &["--file", "demo.ron"]].concat());
+    assert_eq!(again.code(), 2);
+    assert!(
+        again.stderr().contains("not overwritten"),
+        "{}",
+        again.stderr()
+    );
+    assert_eq!(s.read("demo.ron"), "my own team");
+}
+
+#[test]
+fn a_demo_team_is_dated_around_handover_today() {
+    let s = Sandbox::new();
+    let run = s.run(&["demo", "--people", "50", "--missions", "80"]);
+    s.write("team.ron", &run.stdout());
+    let team = s.team();
+    let today: handover::model::Date = "2026-11-28".parse().unwrap();
+    let happened = team
+        .people
+        .iter()
+        .flat_map(|p| {
+            p.log
+                .iter()
+                .map(|e| e.date)
+                .chain(p.history.iter().map(|h| h.date))
+        })
+        .chain(
+            team.missions
+                .iter()
+                .flat_map(|m| m.handed_over.into_iter().chain(m.completed)),
+        );
+    assert!(happened.into_iter().all(|d| d <= today));
+    let week = s.run(&["week", "--json", "--file", "team.ron"]);
+    let json: serde_json::Value = serde_json::from_str(&week.stdout()).unwrap();
+    assert!(!json["one_on_ones_due"].as_array().unwrap().is_empty());
+    assert!(!json["missions_due"].as_array().unwrap().is_empty());
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let s = Sandbox::new();
     let run = s.run(&["check", "--jsn"]);
