@@ -65,7 +65,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         b"99999999999999999999",
         b"-1",
         b"name: \"x\"",
-        b"version: 2",
+        b"version: 3",
         b"\x1b[2J",
         b"\xff",
         b"//",
