@@ -63,9 +63,36 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("check_json", size), &size, |b, _| {
             b.iter(|| {
                 let team = handover::store::parse(text.as_bytes(), Path::new("team.ron")).unwrap();
-                handover::commands::check::run(&team, true, Paint::plain(), &mut std::io::sink())
-                    .unwrap()
+                handover::commands::check::run(
+                    &team,
+                    true,
+                    "2026-11-28".parse().unwrap(),
+                    Paint::plain(),
+                    &mut std::io::sink(),
+                )
+                .unwrap()
             })
+        });
+        // `handover week --json` from the file's text: load, analyse, the
+        // dates of every person and mission, the JSON.
+        group.bench_with_input(BenchmarkId::new("week", size), &size, |b, _| {
+            b.iter(|| {
+                let team = handover::store::parse(text.as_bytes(), Path::new("team.ron")).unwrap();
+                handover::commands::week::run(
+                    &team,
+                    true,
+                    "2026-11-28".parse().unwrap(),
+                    Paint::plain(),
+                    &mut std::io::sink(),
+                )
+                .unwrap()
+            })
+        });
+        // The week alone, on a team already analysed: what the dates cost.
+        group.bench_with_input(BenchmarkId::new("week_of", size), &size, |b, _| {
+            let a = analyse(&team);
+            let today = "2026-11-28".parse().unwrap();
+            b.iter(|| handover::week::Week::of(black_box(&team), black_box(&a), today))
         });
         group.bench_with_input(BenchmarkId::new("open", size), &size, |b, _| {
             b.iter(|| {

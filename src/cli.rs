@@ -22,14 +22,30 @@ pub struct Cli {
 pub enum Command {
     /// Print the team file in use and whether it exists.
     Path,
-    /// Write the sample team to the team file, to try handover. Never overwrites.
-    Init,
+    /// Write the sample team to the team file, to try handover, or with
+    /// --empty a team with nobody in it, to start your own. Never overwrites.
+    Init {
+        /// Start a team with nobody in it instead of the sample.
+        #[arg(long)]
+        empty: bool,
+    },
     /// Check every mission: can it be handed over, and what is missing?
     ///
     /// Exits 0 when no active mission is blocked, at risk or unassigned, 1 when
     /// one is, and 2 when the file cannot be read.
     Check {
         /// Print the analysis as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// What needs you this week: one-on-ones due, missions late or due within
+    /// 14 days, check-ins due, open action items, missions handed over at risk.
+    ///
+    /// Most urgent first in each group; empty groups are left out. Dates
+    /// count from today, or $HANDOVER_TODAY when set. Exits 0, or 2 when the
+    /// file cannot be read.
+    Week {
+        /// Print the week as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -87,8 +103,12 @@ pub enum Command {
         force: bool,
     },
     /// Print a realistic synthetic team as RON, for trying handover at scale.
+    ///
+    /// Dated around today ($HANDOVER_TODAY when set): nothing that has happened
+    /// is later. With --file the team is written there (never over an
+    /// existing file) instead of printed.
     Demo {
-        /// How many people.
+        /// How many people (at least 1).
         #[arg(long, value_name = "N")]
         people: usize,
         /// How many missions.

@@ -4,7 +4,11 @@
 
 use std::collections::HashSet;
 
-use crate::model::{ActionItem, Date, LogEntry, Mission, Person, Status, Team};
+use jiff::ToSpan;
+
+use crate::model::{
+    ActionItem, Date, LevelChange, LogEntry, Mission, Person, Status, Team, Verdict,
+};
 use crate::text::capitalise;
 
 /// The deterministic random source of the generator.
@@ -36,7 +40,22 @@ impl Rng {
     fn date(&mut self, year: i16) -> Date {
         jiff::civil::date(year, 1 + self.below(12) as i8, 1 + self.below(28) as i8)
     }
+
+    /// A day from `days.start` to `days.end` (exclusive) days after `today`.
+    fn around(&mut self, today: Date, days: std::ops::Range<i64>) -> Date {
+        let span = (days.end - days.start).max(1) as usize;
+        shift(today, days.start + self.below(span) as i64)
+    }
 }
+
+/// `today` moved by `days` (negative: earlier).
+fn shift(today: Date, days: i64) -> Date {
+    today.checked_add(days.days()).unwrap_or(today)
+}
+
+/// The day [`generate`] treats as today: the one the tests and the README's
+/// examples fix with `$HANDOVER_TODAY`.
+pub const DEMO_TODAY: Date = jiff::civil::date(2026, 11, 28);
 
 /// A kind of work: its skills, tools, roles and missions.
 struct Area {
@@ -269,8 +288,18 @@ const ACTIONS: &[&str] = &[
     "Find a conference talk to give",
 ];
 
-/// A synthetic team of `people` people and `missions` missions.
+/// A synthetic team of `people` people and `missions` missions, as of
+/// [`DEMO_TODAY`].
 pub fn generate(people: usize, missions: usize, seed: u64) -> Team {
+    generate_on(people, missions, seed, DEMO_TODAY)
+}
+
+/// A synthetic team of `people` people and `missions` missions as of
+/// `today`: what has happened (hand-overs, one-on-ones, skill history,
+/// completions) is dated at or before it, due dates and check-ins fall on
+/// both sides of it, so the week has something to say. The same seed and
+/// day give the same team.
+pub fn generate_on(people: usize, missions: usize, seed: u64, today: Date) -> Team {
     let mut rng = Rng(seed ^ 0x6861_6e64_6f76_6572);
     let mut team = Team::default();
     let mut area_of = Vec::with_capacity(people);
@@ -279,7 +308,7 @@ pub fn generate(people: usize, missions: usize, seed: u64) -> Team {
     let mut experts: std::collections::HashMap<&str, Vec<usize>> = Default::default();
     for i in 0..people {
         let area = rng.below(AREAS.len());
-        let person = person(&mut rng, i, people, area, &area_of, &team.people);
+        let person = person(&mut rng, i, people, area, &area_of, &team.people, today);
         for (skill, &level) in &person.skills {
             let skill = intern_skill(skill);
             if level >= 3 {
@@ -295,7 +324,7 @@ pub fn generate(people: usize, missions: usize, seed: u64) -> Team {
     let mut titles = HashSet::new();
     for _ in 0..missions {
         let area = &AREAS[rng.below(AREAS.len())];
-        let mut mission = mission(&mut rng, area, &mut titles);
+        let mut mission = mission(&mut rng, area, &mut titles, today);
         let first_skill = mission.skills.keys().next().map(|s| intern_skill(s));
         if people > 0 && rng.chance(80) {
             let owner = match first_skill.and_then(|s| holders.get(s)) {
@@ -311,6 +340,11 @@ pub fn generate(people: usize, missions: usize, seed: u64) -> Team {
                     mission.mentor = Some(team.people[mentor].name.clone());
                 }
             }
+        }
+        if mission.owner.is_none() && mission.status == Status::HandedOver {
+            // Nobody can have been handed a mission nobody owns.
+            mission.status = Status::Planned;
+            mission.clear_what_status_rules_out();
         }
         team.missions.push(mission);
     }
@@ -346,6 +380,7 @@ fn person(
     area: usize,
     area_of: &[usize],
     earlier: &[Person],
+    today: Date,
 ) -> Person {
     let a = &AREAS[area];
     let mut p = Person::named(person_name(i, total));
@@ -397,23 +432,63 @@ fn person(
             p.wants.push(skill.to_string());
         }
     }
-    if rng.chance(10) {
-        for _ in 0..1 + rng.below(2) {
-            p.log.push(LogEntry {
-                date: rng.date(2026),
-                note: rng.pick(NOTES).to_string(),
-                actions: vec![ActionItem {
-                    text: rng.pick(ACTIONS).to_string(),
+    p.cadence = [7, 14, 14, 14, 21, 28, 30][rng.below(7)];
+    // The first person is always due a one-on-one, so even a team of one
+    // has a week to show; most others have met their manager lately.
+    if i == 0 || rng.chance(85) {
+        let entries = 1 + rng.below(3);
+        let newest = if i == 0 {
+            i64::from(p.cadence) + 3
+        } else {
+            // Mostly within their cadence, some a few days past it.
+            rng.below(p.cadence as usize + 4) as i64
+        };
+        for n in 0..entries {
+            let date = shift(
+                today,
+                -(newest + (i64::from(p.cadence) + rng.below(10) as i64) * n as i64),
+            );
+            let actions = (0..rng.below(3))
+                .map(|_| ActionItem {
                     done: rng.chance(50),
-                }],
+                    mine: rng.chance(30),
+                    due: rng
+                        .chance(50)
+                        .then(|| shift(date, 7 + rng.below(21) as i64)),
+                    ..ActionItem::new(*rng.pick(ACTIONS))
+                })
+                .collect();
+            p.log.push(LogEntry {
+                date,
+                note: rng.pick(NOTES).to_string(),
+                actions,
             });
         }
         p.log.sort_by_key(|e| e.date);
     }
+    // Some grew in a skill this year: the level before, then the level now.
+    if !p.skills.is_empty()
+        && rng.chance(40)
+        && let Some((skill, &level)) = p.skills.iter().nth(rng.below(p.skills.len()))
+    {
+        let grown = shift(today, -(1 + rng.below(120) as i64));
+        if level > 1 {
+            p.history.push(LevelChange {
+                date: shift(grown, -(60 + rng.below(200) as i64)),
+                skill: skill.clone(),
+                level: level - 1,
+            });
+        }
+        p.history.push(LevelChange {
+            date: grown,
+            skill: skill.clone(),
+            level,
+        });
+    }
     p
 }
 
-fn mission(rng: &mut Rng, a: &Area, titles: &mut HashSet<String>) -> Mission {
+fn mission(rng: &mut Rng, a: &Area, titles: &mut HashSet<String>, today: Date) -> Mission {
     let base = format!("{} {}", rng.pick(a.verbs), rng.pick(a.objects));
     let mut title = base.clone();
     let mut n = 2;
@@ -445,13 +520,31 @@ fn mission(rng: &mut Rng, a: &Area, titles: &mut HashSet<String>) -> Mission {
         _ => Status::Done,
     };
     if m.status != Status::Planned {
-        m.handed_over = Some(rng.date(2026));
+        let handed_over = rng.around(today, -150..0);
+        m.handed_over = Some(handed_over);
+        m.handed_over_as = Some(
+            [
+                Verdict::Ready,
+                Verdict::Ready,
+                Verdict::Stretch,
+                Verdict::Stretch,
+                Verdict::AtRisk,
+                Verdict::Blocked,
+            ][rng.below(6)],
+        );
+        if m.status == Status::Done {
+            let since = crate::analysis::dates::days_between(handed_over, today);
+            m.completed = Some(shift(handed_over, rng.below(since as usize + 1) as i64));
+        } else {
+            m.check_in = Some(shift(handed_over, 14));
+        }
     }
     if rng.chance(85) {
         m.delegation = Some([1, 2, 3, 3, 4, 4, 4, 5, 5, 6, 7][rng.below(11)]);
     }
     if rng.chance(60) {
-        m.due = Some(rng.date(2027));
+        // A few late, some due within two weeks, most later.
+        m.due = Some(rng.around(today, -20..180));
     }
     m
 }
@@ -469,7 +562,7 @@ mod tests {
 
     #[test]
     fn generated_teams_are_valid_at_every_size() {
-        for (people, missions) in [(0, 0), (0, 5), (1, 1), (40, 60), (2_600, 300)] {
+        for (people, missions) in [(0, 0), (0, 5)].into_iter().chain(SIZES) {
             let team = generate(people, missions, 3);
             assert_eq!(team.people.len(), people);
             assert_eq!(team.missions.len(), missions);
@@ -490,5 +583,107 @@ mod tests {
             .flat_map(|p| p.skills.values().copied())
             .collect();
         assert!(levels.len() >= 4, "levels {levels:?}");
+    }
+
+    const SIZES: [(usize, usize); 5] = [(1, 0), (1, 1), (5, 5), (40, 60), (2_600, 300)];
+
+    #[test]
+    fn nothing_that_has_happened_is_dated_after_today() {
+        for today in [DEMO_TODAY, jiff::civil::date(2025, 3, 1)] {
+            for seed in 1..4 {
+                let team = generate_on(300, 400, seed, today);
+                for p in &team.people {
+                    assert!(p.log.iter().all(|e| e.date <= today), "{}", p.name);
+                    assert!(p.history.iter().all(|h| h.date <= today), "{}", p.name);
+                    assert!(
+                        p.history.windows(2).all(|w| w[0].date <= w[1].date),
+                        "oldest first"
+                    );
+                    assert!(
+                        p.log.windows(2).all(|w| w[0].date <= w[1].date),
+                        "oldest first"
+                    );
+                }
+                for m in &team.missions {
+                    assert!(m.handed_over.is_none_or(|d| d <= today), "{}", m.title);
+                    assert!(m.completed.is_none_or(|d| d <= today), "{}", m.title);
+                    if let (Some(h), Some(c)) = (m.handed_over, m.completed) {
+                        assert!(h <= c, "done after it was handed over: {}", m.title);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_handed_over_mission_always_has_an_owner_and_a_date() {
+        for seed in 1..6 {
+            let team = generate(100, 500, seed);
+            let handed: Vec<&Mission> = team
+                .missions
+                .iter()
+                .filter(|m| m.status == Status::HandedOver)
+                .collect();
+            assert!(!handed.is_empty());
+            for m in handed {
+                assert!(m.owner.is_some(), "{}", m.title);
+                assert!(
+                    m.handed_over.is_some() && m.handed_over_as.is_some(),
+                    "{}",
+                    m.title
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_week_has_something_to_say_at_every_size() {
+        for (people, missions) in SIZES {
+            for seed in 1..4 {
+                let team = generate(people, missions, seed);
+                let a = crate::analysis::analyse(&team);
+                let week = crate::week::Week::of(&team, &a, DEMO_TODAY);
+                assert!(
+                    !week.one_on_ones_due.is_empty(),
+                    "{people} × {missions}, seed {seed}"
+                );
+            }
+        }
+        let team = generate(400, 600, 1);
+        let a = crate::analysis::analyse(&team);
+        let week = crate::week::Week::of(&team, &a, DEMO_TODAY);
+        let counts = [
+            week.one_on_ones_due.len(),
+            week.missions_due.len(),
+            week.check_ins_due.len(),
+            week.actions_open.len(),
+            week.handed_over_at_risk.len(),
+        ];
+        assert!(
+            counts.iter().all(|&n| n > 0),
+            "every group has something: {counts:?}"
+        );
+        assert!(
+            week.actions_open.iter().any(|o| o.mine) && week.actions_open.iter().any(|o| o.overdue)
+        );
+        assert!(week.missions_due.iter().any(|d| d.due_in_days < 0));
+        assert!(
+            week.one_on_ones_due.len() < 400 / 2,
+            "most people met lately: {}",
+            week.one_on_ones_due.len()
+        );
+        let cadences: HashSet<u32> = team.people.iter().map(|p| p.cadence).collect();
+        assert!(cadences.len() >= 4, "{cadences:?}");
+        assert!(team.people.iter().filter(|p| !p.history.is_empty()).count() > 100);
+    }
+
+    #[test]
+    fn the_same_seed_and_day_give_the_same_team() {
+        let day = jiff::civil::date(2027, 5, 3);
+        assert_eq!(generate_on(30, 40, 9, day), generate_on(30, 40, 9, day));
+        assert_ne!(
+            generate_on(30, 40, 9, day),
+            generate_on(30, 40, 9, DEMO_TODAY)
+        );
     }
 }

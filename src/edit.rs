@@ -2,7 +2,7 @@
 //! can be applied and undone exactly. Pure domain code, shared by the app
 //! and commands that write the file.
 
-use crate::model::{Date, Key, Mission, Person, Status, Team, key};
+use crate::model::{Date, Key, LevelChange, Mission, Person, Skills, Status, Team, Verdict, key};
 
 /// One step of a change: a person or mission put in, replaced or taken out
 /// at a position. `before: None` inserts; `after: None` removes.
@@ -137,9 +137,11 @@ pub fn add_person(team: &Team, person: Person) -> Change {
 }
 
 /// Replaces a person; a new name is carried to every mission and colleague
-/// that refers to the old one.
-pub fn update_person(team: &Team, index: usize, person: Person) -> Change {
+/// that refers to the old one. Each skill whose level changes is recorded in
+/// their `history` on `today`.
+pub fn update_person(team: &Team, index: usize, mut person: Person, today: Date) -> Change {
     let old = &team.people[index];
+    record_level_changes(&old.skills, &mut person, today);
     let renamed = key(&old.name) != key(&person.name) || old.name != person.name;
     let mut change = Change::new(if key(&old.name) != key(&person.name) {
         format!("renamed {} to {}", old.name.trim(), person.name.trim())
@@ -203,6 +205,38 @@ fn relink(team: &Team, old: &Key, new: Option<&str>, change: &mut Change) {
     }
 }
 
+/// Appends `(today, skill, new level)` to `person.history` for every skill
+/// whose level differs from `before` (an absent skill is level 0; skills
+/// compare as names do). Nothing is added when no level changed.
+pub fn record_level_changes(before: &Skills, person: &mut Person, today: Date) {
+    let old: std::collections::HashMap<Key, (&String, u8)> = before
+        .iter()
+        .map(|(skill, &level)| (key(skill), (skill, level)))
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    let mut changes = Vec::new();
+    for (skill, &level) in &person.skills {
+        let k = key(skill);
+        let was = old.get(&k).map_or(0, |&(_, level)| level);
+        if was != level {
+            changes.push((skill.clone(), level));
+        }
+        seen.insert(k);
+    }
+    for (skill, &level) in before {
+        if level != 0 && !seen.contains(&key(skill)) {
+            changes.push((skill.clone(), 0));
+        }
+    }
+    person
+        .history
+        .extend(changes.into_iter().map(|(skill, level)| LevelChange {
+            date: today,
+            skill,
+            level,
+        }));
+}
+
 /// What removing a person would unlink, for the confirmation message.
 pub struct Links {
     pub owns: Vec<usize>,
@@ -239,9 +273,11 @@ pub fn add_mission(team: &Team, mission: Mission) -> Change {
 
 /// Replaces a mission. When the delegation level changes, the level it had
 /// is kept in its history with the day it changed, so growing trust stays
-/// visible ("Agree → Advise since 2026-10-02").
+/// visible ("Agree → Advise since 2026-10-02"). A change of status clears
+/// what the new status rules out and dates it `today` (see [`set_status`]).
 pub fn update_mission(team: &Team, index: usize, mut mission: Mission, today: Date) -> Change {
     let old = &team.missions[index];
+    enter_status(&mut mission, old.status, today);
     if let (Some(before), true) = (old.delegation, old.delegation != mission.delegation)
         && mission.delegation_history == old.delegation_history
     {
@@ -404,11 +440,67 @@ pub fn replace_all(from: &Team, to: &Team, summary: impl Into<String>) -> Change
     change
 }
 
+/// What a mission that moves from status `from` to its own status keeps:
+/// back to `Planned` clears the hand-over, its verdict and check-in; any
+/// status but `Done` clears `completed`; `Done` is completed on `date`
+/// (and needs no check-in any more); `HandedOver` is dated `date` unless it
+/// already has a hand-over date (a done mission reopened keeps its own).
+fn enter_status(mission: &mut Mission, from: Status, date: Date) {
+    if mission.status == from {
+        return;
+    }
+    match mission.status {
+        Status::Planned => {}
+        Status::HandedOver => {
+            mission.handed_over.get_or_insert(date);
+        }
+        Status::Done => {
+            mission.completed = Some(date);
+            mission.check_in = None;
+        }
+    }
+    mission.clear_what_status_rules_out();
+}
+
+/// Moves a mission to `status` on `date`: `Done` sets `completed` to it,
+/// `HandedOver` the hand-over date, and what the new status rules out is
+/// cleared (SPEC §2). Empty when the status is already that.
+pub fn set_status(team: &Team, mission: usize, status: Status, date: Date) -> Change {
+    let mut m = team.missions[mission].clone();
+    let from = m.status;
+    m.status = status;
+    enter_status(&mut m, from, date);
+    let title = m.title.trim().to_string();
+    let mut change = Change::new(match status {
+        Status::Planned => format!("\"{title}\" is planned again"),
+        Status::HandedOver => format!("handed \"{title}\" over"),
+        Status::Done => format!("\"{title}\" is done"),
+    });
+    change.set_mission(team, mission, m);
+    change
+}
+
 /// Hands a mission over today.
 pub fn hand_over(team: &Team, mission: usize, today: Date) -> Change {
+    hand_over_as(team, mission, today, None, None)
+}
+
+/// Hands a mission over on `today`, keeping the verdict it had then (so a
+/// mission handed over at risk stays visible) and when to check in on it.
+pub fn hand_over_as(
+    team: &Team,
+    mission: usize,
+    today: Date,
+    verdict: Option<Verdict>,
+    check_in: Option<Date>,
+) -> Change {
     let mut m = team.missions[mission].clone();
+    let from = m.status;
     m.status = Status::HandedOver;
     m.handed_over = Some(today);
+    m.handed_over_as = verdict;
+    m.check_in = check_in;
+    enter_status(&mut m, from, today);
     let mut change = Change::new(format!("handed \"{}\" over", m.title.trim()));
     change.set_mission(team, mission, m);
     change
@@ -441,7 +533,7 @@ mod tests {
         let amina = person_index(&team, "Amina Diallo");
         let mut renamed = team.people[amina].clone();
         renamed.name = "Amina Diallo-Sow".into();
-        let change = update_person(&team, amina, renamed);
+        let change = update_person(&team, amina, renamed, "2026-11-28".parse().unwrap());
         let mut after = team.clone();
         change.apply(&mut after);
         assert_eq!(validate(&after), vec![]);
@@ -590,7 +682,153 @@ mod tests {
     #[test]
     fn an_edit_that_changes_nothing_is_empty() {
         let team = sample();
-        assert!(update_person(&team, 0, team.people[0].clone()).is_empty());
+        assert!(
+            update_person(
+                &team,
+                0,
+                team.people[0].clone(),
+                "2026-11-28".parse().unwrap()
+            )
+            .is_empty()
+        );
         assert!(set_owner(&team, 0, Some(0)).is_empty());
+    }
+
+    fn day(text: &str) -> Date {
+        text.parse().unwrap()
+    }
+
+    /// The sample's mission 1 is handed over (at risk, with a check-in);
+    /// mission 11 is done.
+    fn after(change: &Change) -> Team {
+        let mut team = sample();
+        change.apply(&mut team);
+        assert_eq!(validate(&team), vec![], "an edit never breaks a rule");
+        roundtrip(change);
+        team
+    }
+
+    #[test]
+    fn back_to_planned_clears_the_hand_over_its_verdict_and_check_in() {
+        let team = sample();
+        assert!(team.missions[1].handed_over_as.is_some() && team.missions[1].check_in.is_some());
+        let today = day("2026-11-28");
+        let by_status = after(&set_status(&team, 1, Status::Planned, today));
+        let mut edited = team.missions[1].clone();
+        edited.status = Status::Planned;
+        let by_form = after(&update_mission(&team, 1, edited, today));
+        for team in [by_status, by_form] {
+            let m = &team.missions[1];
+            assert_eq!(m.status, Status::Planned);
+            assert_eq!(
+                (m.handed_over, m.handed_over_as, m.check_in),
+                (None, None, None)
+            );
+            assert_eq!(m.due, sample().missions[1].due, "the rest is kept");
+        }
+    }
+
+    #[test]
+    fn done_is_dated_and_leaving_done_clears_the_date() {
+        let team = sample();
+        let today = day("2026-11-28");
+        let done = after(&set_status(&team, 1, Status::Done, today));
+        let m = &done.missions[1];
+        assert_eq!(m.completed, Some(today));
+        assert_eq!(m.check_in, None, "a done mission needs no check-in");
+        assert_eq!(
+            m.handed_over, team.missions[1].handed_over,
+            "the hand-over stays on record"
+        );
+        let mut edited = team.missions[0].clone();
+        edited.status = Status::Done;
+        let by_form = after(&update_mission(&team, 0, edited, today));
+        assert_eq!(by_form.missions[0].completed, Some(today));
+        // Mission 11 is done: reopening it clears `completed`.
+        assert!(team.missions[11].completed.is_some());
+        let reopened = after(&set_status(&team, 11, Status::HandedOver, today));
+        let m = &reopened.missions[11];
+        assert_eq!((m.status, m.completed), (Status::HandedOver, None));
+        assert_eq!(
+            m.handed_over, team.missions[11].handed_over,
+            "keeps its own date"
+        );
+        let planned = after(&set_status(&team, 11, Status::Planned, today));
+        let m = &planned.missions[11];
+        assert_eq!(
+            (m.completed, m.handed_over, m.handed_over_as),
+            (None, None, None)
+        );
+    }
+
+    #[test]
+    fn handing_over_needs_a_date_and_keeps_the_verdict_it_had() {
+        let team = sample();
+        let today = day("2026-11-28");
+        let mut edited = team.missions[0].clone();
+        edited.status = Status::HandedOver;
+        let by_form = after(&update_mission(&team, 0, edited.clone(), today));
+        assert_eq!(by_form.missions[0].handed_over, Some(today));
+        edited.handed_over = Some(day("2026-11-20"));
+        let typed = after(&update_mission(&team, 0, edited, today));
+        assert_eq!(
+            typed.missions[0].handed_over,
+            Some(day("2026-11-20")),
+            "a typed date is kept"
+        );
+        let check_in = day("2026-12-12");
+        let handed = after(&hand_over_as(
+            &team,
+            4,
+            today,
+            Some(Verdict::AtRisk),
+            Some(check_in),
+        ));
+        let m = &handed.missions[4];
+        assert_eq!(m.status, Status::HandedOver);
+        assert_eq!(
+            (m.handed_over, m.handed_over_as, m.check_in),
+            (Some(today), Some(Verdict::AtRisk), Some(check_in))
+        );
+        assert!(set_status(&team, 1, Status::HandedOver, today).is_empty());
+    }
+
+    #[test]
+    fn a_changed_skill_level_is_recorded_in_the_history_with_the_day() {
+        let team = sample();
+        let today = day("2026-11-28");
+        let amina = person_index(&team, "Amina Diallo");
+        let before = team.people[amina].history.clone();
+        let mut edited = team.people[amina].clone();
+        edited.skills.insert("kubernetes".into(), 2); // was 1
+        edited.skills.remove("linux"); // was 3
+        edited.skills.insert("go".into(), 1); // new
+        edited.skills.insert("rust".into(), 4); // unchanged
+        let changed = after(&update_person(&team, amina, edited, today));
+        let history = &changed.people[amina].history;
+        assert_eq!(
+            &history[..before.len()],
+            &before[..],
+            "earlier entries are kept, oldest first"
+        );
+        let added: Vec<(Date, &str, u8)> = history[before.len()..]
+            .iter()
+            .map(|h| (h.date, h.skill.as_str(), h.level))
+            .collect();
+        assert_eq!(
+            added,
+            [
+                (today, "go", 1),
+                (today, "kubernetes", 2),
+                (today, "linux", 0)
+            ]
+        );
+        // Editing the role alone adds nothing; nor does a new spelling of the same level.
+        let mut edited = team.people[amina].clone();
+        edited.role = "Lead".into();
+        let level = edited.skills.remove("sql").unwrap();
+        edited.skills.insert("SQL".into(), level);
+        let same = after(&update_person(&team, amina, edited, today));
+        assert_eq!(same.people[amina].history, before);
     }
 }

@@ -20,3 +20,4 @@ pub mod store;
 pub mod text;
 pub mod today;
 pub mod tui;
+pub mod week;

@@ -29,23 +29,38 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     // A reader that goes away (`| head`) never changes the exit status.
     let mut out = commands::Output::new(stdout.lock());
     let data = || store::resolve(cli.file.as_deref()).map_err(Failure);
-    // Only the commands that depend on the date read it: a bad
-    // $HANDOVER_TODAY never stops `path` or `export`.
-    let today = || handover::today::today().map_err(|e| Failure(e.to_string()));
+    // Only the commands that depend on the date read it (`commands::today`):
+    // a bad $HANDOVER_TODAY never stops `path` or `export`.
     match cli.command {
         None => Ok(handover::tui::run(&data()?)?),
         Some(Command::Path) => commands::path::run(&data()?, &mut out),
-        Some(Command::Init) => commands::init::run(&data()?, &mut io::stderr()),
+        Some(Command::Init { empty }) => commands::init::run(&data()?, empty, &mut io::stderr()),
         Some(Command::Check { json }) => {
             let team = commands::load_team(&data()?)?;
-            commands::check::run(&team, json, Paint::for_stdout(), &mut out)
+            commands::check::run(
+                &team,
+                json,
+                commands::today()?,
+                Paint::for_stdout(),
+                &mut out,
+            )
+        }
+        Some(Command::Week { json }) => {
+            let team = commands::load_team(&data()?)?;
+            commands::week::run(
+                &team,
+                json,
+                commands::today()?,
+                Paint::for_stdout(),
+                &mut out,
+            )
         }
         Some(Command::Agenda {
             person,
             out: file,
             force,
         }) => {
-            let today = today()?;
+            let today = commands::today()?;
             let data = data()?;
             let team = commands::load_team(&data)?;
             commands::agenda::run(
@@ -76,7 +91,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 add_people,
                 dry_run,
             };
-            commands::csv::import(&data()?.path, &csv, options, &mut out)
+            commands::csv::import(&data()?.path, &csv, options, commands::today()?, &mut out)
         }
         Some(Command::Export {
             out: file, force, ..
@@ -96,6 +111,14 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             people,
             missions,
             seed,
-        }) => commands::demo::run(people, missions, seed, &mut out),
+        }) => commands::demo::run(
+            people,
+            missions,
+            seed,
+            commands::today()?,
+            cli.file.as_deref(),
+            &mut out,
+            &mut io::stderr(),
+        ),
     }
 }

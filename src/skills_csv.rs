@@ -8,7 +8,9 @@ use std::fmt;
 
 use crate::edit::{Change, Op};
 use crate::model::validate::closest_name;
-use crate::model::{Key, Lookup, MAX_SKILL, NameIndex, Person, Team, code_point, invisible, key};
+use crate::model::{
+    Date, Key, Lookup, MAX_SKILL, NameIndex, Person, Team, code_point, invisible, key,
+};
 use crate::text::{quoted, shown};
 
 /// One level read from a CSV file, with the row it came from (1 is the
@@ -339,10 +341,13 @@ const UNKNOWN_SHOWN: usize = 20;
 /// once accents are ignored. A name that matches nobody is a new person
 /// with `add_people`, and refused with a "did you mean" without. A skill
 /// takes the spelling the team already uses for it (case, accents).
+///
+/// Every level that changes is recorded in the person's `history` on `today`.
 pub fn merge(
     team: &Team,
     levels: &[Level],
     add_people: bool,
+    today: Date,
 ) -> Result<(Change, Report), Unmatched> {
     let mut report = Report::default();
     let people = NameIndex::new(team.people.iter().map(|p| p.name.as_str()));
@@ -421,7 +426,8 @@ pub fn merge(
         return Err(unmatched);
     }
     let mut change = Change::new("imported skill levels");
-    for (i, person) in updated {
+    for (i, mut person) in updated {
+        crate::edit::record_level_changes(&team.people[i].skills, &mut person, today);
         if person != team.people[i] {
             change.ops.push(Op::Person {
                 index: i,
@@ -430,7 +436,8 @@ pub fn merge(
             });
         }
     }
-    for (n, person) in added.into_iter().enumerate() {
+    for (n, mut person) in added.into_iter().enumerate() {
+        crate::edit::record_level_changes(&Default::default(), &mut person, today);
         change.ops.push(Op::Person {
             index: team.people.len() + n,
             before: None,

@@ -615,7 +615,7 @@ fn the_one_on_one_view_shows_the_agenda_of_the_selected_person() {
     let p = h.app.selected_person().unwrap();
     assert_eq!(
         agenda_shown(&h),
-        handover::agenda::agenda(h.app.team(), &analysis, p)
+        handover::agenda::agenda_on(h.app.team(), &analysis, p, support::app::today())
     );
     h.keys("j");
     assert!(agenda_shown(&h).starts_with("# One-on-one: Grace Mensah"));
@@ -918,6 +918,7 @@ fn the_agenda_in_the_view_is_the_agenda_of_the_command_line() {
         let cli = std::process::Command::new(env!("CARGO_BIN_EXE_handover"))
             .args(["agenda", name, "--file"])
             .arg(&h.path)
+            .env("HANDOVER_TODAY", support::app::today().to_string())
             .output()
             .unwrap();
         assert_eq!(

@@ -127,8 +127,8 @@ proptest! {
         // The analysis kept up with every change.
         let fresh = handover::analysis::analyse(app.team());
         prop_assert_eq!(
-            handover::commands::check::render_text(app.team(), app.analysis(), handover::commands::style::Paint::plain()),
-            handover::commands::check::render_text(app.team(), &fresh, handover::commands::style::Paint::plain())
+            handover::commands::check::render_text(app.team(), app.analysis(), "2026-11-28".parse().unwrap(), handover::commands::style::Paint::plain()),
+            handover::commands::check::render_text(app.team(), &fresh, "2026-11-28".parse().unwrap(), handover::commands::style::Paint::plain())
         );
         // Undo everything: the team as it was at open.
         // First close what is open, as a user would: Esc, and yes to "drop

@@ -5,7 +5,7 @@ mod support;
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use handover::sample::SAMPLE_RON;
 use support::cli::Sandbox;
@@ -98,6 +98,49 @@ fn init_writes_the_sample_owner_only_and_never_overwrites() {
 }
 
 #[test]
+fn init_empty_writes_a_team_with_nobody_in_it_and_never_overwrites() {
+    let s = Sandbox::new();
+    let run = s.run(&["init", "--empty", "--file", "mine.ron"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    assert_eq!(run.stdout(), "");
+    assert!(
+        run.stderr().contains("Wrote an empty team"),
+        "{}",
+        run.stderr()
+    );
+    let team = handover::store::load(&s.path("mine.ron")).unwrap().team;
+    assert_eq!(team, handover::model::Team::default());
+    assert_eq!(team.version, 2);
+    assert_eq!(
+        fs::metadata(s.path("mine.ron"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o600
+    );
+    // Nothing of the sample in it, and `check` and `week` read it.
+    assert!(!s.read("mine.ron").contains("Amina"));
+    assert_eq!(s.run(&["check", "--file", "mine.ron"]).code(), 0);
+    assert_eq!(s.run(&["week", "--file", "mine.ron"]).code(), 0);
+    // A second init, empty or not, leaves the file as it is.
+    s.write("mine.ron", "my own team");
+    for args in [
+        &["init", "--empty", "--file", "mine.ron"][..],
+        &["init", "--file", "mine.ron"],
+    ] {
+        let again = s.run(args);
+        assert_eq!(again.code(), 2);
+        assert!(
+            again.stderr().contains("not overwritten"),
+            "{}",
+            again.stderr()
+        );
+        assert_eq!(s.read("mine.ron"), "my own team");
+    }
+}
+
+#[test]
 fn check_groups_missions_by_verdict_worst_first() {
     let s = Sandbox::new();
     s.with_sample();
@@ -158,6 +201,11 @@ fn check_json_has_the_shape_of_the_spec() {
         "overloaded",
         "abandonment_risk",
         "micromanagement",
+        "due",
+        "due_in_days",
+        "overdue",
+        "due_soon",
+        "check_in_due",
         "suggested_mentors",
         "suggested_owners",
     ];
@@ -205,7 +253,9 @@ fn check_json_has_the_shape_of_the_spec() {
         .unwrap();
     assert_eq!(
         *chen,
-        serde_json::json!({"name": "Chen Wei", "load": 2, "capacity": 3, "mentoring": 0, "isolated": true})
+        serde_json::json!({"name": "Chen Wei", "load": 2, "capacity": 3, "mentoring": 0, "isolated": true,
+            "cadence": 14, "last_one_on_one": null, "days_since": null, "one_on_one_due": true,
+            "open_actions": 0, "overdue_actions": 0})
     );
     let terraform = json["skills"]
         .as_array()
@@ -304,7 +354,12 @@ fn agenda_prints_markdown_for_a_person() {
     assert_eq!(run.code(), 0, "{}", run.stderr());
     let md = run.stdout();
     assert!(md.starts_with("# One-on-one: Farid Haddad\n"), "{md}");
-    assert!(md.contains("## Open actions\n\n- [ ] Read the idempotency RFC (agreed 2026-11-13)\n"));
+    assert!(
+        md.contains(
+            "## Open actions\n\n- [ ] Read the idempotency RFC (agreed 2026-11-13; due 2026-11-27: overdue)\n"
+        ),
+        "{md}"
+    );
     assert!(
         !md.contains("Book a weekly pairing slot"),
         "done actions are not open"
@@ -312,6 +367,32 @@ fn agenda_prints_markdown_for_a_person() {
     assert!(md.contains("### Add retries to the payment webhooks — stretch"));
     assert!(md.contains("- [ ] Check how pairing with Amina Diallo on rust and sql is going"));
     assert!(md.contains("## Turns to\n\n- Amina Diallo\n- Bruno Costa\n"));
+}
+
+#[test]
+fn agenda_marks_the_managers_own_actions_and_what_is_overdue_on_today() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let md = s.run(&["agenda", "dana", "--file", "team.ron"]).stdout();
+    assert!(
+        md.contains(
+            "## Open actions\n\n\
+             - [ ] Pair with Elif on the colour contrast checks (agreed 2026-11-16; due 2026-12-04)\n\
+             - [ ] Put Dana forward for the design guild (yours; agreed 2026-11-16)\n"
+        ),
+        "{md}"
+    );
+    // Before its due date, Farid's action is not overdue.
+    let run = s.run_with_env(
+        &["agenda", "farid", "--file", "team.ron"],
+        &[("HANDOVER_TODAY", Path::new("2026-11-27"))],
+    );
+    assert!(
+        run.stdout()
+            .contains("- [ ] Read the idempotency RFC (agreed 2026-11-13; due 2026-11-27)\n"),
+        "{}",
+        run.stdout()
+    );
 }
 
 #[test]
@@ -391,6 +472,82 @@ fn demo_is_deterministic_per_seed_and_loads() {
     let json: serde_json::Value = serde_json::from_str(&check.stdout()).unwrap();
     assert_eq!(json["people"].as_array().unwrap().len(), 30);
     assert_eq!(json["missions"].as_array().unwrap().len(), 40);
+}
+
+#[test]
+fn demo_refuses_a_team_of_nobody() {
+    let s = Sandbox::new();
+    let run = s.run(&["demo", "--people", "0", "--missions", "5"]);
+    assert_eq!(run.code(), 2);
+    assert_eq!(run.stdout(), "");
+    assert!(
+        run.stderr()
+            .contains("--people 0: a team needs at least one person"),
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn demo_file_writes_the_team_there_and_never_overwrites() {
+    let s = Sandbox::new();
+    let args = ["demo", "--people", "12", "--missions", "20", "--seed", "4"];
+    let printed = s.run(&args).stdout();
+    let run = s.run(&[&args[..], &["--file", "demo.ron"]].concat());
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    assert_eq!(run.stdout(), "", "written, not printed");
+    assert!(
+        run.stderr()
+            .contains("Wrote a demo team (12 people, 20 missions, seed 4) to demo.ron"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(s.read("demo.ron"), printed, "the same team as printed");
+    assert_eq!(
+        fs::metadata(s.path("demo.ron"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o600
+    );
+    s.write("demo.ron", "my own team");
+    let again = s.run(&[&args[..], &["--file", "demo.ron"]].concat());
+    assert_eq!(again.code(), 2);
+    assert!(
+        again.stderr().contains("not overwritten"),
+        "{}",
+        again.stderr()
+    );
+    assert_eq!(s.read("demo.ron"), "my own team");
+}
+
+#[test]
+fn a_demo_team_is_dated_around_handover_today() {
+    let s = Sandbox::new();
+    let run = s.run(&["demo", "--people", "50", "--missions", "80"]);
+    s.write("team.ron", &run.stdout());
+    let team = s.team();
+    let today: handover::model::Date = "2026-11-28".parse().unwrap();
+    let happened = team
+        .people
+        .iter()
+        .flat_map(|p| {
+            p.log
+                .iter()
+                .map(|e| e.date)
+                .chain(p.history.iter().map(|h| h.date))
+        })
+        .chain(
+            team.missions
+                .iter()
+                .flat_map(|m| m.handed_over.into_iter().chain(m.completed)),
+        );
+    assert!(happened.into_iter().all(|d| d <= today));
+    let week = s.run(&["week", "--json", "--file", "team.ron"]);
+    let json: serde_json::Value = serde_json::from_str(&week.stdout()).unwrap();
+    assert!(!json["one_on_ones_due"].as_array().unwrap().is_empty());
+    assert!(!json["missions_due"].as_array().unwrap().is_empty());
 }
 
 #[test]
@@ -642,6 +799,22 @@ fn a_spreadsheet_csv_imports_and_reports_what_changed() {
     let team = handover::store::load(&s.path("team.ron")).unwrap().team;
     assert_eq!(team.people[0].skills["rust"], 2);
     assert_eq!(team.people.last().unwrap().name, "Park, Zoë");
+    // Each change is in the history, dated today ($HANDOVER_TODAY).
+    let last = team.people[0].history.last().unwrap();
+    assert_eq!(
+        (
+            last.date.to_string().as_str(),
+            last.skill.as_str(),
+            last.level
+        ),
+        ("2026-11-28", "rust", 2)
+    );
+    let hiro = team
+        .people
+        .iter()
+        .find(|p| p.name == "Hiro Tanaka")
+        .unwrap();
+    assert_eq!(hiro.history.len(), 1, "{:?}", hiro.history);
 }
 
 #[test]
@@ -706,4 +879,444 @@ fn import_without_a_team_file_starts_one() {
     assert!(run.stdout().contains("(a new team file)"));
     let team = handover::store::load(&s.path("new.ron")).unwrap().team;
     assert_eq!(team.people[0].skills["rust"], 4);
+}
+
+// --- Dates (SPEC §3), counted from $HANDOVER_TODAY ---
+
+fn check_json(s: &Sandbox, today: &str) -> serde_json::Value {
+    let run = s.run_with_env(
+        &["check", "--json", "--file", "team.ron"],
+        &[("HANDOVER_TODAY", Path::new(today))],
+    );
+    assert_eq!(run.code(), 1, "{}", run.stderr());
+    serde_json::from_str(&run.stdout()).unwrap()
+}
+
+fn named<'a>(list: &'a serde_json::Value, key: &str, name: &str) -> &'a serde_json::Value {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m[key] == name)
+        .unwrap_or_else(|| panic!("{name} missing"))
+}
+
+#[test]
+fn check_json_counts_mission_dates_from_today() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let json = check_json(&s, "2026-11-28");
+    let missions = &json["missions"];
+    let dates = |title: &str| {
+        let m = named(missions, "title", title);
+        (
+            m["due"].clone(),
+            m["due_in_days"].clone(),
+            m["overdue"].clone(),
+            m["due_soon"].clone(),
+            m["check_in_due"].clone(),
+        )
+    };
+    use serde_json::json;
+    assert_eq!(
+        dates("Automate the quarterly revenue report"),
+        (
+            json!("2026-11-25"),
+            json!(-3),
+            json!(true),
+            json!(false),
+            json!(false)
+        )
+    );
+    assert_eq!(
+        dates("Rotate the TLS certificates"),
+        (
+            json!("2026-12-10"),
+            json!(12),
+            json!(false),
+            json!(true),
+            json!(false)
+        )
+    );
+    assert_eq!(
+        dates("Migrate billing to Postgres 16"),
+        (
+            json!("2027-03-01"),
+            json!(93),
+            json!(false),
+            json!(false),
+            json!(false)
+        )
+    );
+    assert_eq!(
+        dates("Add retries to the payment webhooks"),
+        (
+            json!("2027-01-15"),
+            json!(48),
+            json!(false),
+            json!(false),
+            json!(true)
+        ),
+        "handed over with its check-in on 2026-11-23"
+    );
+    assert_eq!(
+        dates("Define the API versioning policy"),
+        (
+            json!(null),
+            json!(null),
+            json!(false),
+            json!(false),
+            json!(false)
+        )
+    );
+    // Another day, other answers: nothing depends on the day the test runs.
+    let json = check_json(&s, "2026-11-20");
+    let tls = named(&json["missions"], "title", "Rotate the TLS certificates");
+    assert_eq!(
+        (tls["due_in_days"].clone(), tls["due_soon"].clone()),
+        (json!(20), json!(false))
+    );
+    let webhooks = named(
+        &json["missions"],
+        "title",
+        "Add retries to the payment webhooks",
+    );
+    assert_eq!(
+        webhooks["check_in_due"], false,
+        "the check-in is three days off"
+    );
+}
+
+#[test]
+fn a_done_missions_dates_are_null_and_false() {
+    let s = Sandbox::new();
+    s.write(
+        "team.ron",
+        r#"(version: 2, people: [(name: "A")], missions: [
+            (title: "Old", owner: Some("A"), status: Done, due: Some("2026-11-01"),
+             handed_over: Some("2026-10-01"), check_in: Some("2026-10-15"), completed: Some("2026-11-02")),
+            (title: "Open")])"#,
+    );
+    let json = check_json(&s, "2026-11-28");
+    let old = named(&json["missions"], "title", "Old");
+    for (field, value) in [
+        ("due", serde_json::Value::Null),
+        ("due_in_days", serde_json::Value::Null),
+        ("overdue", false.into()),
+        ("due_soon", false.into()),
+        ("check_in_due", false.into()),
+    ] {
+        assert_eq!(old[field], value, "{field}");
+    }
+}
+
+#[test]
+fn check_json_says_when_each_person_is_due_a_one_on_one() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let json = check_json(&s, "2026-11-28");
+    let person = |name: &str| {
+        let p = named(&json["people"], "name", name);
+        [
+            "cadence",
+            "last_one_on_one",
+            "days_since",
+            "one_on_one_due",
+            "open_actions",
+            "overdue_actions",
+        ]
+        .map(|k| p[k].clone())
+    };
+    use serde_json::json;
+    assert_eq!(
+        person("Amina Diallo"),
+        [
+            json!(14),
+            json!("2026-11-06"),
+            json!(22),
+            json!(true),
+            json!(1),
+            json!(1)
+        ]
+    );
+    assert_eq!(
+        person("Farid Haddad"),
+        [
+            json!(7),
+            json!("2026-11-13"),
+            json!(15),
+            json!(true),
+            json!(1),
+            json!(1)
+        ],
+        "a weekly cadence"
+    );
+    assert_eq!(
+        person("Dana Kowalski"),
+        [
+            json!(21),
+            json!("2026-11-16"),
+            json!(12),
+            json!(false),
+            json!(2),
+            json!(0)
+        ]
+    );
+    assert_eq!(
+        person("Grace Mensah"),
+        [
+            json!(30),
+            json!("2026-11-02"),
+            json!(26),
+            json!(false),
+            json!(0),
+            json!(0)
+        ]
+    );
+    assert_eq!(
+        person("Bruno Costa"),
+        [
+            json!(28),
+            json!(null),
+            json!(null),
+            json!(true),
+            json!(0),
+            json!(0)
+        ],
+        "never met"
+    );
+}
+
+#[test]
+fn check_text_shows_what_is_late_and_who_is_due_a_one_on_one() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let out = s.run(&["check", "--file", "team.ron"]).stdout();
+    for line in [
+        "  Automate the quarterly revenue report — Grace Mensah · delegation 4 Agree · due 2026-11-25 (3 days late)\n",
+        "  Rotate the TLS certificates — Chen Wei · delegation 5 Advise · due 2026-12-10 (in 12 days)\n",
+        "due 2027-01-15 (in 48 days) · check-in due (2026-11-23)\n",
+        "  Amina Diallo   owns 1/3  mentors 1/2  one-on-one due (last 22 days ago, every 14 days), 1 open action (1 overdue)\n",
+        "  Bruno Costa    owns 1/2  mentors 0/3  one-on-one due (none yet, every 28 days)\n",
+        "  Dana Kowalski  owns 1/3  mentors 0/2  last one-on-one 12 days ago, 2 open actions\n",
+    ] {
+        assert!(out.contains(line), "{line:?} in\n{out}");
+    }
+}
+
+#[test]
+fn a_bad_handover_today_is_refused() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let run = s.run_with_env(
+        &["check", "--file", "team.ron"],
+        &[("HANDOVER_TODAY", Path::new("2026-13-01"))],
+    );
+    assert_eq!(run.code(), 2);
+    assert!(
+        run.stderr()
+            .contains("HANDOVER_TODAY: \"2026-13-01\" is not a date like 2026-11-28"),
+        "{}",
+        run.stderr()
+    );
+}
+
+// --- handover week (SPEC §4) ---
+
+#[test]
+fn week_lists_what_is_due_grouped_most_urgent_first() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let run = s.run(&["week", "--file", "team.ron"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    assert_eq!(run.stderr(), "");
+    let out = run.stdout();
+    assert!(out.starts_with("Week of 2026-11-28\n"), "{out}");
+    let order: Vec<usize> = [
+        "\nONE-ON-ONES DUE (6)\n  Bruno Costa — none yet · every 28 days\n",
+        "  Amina Diallo — last 2026-11-06, 22 days ago · every 14 days\n",
+        "\nMISSIONS DUE (3)\n  Automate the quarterly revenue report — Grace Mensah · due 2026-11-25 (3 days late) · blocked\n",
+        "  Rotate the TLS certificates — Chen Wei · due 2026-12-10 (in 12 days) · blocked\n",
+        "\nCHECK-INS DUE (1)\n  Add retries to the payment webhooks — Farid Haddad · check-in 2026-11-23, 5 days ago\n",
+        "\nOPEN ACTIONS (4)\n  Share the PG16 runbook — yours, with Amina Diallo · due 2026-11-20 (8 days late)\n",
+        "  Put Dana forward for the design guild — yours, with Dana Kowalski · agreed 2026-11-16\n",
+        "\nHANDED OVER AT RISK (1)\n  Add retries to the payment webhooks — Farid Haddad · handed over 2026-11-02 at risk, now stretch\n",
+    ]
+    .iter()
+    .map(|l| out.find(l).unwrap_or_else(|| panic!("{l:?} missing in\n{out}")))
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{out}");
+    assert!(
+        !out.contains("Grace Mensah —"),
+        "Grace met 26 days ago on a 30-day cadence"
+    );
+    assert!(!out.contains("Migrate billing"), "due in 93 days");
+    assert!(
+        !out.contains('\x1b'),
+        "no colour when stdout is not a terminal"
+    );
+}
+
+#[test]
+fn week_json_has_the_shape_of_the_spec() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let run = s.run(&["week", "--json", "--file", "team.ron"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let json: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    use serde_json::json;
+    assert_eq!(json["today"], "2026-11-28");
+    let keys =
+        |v: &serde_json::Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
+    let mut top = keys(&json);
+    top.sort();
+    assert_eq!(
+        top,
+        [
+            "actions_open",
+            "check_ins_due",
+            "handed_over_at_risk",
+            "missions_due",
+            "one_on_ones_due",
+            "today"
+        ]
+    );
+    assert_eq!(
+        json["one_on_ones_due"][4],
+        json!({"person": "Amina Diallo", "last": "2026-11-06", "days_since": 22, "cadence": 14})
+    );
+    assert_eq!(
+        json["one_on_ones_due"][0],
+        json!({"person": "Bruno Costa", "last": null, "days_since": null, "cadence": 28})
+    );
+    assert_eq!(
+        json["missions_due"][0],
+        json!({"title": "Automate the quarterly revenue report", "owner": "Grace Mensah",
+               "due": "2026-11-25", "due_in_days": -3, "verdict": "blocked"})
+    );
+    assert_eq!(
+        json["check_ins_due"],
+        json!([{"title": "Add retries to the payment webhooks", "owner": "Farid Haddad", "check_in": "2026-11-23"}])
+    );
+    assert_eq!(
+        json["actions_open"][0],
+        json!({"person": "Amina Diallo", "text": "Share the PG16 runbook", "since": "2026-11-06",
+               "mine": true, "due": "2026-11-20", "overdue": true})
+    );
+    assert_eq!(
+        json["actions_open"][3],
+        json!({"person": "Dana Kowalski", "text": "Put Dana forward for the design guild",
+               "since": "2026-11-16", "mine": true, "due": null, "overdue": false})
+    );
+    assert_eq!(
+        json["handed_over_at_risk"],
+        json!([{"title": "Add retries to the payment webhooks", "owner": "Farid Haddad", "handed_over": "2026-11-02"}])
+    );
+}
+
+#[test]
+fn week_follows_handover_today() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let run = s.run_with_env(
+        &["week", "--json", "--file", "team.ron"],
+        &[("HANDOVER_TODAY", Path::new("2026-11-21"))],
+    );
+    let json: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    assert_eq!(json["today"], "2026-11-21");
+    let due: Vec<(&str, i64)> = json["missions_due"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["title"].as_str().unwrap(),
+                m["due_in_days"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        due,
+        [
+            ("Automate the quarterly revenue report", 4),
+            ("Load-test the payment API", 14)
+        ],
+        "the TLS certificates are 19 days off"
+    );
+    assert_eq!(
+        json["check_ins_due"],
+        serde_json::json!([]),
+        "the check-in is two days off"
+    );
+}
+
+#[test]
+fn week_leaves_out_empty_groups_and_says_when_all_is_well() {
+    let s = Sandbox::new();
+    s.write(
+        "team.ron",
+        r#"(version: 2, people: [(name: "A", cadence: 7, log: [(date: "2026-11-25", actions: [(text: "x", done: true)])])],
+            missions: [(title: "M", goal: "g", owner: Some("A"), due: Some("2027-01-30"))])"#,
+    );
+    let run = s.run(&["week", "--file", "team.ron"]);
+    assert_eq!(run.code(), 0);
+    assert_eq!(
+        run.stdout(),
+        "Week of 2026-11-28\n\nAll is well: no one-on-ones, deadlines, check-ins or action items are due.\n"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&s.run(&["week", "--json", "--file", "team.ron"]).stdout()).unwrap();
+    for group in [
+        "one_on_ones_due",
+        "missions_due",
+        "check_ins_due",
+        "actions_open",
+        "handed_over_at_risk",
+    ] {
+        assert_eq!(json[group], serde_json::json!([]), "{group}");
+    }
+    // Only what is due shows: one late mission, no other heading.
+    s.write(
+        "team.ron",
+        r#"(people: [(name: "A", log: [(date: "2026-11-25")])],
+            missions: [(title: "M", goal: "g", owner: Some("A"), due: Some("2026-11-27"))])"#,
+    );
+    let out = s.run(&["week", "--file", "team.ron"]).stdout();
+    assert_eq!(
+        out,
+        "Week of 2026-11-28\n\nMISSIONS DUE (1)\n  M — A · due 2026-11-27 (1 day late) · ready\n"
+    );
+}
+
+#[test]
+fn week_shows_a_long_group_in_part_and_json_in_full() {
+    let s = Sandbox::new();
+    let people: Vec<String> = (0..25).map(|i| format!("(name: \"P{i}\")")).collect();
+    s.write("team.ron", &format!("(people: [{}])", people.join(", ")));
+    let out = s.run(&["week", "--file", "team.ron"]).stdout();
+    assert!(out.contains("ONE-ON-ONES DUE (25)\n"), "{out}");
+    assert_eq!(out.matches("none yet").count(), 20, "{out}");
+    assert!(
+        out.contains("  … and 5 more (handover week --json lists them all)\n"),
+        "{out}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&s.run(&["week", "--json", "--file", "team.ron"]).stdout()).unwrap();
+    assert_eq!(json["one_on_ones_due"].as_array().unwrap().len(), 25);
+}
+
+#[test]
+fn week_on_a_bad_file_exits_2_and_leaves_it_alone() {
+    let s = Sandbox::new();
+    let text = "(people: [(name: \"A\", cadence: 0)])";
+    s.write("team.ron", text);
+    let run = s.run(&["week", "--file", "team.ron"]);
+    assert_eq!(run.code(), 2);
+    assert_eq!(run.stdout(), "");
+    assert!(
+        run.stderr().contains("cadence of 0 days"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(s.read("team.ron"), text);
+    assert_eq!(s.run(&["week", "--file", "missing.ron"]).code(), 2);
 }

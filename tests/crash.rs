@@ -25,7 +25,8 @@ impl Lcg {
 
 fn imported(team: &Team, csv: &str) -> Team {
     let levels = handover::skills_csv::parse(csv.as_bytes()).unwrap();
-    let (change, _) = handover::skills_csv::merge(team, &levels, true).unwrap();
+    let (change, _) =
+        handover::skills_csv::merge(team, &levels, true, "2026-11-28".parse().unwrap()).unwrap();
     let mut after = team.clone();
     change.apply(&mut after);
     after

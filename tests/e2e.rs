@@ -160,7 +160,7 @@ fn hostile_text_never_reaches_the_terminal_raw() {
         p.role = format!("role{EVIL}");
         p.log[0].note = format!("note{EVIL}");
         p.log[0].actions[0].text = format!("act{EVIL}");
-        handover::edit::update_person(&team, 0, p)
+        handover::edit::update_person(&team, 0, p, "2026-11-28".parse().unwrap())
     };
     rename.apply(&mut team);
     team.missions[0].goal = format!("goal{EVIL}");

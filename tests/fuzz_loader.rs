@@ -65,7 +65,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         b"99999999999999999999",
         b"-1",
         b"name: \"x\"",
-        b"version: 2",
+        b"version: 3",
         b"\x1b[2J",
         b"\xff",
         b"//",
@@ -190,7 +190,7 @@ proptest! {
             p.name = name;
             p.skills.insert(skill, 2);
             p.log[0].note = note;
-            handover::edit::update_person(&team, 0, p)
+            handover::edit::update_person(&team, 0, p, "2026-11-28".parse().unwrap())
         };
         change.apply(&mut team);
         team.missions[0].goal = goal;

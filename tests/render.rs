@@ -392,7 +392,7 @@ fn signal_kind(signal: &PersonSignal) -> &'static str {
 fn check_the_missions_view_and_the_agenda_word_each_finding_alike() {
     let team: handover::model::Team = ron::from_str(EVERY_FINDING_AND_SIGNAL).unwrap();
     let a = analyse(&team);
-    let check = render_text(&team, &a, Paint::plain());
+    let check = render_text(&team, &a, "2026-11-28".parse().unwrap(), Paint::plain());
     let mut app = app_of(team.clone());
     let mut kinds = std::collections::BTreeSet::new();
     for m in 0..team.missions.len() {
@@ -421,7 +421,7 @@ fn check_the_missions_view_and_the_agenda_word_each_finding_alike() {
 fn check_and_the_people_view_word_each_signal_alike() {
     let team: handover::model::Team = ron::from_str(EVERY_FINDING_AND_SIGNAL).unwrap();
     let a = analyse(&team);
-    let check = render_text(&team, &a, Paint::plain());
+    let check = render_text(&team, &a, "2026-11-28".parse().unwrap(), Paint::plain());
     let mut app = app_of(team.clone());
     keys(&mut app, "2");
     let mut kinds = std::collections::BTreeSet::new();

@@ -16,7 +16,7 @@ fn changes_are_written_in_order_and_together() {
     for i in 0..20 {
         let mut p = mine.people[0].clone();
         p.capacity = i;
-        let change = handover::edit::update_person(&mine, 0, p);
+        let change = handover::edit::update_person(&mine, 0, p, "2026-11-28".parse().unwrap());
         change.apply(&mut mine);
         saver.apply(change);
     }

@@ -45,8 +45,10 @@ fn every_field_but_name_and_title_has_a_default() {
     let a = &team.people[0];
     assert_eq!((a.capacity, a.mentor_capacity), (3, 2));
     assert!(a.skills.is_empty() && a.tools.is_empty() && a.log.is_empty());
+    assert_eq!(a.cadence, 14);
+    assert!(a.history.is_empty());
     assert_eq!(team.missions[0], Mission::titled("M"));
-    assert_eq!(team.version, 1);
+    assert_eq!(team.version, 2);
 }
 
 #[test]
@@ -88,7 +90,8 @@ fn unknown_fields_are_refused_at_every_level() {
         r#"(version: 1, teams: [])"#,
         r#"(missions: [(title: "M", owners: None)])"#,
         r#"(people: [(name: "A", log: [(date: "2026-01-01", mood: "ok")])])"#,
-        r#"(people: [(name: "A", log: [(date: "2026-01-01", actions: [(text: "x", due: 1)])])])"#,
+        r#"(people: [(name: "A", log: [(date: "2026-01-01", actions: [(text: "x", priority: 1)])])])"#,
+        r#"(people: [(name: "A", history: [(date: "2026-01-01", skill: "x", level: 1, why: "")])])"#,
         r#"(missions: [(title: "M", delegation_history: [(date: "2026-01-01", level: 3, by: "x")])])"#,
     ] {
         let all = problems(text);
@@ -107,11 +110,11 @@ fn a_skill_listed_twice_in_a_map_is_refused() {
 #[test]
 fn a_newer_version_is_refused_before_anything_else() {
     // Unknown fields of the newer format must not hide the real reason.
-    let all = problems("(\n  version: 2,\n  people: [(name: \"A\", pronouns: \"she\")],\n)");
+    let all = problems("(\n  version: 3,\n  people: [(name: \"A\", pronouns: \"she\")],\n)");
     assert_eq!(all.len(), 1);
     assert!(all[0].starts_with("team.ron:2: "), "{}", all[0]);
     assert!(
-        all[0].contains("newer handover (file version 2"),
+        all[0].contains("newer handover (file version 3; this one reads versions 1 to 2)"),
         "{}",
         all[0]
     );
@@ -385,4 +388,200 @@ fn temporaries_an_interrupted_save_left_are_removed_once_stale() {
     assert!(!old.exists());
     assert!(fresh.exists(), "a save may be writing it right now");
     assert!(other.exists(), "not ours");
+}
+
+// --- File version 2 (SPEC §2) ---
+
+/// A file the version-1 app wrote: a mission sent back to `Planned` kept
+/// its hand-over date.
+const VERSION_1: &str = r#"(
+    version: 1,
+    people: [
+        (name: "Amina Diallo", skills: {"sql": 3},
+         log: [(date: "2026-11-06", note: "", actions: [(text: "Share the runbook", done: false)])]),
+    ],
+    missions: [
+        (title: "Ship", owner: Some("Amina Diallo"), status: Planned, handed_over: Some("2026-10-01")),
+        (title: "Run", owner: Some("Amina Diallo"), status: HandedOver, handed_over: Some("2026-11-02")),
+    ],
+)"#;
+
+#[test]
+fn a_version_1_file_opens_and_is_written_as_version_2_at_its_first_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.ron");
+    fs::write(&path, VERSION_1).unwrap();
+    let loaded = store::load(&path).unwrap();
+    let team = &loaded.team;
+    assert_eq!(team.version, 2);
+    assert_eq!(team.people[0].cadence, 14);
+    assert!(!team.people[0].log[0].actions[0].mine);
+    assert_eq!(team.people[0].log[0].actions[0].due, None);
+    assert_eq!(
+        team.missions[0].handed_over, None,
+        "the stale hand-over date of a planned mission is cleared"
+    );
+    assert_eq!(
+        team.missions[1].handed_over,
+        Some("2026-11-02".parse().unwrap()),
+        "a handed-over mission keeps its date"
+    );
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        VERSION_1,
+        "opening writes nothing"
+    );
+    store::save(&path, team, &loaded.baseline).unwrap();
+    let saved = fs::read_to_string(&path).unwrap();
+    assert!(saved.starts_with("(\n    version: 2,\n"), "{saved}");
+    assert!(!saved.contains("2026-10-01"), "{saved}");
+    assert_eq!(parse(saved.as_bytes(), Path::new("t.ron")).unwrap(), *team);
+}
+
+#[test]
+fn a_newer_file_is_never_opened() {
+    let all = problems("(version: 3, people: [])");
+    assert_eq!(all.len(), 1);
+    assert!(all[0].contains("written by a newer handover"), "{}", all[0]);
+    assert!(all[0].contains("not opened or re-saved"), "{}", all[0]);
+}
+
+#[test]
+fn the_fields_of_version_2_round_trip_one_per_line() {
+    let text = r#"(
+    version: 2,
+    people: [(name: "A", cadence: 7,
+        history: [(date: "2026-06-01", skill: "sql", level: 2), (date: "2026-11-20", skill: "sql", level: 3)],
+        log: [(date: "2026-11-20", actions: [
+            (text: "Mine", done: false, mine: true, due: Some("2026-12-04")),
+            (text: "Theirs", done: true)])])],
+    missions: [
+        (title: "Out", owner: Some("A"), status: HandedOver, handed_over: Some("2026-11-02"),
+         handed_over_as: Some(AtRisk), check_in: Some("2026-11-16")),
+        (title: "Finished", status: Done, handed_over: Some("2026-09-01"),
+         handed_over_as: Some(Ready), completed: Some("2026-10-30")),
+    ],
+)"#;
+    let team = parse(text.as_bytes(), Path::new("t.ron")).unwrap();
+    let a = &team.people[0];
+    assert_eq!(a.cadence, 7);
+    assert_eq!(a.history.len(), 2);
+    assert_eq!(
+        (a.history[1].skill.as_str(), a.history[1].level),
+        ("sql", 3)
+    );
+    let actions = &a.log[0].actions;
+    assert!(actions[0].mine && !actions[1].mine);
+    assert_eq!(actions[0].due, Some("2026-12-04".parse().unwrap()));
+    assert_eq!(
+        team.missions[0].handed_over_as,
+        Some(handover::model::Verdict::AtRisk)
+    );
+    assert_eq!(
+        team.missions[1].completed,
+        Some("2026-10-30".parse().unwrap())
+    );
+    let saved = to_ron(&team);
+    assert_eq!(to_ron(&team), saved, "the same bytes twice");
+    assert_eq!(parse(saved.as_bytes(), Path::new("t.ron")).unwrap(), team);
+    for line in [
+        "            cadence: 7,",
+        "                (date: \"2026-11-20\", skill: \"sql\", level: 3),",
+        "                        (text: \"Mine\", done: false, mine: true, due: Some(\"2026-12-04\")),",
+        "                        (text: \"Theirs\", done: true),",
+        "            handed_over_as: Some(AtRisk),",
+        "            check_in: Some(\"2026-11-16\"),",
+        "            completed: Some(\"2026-10-30\"),",
+    ] {
+        assert!(saved.lines().any(|l| l == line), "{line:?} in\n{saved}");
+    }
+}
+
+#[test]
+fn a_cadence_out_of_range_is_refused_naming_the_person() {
+    for cadence in [0, 366] {
+        let all = problems(&format!(
+            "(\n  people: [\n    (name: \"Amina\",\n     cadence: {cadence}),\n  ],\n)"
+        ));
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert!(
+            all[0].starts_with(&format!(
+                "team.ron:4: person \"Amina\" has a one-on-one cadence of {cadence} days, out of range"
+            )),
+            "{}",
+            all[0]
+        );
+        assert!(all[0].contains("from 1 to 365"), "{}", all[0]);
+    }
+    for cadence in [1, 365] {
+        let text = format!("(people: [(name: \"Amina\", cadence: {cadence})])");
+        let team = parse(text.as_bytes(), Path::new("t.ron")).unwrap();
+        assert_eq!(team.people[0].cadence, cadence);
+    }
+}
+
+#[test]
+fn a_skill_level_out_of_range_in_the_history_is_refused() {
+    let all = problems(
+        r#"(people: [(name: "A", history: [(date: "2026-01-01", skill: "sql", level: 5)])])"#,
+    );
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert!(
+        all[0].contains("person \"A\" has skill \"sql\" at level 5 in its history (2026-01-01)"),
+        "{}",
+        all[0]
+    );
+}
+
+#[test]
+fn a_version_2_file_breaking_the_status_rules_is_refused_naming_mission_and_field() {
+    for (status, field, value, says) in [
+        (
+            "Planned",
+            "handed_over",
+            r#"Some("2026-10-01")"#,
+            "is planned but has `handed_over`",
+        ),
+        (
+            "Planned",
+            "handed_over_as",
+            "Some(AtRisk)",
+            "is planned but has `handed_over_as`",
+        ),
+        (
+            "Planned",
+            "check_in",
+            r#"Some("2026-12-01")"#,
+            "is planned but has `check_in`",
+        ),
+        (
+            "Planned",
+            "completed",
+            r#"Some("2026-12-01")"#,
+            "is not done but has `completed`",
+        ),
+        (
+            "HandedOver",
+            "completed",
+            r#"Some("2026-12-01")"#,
+            "is not done but has `completed`",
+        ),
+    ] {
+        let text = format!(
+            "(\n  version: 2,\n  missions: [\n    (title: \"Ship\",\n     status: {status},\n     {field}: {value}),\n  ],\n)"
+        );
+        let all = problems(&text);
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert!(
+            all[0].starts_with(&format!("team.ron:6: mission \"Ship\" {says}")),
+            "{status} {field}: {}",
+            all[0]
+        );
+    }
+    // The same fields where the status allows them.
+    let ok = r#"(version: 2, missions: [
+        (title: "A", status: HandedOver, handed_over: Some("2026-10-01"), handed_over_as: Some(Blocked), check_in: Some("2026-10-15")),
+        (title: "B", status: Done, handed_over: Some("2026-10-01"), completed: Some("2026-11-01")),
+    ])"#;
+    assert!(parse(ok.as_bytes(), Path::new("t.ron")).is_ok());
 }

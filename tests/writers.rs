@@ -225,7 +225,7 @@ fn stress_racing_imports_and_plan_apply_keep_every_reported_change() {
         mission.owner = None;
         mission.mentor = None;
         mission.status = handover::model::Status::Planned;
-        mission.handed_over = None;
+        mission.clear_what_status_rules_out();
     }
     let rounds = 12;
     let (mut reported, mut lost, mut failed) = (0, Vec::new(), Vec::new());

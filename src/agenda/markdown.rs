@@ -37,7 +37,9 @@ impl Agenda {
 fn line(item: &Item, md: &mut String) {
     let text = &item.text;
     let _ = match &item.kind {
-        ItemKind::OpenAction { agreed } => writeln!(md, "- [ ] {text} (agreed {agreed})"),
+        kind @ ItemKind::OpenAction { .. } => {
+            writeln!(md, "- [ ] {text} ({})", kind.about().unwrap_or_default())
+        }
         ItemKind::TalkingPoint => writeln!(md, "- [ ] {text}"),
         ItemKind::Fact { label, .. } => writeln!(md, "- {label}: {text}"),
         ItemKind::Finding(_) | ItemKind::Colleague => writeln!(md, "- {text}"),

@@ -5,6 +5,7 @@
 
 mod markdown;
 
+use crate::analysis::dates;
 use crate::analysis::explain::{self, person};
 use crate::analysis::{Analysis, Finding, PersonId, PersonSignal, Verdict};
 use crate::model::{Date, Delegation, Lookup, Team};
@@ -54,8 +55,15 @@ pub struct Item {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ItemKind {
-    /// An action agreed at an earlier one-on-one and not done yet.
-    OpenAction { agreed: Date },
+    /// An action agreed at an earlier one-on-one and not done yet: the
+    /// manager's own (`mine`) or the person's, with its due date, and
+    /// whether that is past (only known for an agenda made on a day).
+    OpenAction {
+        agreed: Date,
+        mine: bool,
+        due: Option<Date>,
+        overdue: bool,
+    },
     /// A fact about a mission: its goal, delegation or due date.
     Fact {
         label: &'static str,
@@ -73,6 +81,31 @@ pub enum ItemKind {
 }
 
 impl ItemKind {
+    /// What an open action's parentheses say: "yours; agreed 2026-11-06;
+    /// due 2026-11-20: overdue". The Markdown and the view both show it.
+    pub fn about(&self) -> Option<String> {
+        let ItemKind::OpenAction {
+            agreed,
+            mine,
+            due,
+            overdue,
+        } = self
+        else {
+            return None;
+        };
+        let mut about = Vec::new();
+        if *mine {
+            about.push("yours".to_string());
+        }
+        about.push(format!("agreed {agreed}"));
+        match (due, overdue) {
+            (Some(due), true) => about.push(format!("due {due}: overdue")),
+            (Some(due), false) => about.push(format!("due {due}")),
+            (None, _) => {}
+        }
+        Some(about.join("; "))
+    }
+
     /// Something to tick off: an open action or a talking point.
     pub fn is_to_do(&self) -> bool {
         matches!(self, ItemKind::OpenAction { .. } | ItemKind::TalkingPoint)
@@ -93,9 +126,24 @@ pub fn agenda(team: &Team, a: &Analysis, who: PersonId) -> String {
     Agenda::of(team, a, who).markdown()
 }
 
+/// The agenda for one person on `today`, as Markdown: overdue action items
+/// first, and marked.
+pub fn agenda_on(team: &Team, a: &Analysis, who: PersonId, today: Date) -> String {
+    Agenda::on(team, a, who, today).markdown()
+}
+
 impl Agenda {
-    /// The agenda for one person.
+    /// The agenda for one person, with no day to count dates from.
     pub fn of(team: &Team, a: &Analysis, who: PersonId) -> Agenda {
+        Self::build(team, a, who, None)
+    }
+
+    /// The agenda for one person on `today`: overdue action items first.
+    pub fn on(team: &Team, a: &Analysis, who: PersonId, today: Date) -> Agenda {
+        Self::build(team, a, who, Some(today))
+    }
+
+    fn build(team: &Team, a: &Analysis, who: PersonId, today: Option<Date>) -> Agenda {
         let p = &team.people[who];
         let report = &a.people[who];
         let mut facts = Vec::new();
@@ -109,7 +157,7 @@ impl Agenda {
             p.mentor_capacity
         ));
         let sections = [
-            open_actions(team, who),
+            open_actions(team, who, today),
             Some(missions(team, a, who)),
             Some(talking_points(team, a, who)),
             mentoring(team, a, who),
@@ -136,14 +184,30 @@ fn list(heading: &str, items: Vec<Item>) -> Option<Section> {
     (!items.is_empty()).then(|| section(heading, vec![Block::Items(items)]))
 }
 
-fn open_actions(team: &Team, who: PersonId) -> Option<Section> {
-    let open = team.people[who]
+/// The actions not done yet, overdue ones first (the most overdue first),
+/// the rest in the order they were agreed.
+fn open_actions(team: &Team, who: PersonId, today: Option<Date>) -> Option<Section> {
+    let mut open: Vec<Item> = team.people[who]
         .log
         .iter()
         .flat_map(|entry| entry.actions.iter().map(move |a| (entry.date, a)))
         .filter(|(_, action)| !action.done)
-        .map(|(agreed, action)| Item::new(ItemKind::OpenAction { agreed }, clean(&action.text)))
+        .map(|(agreed, action)| {
+            let kind = ItemKind::OpenAction {
+                agreed,
+                mine: action.mine,
+                due: action.due,
+                overdue: today.is_some_and(|t| dates::action_overdue(action, t)),
+            };
+            Item::new(kind, clean(&action.text))
+        })
         .collect();
+    open.sort_by_key(|item| match item.kind {
+        ItemKind::OpenAction {
+            overdue: true, due, ..
+        } => (false, due),
+        _ => (true, None),
+    });
     list("Open actions", open)
 }
 
@@ -579,7 +643,10 @@ mod tests {
         assert_eq!(
             actions[0].kind,
             ItemKind::OpenAction {
-                agreed: "2026-11-13".parse().unwrap()
+                agreed: "2026-11-13".parse().unwrap(),
+                mine: false,
+                due: Some("2026-11-27".parse().unwrap()),
+                overdue: false,
             }
         );
         let [Block::Mission { verdict, items, .. }] = agenda.sections[1].blocks.as_slice() else {
@@ -670,5 +737,34 @@ mod tests {
         let a = analyse(&t);
         let md = agenda(&t, &a, 0);
         assert!(!md.contains('\u{1b}') && !md.contains('\u{7}'), "{md:?}");
+    }
+
+    #[test]
+    fn on_a_day_overdue_actions_come_first_and_the_managers_own_are_marked() {
+        let t = team(
+            r#"(people: [(name: "A", log: [
+                (date: "2026-10-01", actions: [(text: "later", due: Some("2026-12-20")),
+                                               (text: "no date")]),
+                (date: "2026-11-01", actions: [(text: "mine, late", mine: true, due: Some("2026-11-20")),
+                                               (text: "done", done: true, due: Some("2026-11-01")),
+                                               (text: "most late", due: Some("2026-11-10"))])])])"#,
+        );
+        let a = analyse(&t);
+        let today: Date = "2026-11-28".parse().unwrap();
+        let md = agenda_on(&t, &a, 0, today);
+        let start = md.find("## Open actions").unwrap();
+        let section = &md[start..md[start..].find("\n## ").map_or(md.len(), |e| start + e)];
+        assert_eq!(
+            section,
+            "## Open actions\n\n\
+             - [ ] most late (agreed 2026-11-01; due 2026-11-10: overdue)\n\
+             - [ ] mine, late (yours; agreed 2026-11-01; due 2026-11-20: overdue)\n\
+             - [ ] later (agreed 2026-10-01; due 2026-12-20)\n\
+             - [ ] no date (agreed 2026-10-01)\n"
+        );
+        // Without a day nothing is called overdue, and the order is the log's.
+        let undated = agenda(&t, &a, 0);
+        assert!(!undated.contains("overdue"), "{undated}");
+        assert!(undated.contains("- [ ] later (agreed 2026-10-01; due 2026-12-20)\n- [ ] no date"));
     }
 }

@@ -1,6 +1,7 @@
 //! The analysis of SPEC §3: pure functions of a team. Every command and
 //! every view reads these results, so they never disagree.
 
+pub mod dates;
 pub mod explain;
 pub mod finding;
 pub mod gaps;

@@ -649,17 +649,17 @@ mod incremental {
             Edit::Level(p, s, l) => {
                 let mut person = team.people[p % n].clone();
                 person.skills.insert(SKILLS[s].into(), l);
-                edit::update_person(team, p % n, person)
+                edit::update_person(team, p % n, person, today)
             }
             Edit::Capacity(p, c) => {
                 let mut person = team.people[p % n].clone();
                 person.capacity = c;
-                edit::update_person(team, p % n, person)
+                edit::update_person(team, p % n, person, today)
             }
             Edit::MentorCapacity(p, c) => {
                 let mut person = team.people[p % n].clone();
                 person.mentor_capacity = c;
-                edit::update_person(team, p % n, person)
+                edit::update_person(team, p % n, person, today)
             }
             Edit::Tool(p, t) => {
                 let mut person = team.people[p % n].clone();
@@ -669,12 +669,12 @@ mod incremental {
                 } else {
                     person.tools.push(tool);
                 }
-                edit::update_person(team, p % n, person)
+                edit::update_person(team, p % n, person, today)
             }
             Edit::Rename(p) => {
                 let mut person = team.people[p % n].clone();
                 person.name = format!("renamed{step}");
-                edit::update_person(team, p % n, person)
+                edit::update_person(team, p % n, person, today)
             }
             Edit::TurnsTo(p, q) => {
                 let (p, q) = (p % n, q % n);
@@ -683,7 +683,7 @@ mod incremental {
                 }
                 let mut person = team.people[p].clone();
                 person.turns_to = vec![team.people[q].name.clone()];
-                edit::update_person(team, p, person)
+                edit::update_person(team, p, person, today)
             }
             Edit::Owner(m, p) => edit::set_owner(team, m % ms, p.map(|p| p % n)),
             Edit::Mentor(m, p) => {
@@ -757,8 +757,8 @@ mod incremental {
                 prop_assert_eq!(verdicts(&analysis), verdicts(&fresh), "verdicts after {:?}", e);
                 prop_assert_eq!(&analysis.people, &fresh.people, "people after {:?}", e);
                 prop_assert_eq!(
-                    render_text(&team, &analysis, Paint::plain()),
-                    render_text(&team, &fresh, Paint::plain()),
+                    render_text(&team, &analysis, "2026-11-28".parse().unwrap(), Paint::plain()),
+                    render_text(&team, &fresh, "2026-11-28".parse().unwrap(), Paint::plain()),
                     "after {:?}", e
                 );
             }

@@ -2,13 +2,14 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{Failure, Outcome};
-use crate::agenda::{agenda, find_person};
+use crate::agenda::{agenda_on, find_person};
 use crate::analysis::analyse;
 use crate::model::{Date, Team};
 
 /// `handover agenda PERSON`: the Markdown agenda, printed or written to a file.
 /// The agenda goes to `out`, or to `file` with a note on `err`. `today` is
-/// the day of the one-on-one ([`crate::today`]).
+/// the day of the one-on-one ([`crate::today`]): it names the file written
+/// to a folder and says which action items are overdue.
 #[allow(clippy::too_many_arguments)]
 pub fn run(
     team: &Team,
@@ -22,7 +23,7 @@ pub fn run(
 ) -> Outcome {
     let analysis = analyse(team);
     let who = find_person(team, &analysis, name).map_err(Failure)?;
-    let text = agenda(team, &analysis, who);
+    let text = agenda_on(team, &analysis, who, today);
     super::print_or_write(
         &text,
         file,

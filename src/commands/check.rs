@@ -7,19 +7,21 @@ use serde::Serialize;
 
 use super::Outcome;
 use super::style::Paint;
+use crate::analysis::dates::{self, count_days, relative};
 use crate::analysis::explain::{self, person};
 use crate::analysis::{Analysis, Finding, PersonSignal, Verdict, analyse};
-use crate::model::{Delegation, Team};
+use crate::model::{Date, Delegation, Team};
 use crate::text::{clean, width};
 
-pub fn run(team: &Team, json: bool, paint: Paint, out: &mut dyn Write) -> Outcome {
+/// `handover check` on `today`, which the dates are counted from.
+pub fn run(team: &Team, json: bool, today: Date, paint: Paint, out: &mut dyn Write) -> Outcome {
     let analysis = analyse(team);
     if json {
-        let json =
-            serde_json::to_string(&to_json(team, &analysis)).map_err(std::io::Error::from)?;
+        let json = serde_json::to_string(&to_json(team, &analysis, today))
+            .map_err(std::io::Error::from)?;
         writeln!(out, "{}", crate::text::escape_json_controls(json))?;
     } else {
-        out.write_all(render_text(team, &analysis, paint).as_bytes())?;
+        out.write_all(render_text(team, &analysis, today, paint).as_bytes())?;
     }
     Ok(if analysis.needs_attention() {
         ExitCode::from(1)
@@ -30,7 +32,7 @@ pub fn run(team: &Team, json: bool, paint: Paint, out: &mut dyn Write) -> Outcom
 
 /// The readable report: missions grouped by verdict, worst first, each gap
 /// on its own line; then people and single points of knowledge.
-pub fn render_text(team: &Team, analysis: &Analysis, paint: Paint) -> String {
+pub fn render_text(team: &Team, analysis: &Analysis, today: Date, paint: Paint) -> String {
     let mut text = String::new();
     for verdict in Verdict::ALL {
         let missions: Vec<usize> = (0..team.missions.len())
@@ -43,19 +45,20 @@ pub fn render_text(team: &Team, analysis: &Analysis, paint: Paint) -> String {
         text.push_str(&paint.verdict(verdict, &heading));
         text.push('\n');
         for m in missions {
-            mission_text(team, analysis, m, paint, &mut text);
+            mission_text(team, analysis, m, today, paint, &mut text);
         }
         text.push('\n');
     }
-    people_text(team, analysis, paint, &mut text);
+    people_text(team, analysis, today, paint, &mut text);
     skills_text(team, analysis, paint, &mut text);
     text.push_str(&summary(team, analysis));
     text.push('\n');
     text
 }
 
-fn mission_text(team: &Team, a: &Analysis, m: usize, paint: Paint, text: &mut String) {
+fn mission_text(team: &Team, a: &Analysis, m: usize, today: Date, paint: Paint, text: &mut String) {
     let mission = &team.missions[m];
+    let when = dates::mission(mission, today);
     let mut line = format!("  {}", clean(&mission.title));
     let mut facts = Vec::new();
     if let Some(owner) = a.index.owner[m] {
@@ -67,11 +70,23 @@ fn mission_text(team: &Team, a: &Analysis, m: usize, paint: Paint, text: &mut St
     if let Some(level) = mission.delegation {
         facts.push(format!("delegation {level} {}", Delegation::name(level)));
     }
-    if let Some(due) = mission.due {
-        facts.push(format!("due {due}"));
+    let mut marks = Vec::new();
+    match (mission.due, when.due_in_days) {
+        (Some(due), Some(days)) if when.is_due() => {
+            marks.push(format!("due {due} ({})", relative(days)));
+        }
+        (Some(due), Some(days)) => facts.push(format!("due {due} ({})", relative(days))),
+        (Some(due), None) => facts.push(format!("due {due}")),
+        (None, _) => {}
+    }
+    if let (true, Some(check_in)) = (when.check_in_due, when.check_in) {
+        marks.push(format!("check-in due ({check_in})"));
     }
     if !facts.is_empty() {
         line.push_str(&paint.dim(&format!(" — {}", facts.join(" · "))));
+    }
+    if !marks.is_empty() {
+        line.push_str(&paint.warn(&format!(" · {}", marks.join(" · "))));
     }
     text.push_str(&line);
     text.push('\n');
@@ -102,7 +117,7 @@ fn mission_text(team: &Team, a: &Analysis, m: usize, paint: Paint, text: &mut St
     }
 }
 
-fn people_text(team: &Team, a: &Analysis, paint: Paint, text: &mut String) {
+fn people_text(team: &Team, a: &Analysis, today: Date, paint: Paint, text: &mut String) {
     if team.people.is_empty() {
         return;
     }
@@ -126,12 +141,46 @@ fn people_text(team: &Team, a: &Analysis, paint: Paint, text: &mut String) {
             who.capacity,
             report.mentoring(),
             who.mentor_capacity,
-            signals.join(", ")
+            signals
+                .into_iter()
+                .chain(person_dates(who, today, paint))
+                .collect::<Vec<_>>()
+                .join(", ")
         );
         text.push_str(line.trim_end());
         text.push('\n');
     }
     text.push('\n');
+}
+
+/// "one-on-one due (last 22 days ago, every 14 days)", "2 open actions (1
+/// overdue)": what a person's dates say, the urgent parts painted.
+fn person_dates(who: &crate::model::Person, today: Date, paint: Paint) -> Vec<String> {
+    let d = dates::person(who, today);
+    let every = format!("every {}", count_days(i64::from(d.cadence)));
+    let mut parts = vec![match (d.one_on_one_due, d.days_since) {
+        (true, None) => paint.warn(&format!("one-on-one due (none yet, {every})")),
+        (true, Some(days)) => paint.warn(&format!(
+            "one-on-one due (last {} ago, {every})",
+            count_days(days)
+        )),
+        (false, Some(days)) => format!("last one-on-one {} ago", count_days(days)),
+        (false, None) => String::new(),
+    }];
+    if d.open_actions > 0 {
+        let open = format!(
+            "{} open action{}",
+            d.open_actions,
+            crate::text::plural(d.open_actions)
+        );
+        parts.push(if d.overdue_actions > 0 {
+            paint.warn(&format!("{open} ({} overdue)", d.overdue_actions))
+        } else {
+            open
+        });
+    }
+    parts.retain(|p| !p.is_empty());
+    parts
 }
 
 fn skills_text(team: &Team, a: &Analysis, paint: Paint, text: &mut String) {
@@ -199,6 +248,11 @@ struct MissionJson<'a> {
     overloaded: bool,
     abandonment_risk: bool,
     micromanagement: bool,
+    due: Option<Date>,
+    due_in_days: Option<i64>,
+    overdue: bool,
+    due_soon: bool,
+    check_in_due: bool,
     suggested_mentors: Vec<&'a str>,
     suggested_owners: Vec<&'a str>,
 }
@@ -218,6 +272,12 @@ struct PersonJson<'a> {
     capacity: u32,
     mentoring: u32,
     isolated: bool,
+    cadence: u32,
+    last_one_on_one: Option<Date>,
+    days_since: Option<i64>,
+    one_on_one_due: bool,
+    open_actions: usize,
+    overdue_actions: usize,
 }
 
 #[derive(Serialize)]
@@ -227,7 +287,7 @@ struct SkillJson<'a> {
     single_point: bool,
 }
 
-fn to_json<'a>(team: &'a Team, a: &'a Analysis) -> Json<'a> {
+fn to_json<'a>(team: &'a Team, a: &'a Analysis, today: Date) -> Json<'a> {
     let name = |p: usize| team.people[p].name.as_str();
     let missions = team
         .missions
@@ -236,6 +296,7 @@ fn to_json<'a>(team: &'a Team, a: &'a Analysis) -> Json<'a> {
         .enumerate()
         .map(|(m, (mission, report))| {
             let suggestions = a.suggestions(team, m);
+            let when = dates::mission(mission, today);
             MissionJson {
                 title: &mission.title,
                 owner: a.index.owner[m].map(name),
@@ -257,6 +318,11 @@ fn to_json<'a>(team: &'a Team, a: &'a Analysis) -> Json<'a> {
                 overloaded: report.overloaded,
                 abandonment_risk: report.abandonment_risk,
                 micromanagement: report.micromanagement,
+                due: when.due,
+                due_in_days: when.due_in_days,
+                overdue: when.overdue,
+                due_soon: when.due_soon,
+                check_in_due: when.check_in_due,
                 suggested_mentors: suggestions.mentors.iter().map(|s| name(s.person)).collect(),
                 suggested_owners: suggestions.owners.iter().map(|s| name(s.person)).collect(),
             }
@@ -266,12 +332,21 @@ fn to_json<'a>(team: &'a Team, a: &'a Analysis) -> Json<'a> {
         .people
         .iter()
         .zip(&a.people)
-        .map(|(p, report)| PersonJson {
-            name: &p.name,
-            load: report.load(),
-            capacity: p.capacity,
-            mentoring: report.mentoring(),
-            isolated: report.isolated,
+        .map(|(p, report)| {
+            let when = dates::person(p, today);
+            PersonJson {
+                name: &p.name,
+                load: report.load(),
+                capacity: p.capacity,
+                mentoring: report.mentoring(),
+                isolated: report.isolated,
+                cadence: when.cadence,
+                last_one_on_one: when.last_one_on_one,
+                days_since: when.days_since,
+                one_on_one_due: when.one_on_one_due,
+                open_actions: when.open_actions,
+                overdue_actions: when.overdue_actions,
+            }
         })
         .collect();
     let skills = a

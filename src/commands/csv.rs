@@ -27,6 +27,7 @@ pub fn import(
     team_path: &Path,
     csv_path: &Path,
     options: ImportOptions,
+    today: crate::model::Date,
     out: &mut dyn Write,
 ) -> Outcome {
     let bytes = store::read_input(csv_path).map_err(Failure)?;
@@ -41,7 +42,7 @@ pub fn import(
     };
     // A team file yet to be written has nobody to misspell: all are new.
     let add_people = options.add_people || baseline.is_none();
-    let (change, report) = skills_csv::merge(&team, &levels, add_people)
+    let (change, report) = skills_csv::merge(&team, &levels, add_people, today)
         .map_err(|unmatched| refused(csv_path, &unmatched.problems, unmatched.unknown_people))?;
     if change.is_empty() {
         writeln!(

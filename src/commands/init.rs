@@ -5,12 +5,16 @@ use super::{Failure, Outcome};
 use crate::sample;
 use crate::store::{self, DataPath, Found, SaveError};
 
-/// `handover init`: writes the sample team, never over an existing file.
-/// Through a symbolic link whose target does not exist yet (a dotfile
-/// manager's), the target is created. The note goes to `err`: it is a
-/// message, not data.
-pub fn run(data: &DataPath, err: &mut dyn Write) -> Outcome {
-    let team = sample::team();
+/// `handover init`: writes the sample team — or, when `empty`, a team with
+/// nobody in it — never over an existing file. Through a symbolic link
+/// whose target does not exist yet (a dotfile manager's), the target is
+/// created. The note goes to `err`: it is a message, not data.
+pub fn run(data: &DataPath, empty: bool, err: &mut dyn Write) -> Outcome {
+    let team = if empty {
+        crate::model::Team::default()
+    } else {
+        sample::team()
+    };
     let through = match store::inspect(&data.path) {
         Ok(Found::DanglingLink { target }) => Some(target),
         _ => None,
@@ -18,11 +22,19 @@ pub fn run(data: &DataPath, err: &mut dyn Write) -> Outcome {
     let _lock = super::writer_lock(&data.path)?;
     match store::create_new(&data.path, &team) {
         Ok(_) => {
+            let what = if empty {
+                "an empty team (nobody yet: add people and missions in the app, or import a CSV)"
+                    .to_string()
+            } else {
+                format!(
+                    "the sample team ({} people, {} missions)",
+                    team.people.len(),
+                    team.missions.len()
+                )
+            };
             writeln!(
                 err,
-                "Wrote the sample team ({} people, {} missions) to {}{}",
-                team.people.len(),
-                team.missions.len(),
+                "Wrote {what} to {}{}",
                 data.path.display(),
                 through
                     .map(|t| format!(" (a symbolic link: the file is {})", t.display()))

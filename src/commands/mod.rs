@@ -9,13 +9,14 @@ pub mod init;
 pub mod path;
 pub mod plan;
 pub mod style;
+pub mod week;
 
 use std::fmt;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::model::Team;
+use crate::model::{Date, Team};
 use crate::store::{self, DataPath, LoadError, PathOrigin};
 
 /// A command that could not do its job: the message is shown on stderr and
@@ -118,6 +119,12 @@ pub fn print_or_write(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Today ([`crate::today`]): `$HANDOVER_TODAY` when set, else the local
+/// date; a bad value is a command's error.
+pub fn today() -> Result<Date, Failure> {
+    crate::today::today().map_err(|e| Failure(e.to_string()))
 }
 
 /// Loads the team for a command that reads it, with a message saying what

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{Date, Skills, unique_skill_map};
+use super::{Date, Skills, Verdict, unique_skill_map};
 
 /// A piece of work to hand over.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,6 +33,15 @@ pub struct Mission {
     /// The day it was handed over, set by the app.
     #[serde(default)]
     pub handed_over: Option<Date>,
+    /// The verdict it had when it was handed over.
+    #[serde(default)]
+    pub handed_over_as: Option<Verdict>,
+    /// When to look in on it after the hand-over.
+    #[serde(default)]
+    pub check_in: Option<Date>,
+    /// The day it was marked done.
+    #[serde(default)]
+    pub completed: Option<Date>,
 }
 
 impl Mission {
@@ -50,7 +59,44 @@ impl Mission {
             status: Status::Planned,
             due: None,
             handed_over: None,
+            handed_over_as: None,
+            check_in: None,
+            completed: None,
         }
+    }
+
+    /// Clears the dates and verdict its status rules out (SPEC §2): a
+    /// `Planned` mission has no `handed_over`, `handed_over_as` or
+    /// `check_in`; a mission that is not `Done` has no `completed`.
+    pub fn clear_what_status_rules_out(&mut self) {
+        if self.status == Status::Planned {
+            self.handed_over = None;
+            self.handed_over_as = None;
+            self.check_in = None;
+        }
+        if self.status != Status::Done {
+            self.completed = None;
+        }
+    }
+
+    /// The fields its status rules out that it holds, as the file names them.
+    pub fn fields_status_rules_out(&self) -> Vec<&'static str> {
+        let mut fields = Vec::new();
+        if self.status == Status::Planned {
+            if self.handed_over.is_some() {
+                fields.push("handed_over");
+            }
+            if self.handed_over_as.is_some() {
+                fields.push("handed_over_as");
+            }
+            if self.check_in.is_some() {
+                fields.push("check_in");
+            }
+        }
+        if self.status != Status::Done && self.completed.is_some() {
+            fields.push("completed");
+        }
+        fields
     }
 
     /// Planned and handed-over missions are active; done ones count nowhere.

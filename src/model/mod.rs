@@ -7,6 +7,7 @@ mod mission;
 mod person;
 mod team;
 pub mod validate;
+mod verdict;
 
 pub use key::{
     Key, Lookup, NameIndex, code_point, find_person, invisible, key, lookup, loose_into, loose_key,
@@ -14,8 +15,12 @@ pub use key::{
 };
 pub use levels::{Delegation, MAX_NEED, MAX_SKILL, MIN_NEED, SKILL_NAMES};
 pub use mission::{DelegationChange, Mission, Status};
-pub use person::{ActionItem, DEFAULT_CAPACITY, DEFAULT_MENTOR_CAPACITY, LogEntry, Person};
+pub use person::{
+    ActionItem, CADENCE_DAYS, DEFAULT_CADENCE, DEFAULT_CAPACITY, DEFAULT_MENTOR_CAPACITY,
+    LevelChange, LogEntry, Person,
+};
 pub use team::{CURRENT_VERSION, Team};
+pub use verdict::Verdict;
 
 /// A skill name with a level: `{"rust": 4}` in the file. Sorted by key so
 /// saving is deterministic.

@@ -25,6 +25,12 @@ pub struct Person {
     /// Skills they want to grow in.
     #[serde(default)]
     pub wants: Vec<String>,
+    /// Days between one-on-ones (1..=365).
+    #[serde(default = "default_cadence")]
+    pub cadence: u32,
+    /// Every change of a skill level, oldest first.
+    #[serde(default)]
+    pub history: Vec<LevelChange>,
     /// The one-on-one log, oldest first.
     #[serde(default)]
     pub log: Vec<LogEntry>,
@@ -32,6 +38,14 @@ pub struct Person {
 
 pub const DEFAULT_CAPACITY: u32 = 3;
 pub const DEFAULT_MENTOR_CAPACITY: u32 = 2;
+/// Days between one-on-ones when the file does not say.
+pub const DEFAULT_CADENCE: u32 = 14;
+/// The cadences a file may hold: from daily to yearly.
+pub const CADENCE_DAYS: std::ops::RangeInclusive<u32> = 1..=365;
+
+fn default_cadence() -> u32 {
+    DEFAULT_CADENCE
+}
 
 fn default_capacity() -> u32 {
     DEFAULT_CAPACITY
@@ -53,9 +67,20 @@ impl Person {
             mentor_capacity: DEFAULT_MENTOR_CAPACITY,
             turns_to: Vec::new(),
             wants: Vec::new(),
+            cadence: DEFAULT_CADENCE,
+            history: Vec::new(),
             log: Vec::new(),
         }
     }
+}
+
+/// A skill level a person reached on a day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelChange {
+    pub date: Date,
+    pub skill: String,
+    pub level: u8,
 }
 
 /// One one-on-one: what was said and what was agreed.
@@ -76,4 +101,25 @@ pub struct ActionItem {
     pub text: String,
     #[serde(default)]
     pub done: bool,
+    /// The manager's own action; otherwise it is the person's.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub mine: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+}
+
+impl ActionItem {
+    /// An open action of the person's, with no due date.
+    pub fn new(text: impl Into<String>) -> Self {
+        ActionItem {
+            text: text.into(),
+            done: false,
+            mine: false,
+            due: None,
+        }
+    }
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
 }

@@ -4,7 +4,9 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Delegation, Key, MAX_NEED, MAX_SKILL, MIN_NEED, Team, code_point, invisible, key};
+use super::{
+    CADENCE_DAYS, Delegation, Key, MAX_NEED, MAX_SKILL, MIN_NEED, Team, code_point, invisible, key,
+};
 
 /// What a problem is about, so the message can say where.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -182,6 +184,10 @@ fn check_people(
                 too_many("one-on-one entries", person.log.len(), limits::LOG),
                 "log",
             ),
+            (
+                too_many("skill history entries", person.history.len(), limits::LOG),
+                "history",
+            ),
         ];
         let mut too_big = false;
         for (message, field) in limits {
@@ -192,7 +198,8 @@ fn check_people(
         }
         let labels = (person.skills.keys().map(|s| (s, "skills", true)))
             .chain(person.tools.iter().map(|t| (t, "tools", false)))
-            .chain(person.wants.iter().map(|w| (w, "wants", false)));
+            .chain(person.wants.iter().map(|w| (w, "wants", false)))
+            .chain(person.history.iter().map(|h| (&h.skill, "history", false)));
         for (label, field, is_key) in labels {
             if let Some(message) = over("skill or tool name", label, limits::LABEL) {
                 problem(message, None, Some(label_at(field, label, is_key)));
@@ -287,6 +294,47 @@ fn check_people(
                         quoted(colleague)
                     ),
                     suggest(colleague, people, hints),
+                    at(),
+                );
+            }
+        }
+        if !CADENCE_DAYS.contains(&person.cadence) {
+            problem(
+                format!(
+                    "has a one-on-one cadence of {} days, out of range",
+                    person.cadence
+                ),
+                Some(format!(
+                    "the cadence is the days between one-on-ones, from {} to {}; 14 is every two weeks",
+                    CADENCE_DAYS.start(),
+                    CADENCE_DAYS.end()
+                )),
+                Some(At::Field("cadence")),
+            );
+        }
+        for change in &person.history {
+            let at = || Some(At::Dated("history", change.date.to_string()));
+            if change.skill.trim().is_empty() {
+                problem(
+                    format!(
+                        "has a skill with an empty name in its history ({})",
+                        change.date
+                    ),
+                    None,
+                    at(),
+                );
+            } else if let Some(message) = invisible_in("the skill", &change.skill) {
+                problem(message, invisible_hint(), at());
+            }
+            if change.level > MAX_SKILL {
+                problem(
+                    format!(
+                        "has skill {} at level {} in its history ({}), out of range",
+                        quoted(&change.skill),
+                        change.level,
+                        change.date
+                    ),
+                    Some("a person's levels go from 0 (none) to 4 (expert: can teach it)".into()),
                     at(),
                 );
             }
@@ -445,6 +493,25 @@ fn check_missions(
                 format!("has delegation level {level}, out of range"),
                 delegation_hint(),
                 Some(At::Field("delegation")),
+            );
+        }
+        for field in mission.fields_status_rules_out() {
+            let (status, hint) = if field == "completed" {
+                (
+                    "is not done",
+                    "only a done mission has a completed date; remove it, or set the status to Done",
+                )
+            } else {
+                (
+                    "is planned",
+                    "a planned mission has not been handed over yet; remove the field, \
+                     or set the status to HandedOver",
+                )
+            };
+            problem(
+                format!("{status} but has `{field}`"),
+                Some(hint.into()),
+                Some(At::Field(field)),
             );
         }
         for change in &mission.delegation_history {

@@ -1,6 +1,10 @@
 use super::*;
 use crate::sample;
 
+fn today() -> Date {
+    "2026-11-28".parse().unwrap()
+}
+
 fn problems(text: &str) -> Vec<String> {
     parse(text.as_bytes())
         .unwrap_err()
@@ -27,7 +31,7 @@ fn export_is_long_sorted_with_a_header_and_crlf() {
 fn export_then_import_leaves_the_team_identical() {
     let team = sample::team();
     let levels = parse(export(&team).as_bytes()).unwrap();
-    let (change, report) = merge(&team, &levels, false).unwrap();
+    let (change, report) = merge(&team, &levels, false, today()).unwrap();
     assert!(change.is_empty(), "{change:?}");
     assert_eq!(report.unchanged, levels.len());
     assert!(report.changed.is_empty() && report.added.is_empty() && report.new_people.is_empty());
@@ -37,7 +41,7 @@ fn export_then_import_leaves_the_team_identical() {
 fn import_into_an_empty_team_brings_everyone_and_their_levels() {
     let team = sample::team();
     let levels = parse(export(&team).as_bytes()).unwrap();
-    let (change, report) = merge(&Team::default(), &levels, true).unwrap();
+    let (change, report) = merge(&Team::default(), &levels, true, today()).unwrap();
     let mut empty = Team::default();
     change.apply(&mut empty);
     let with_skills: Vec<&Person> = team
@@ -88,7 +92,7 @@ fn the_wide_shape_has_a_column_per_skill_and_empty_cells_say_nothing() {
 fn merge_sets_known_people_case_insensitively_and_adds_the_unknown() {
     let team = sample::team();
     let text = "person,skill,level\namina diallo,RUST,2\nAmina Diallo,go,1\nZoë Park,ux,3\n";
-    let (change, report) = merge(&team, &parse(text.as_bytes()).unwrap(), true).unwrap();
+    let (change, report) = merge(&team, &parse(text.as_bytes()).unwrap(), true, today()).unwrap();
     let mut after = team.clone();
     change.apply(&mut after);
     assert_eq!(
@@ -179,7 +183,7 @@ fn a_name_that_matches_nobody_is_refused_unless_people_may_be_added() {
     let team = sample::team();
     let text = "person,skill,level\nAmina Dialo,go,3\nAmina Dialo,rust,1\nelif sahin,go,2\n";
     let levels = parse(text.as_bytes()).unwrap();
-    let refused = merge(&team, &levels, false).unwrap_err();
+    let refused = merge(&team, &levels, false, today()).unwrap_err();
     assert!(refused.unknown_people);
     let all: Vec<String> = refused.problems.iter().map(ToString::to_string).collect();
     assert_eq!(
@@ -189,7 +193,7 @@ fn a_name_that_matches_nobody_is_refused_unless_people_may_be_added() {
         ],
         "each name once, at its first row"
     );
-    let (_, report) = merge(&team, &levels, true).unwrap();
+    let (_, report) = merge(&team, &levels, true, today()).unwrap();
     assert_eq!(report.new_people, ["Amina Dialo"]);
     assert_eq!(report.added, [("Elif Şahin".into(), "go".into(), 2)]);
 }
@@ -199,7 +203,7 @@ fn many_unknown_names_are_reported_twenty_then_counted() {
     let team = sample::team();
     let rows: String = (0..50).map(|i| format!("Stranger {i},go,1\n")).collect();
     let levels = parse(format!("person,skill,level\n{rows}").as_bytes()).unwrap();
-    let refused = merge(&team, &levels, false).unwrap_err();
+    let refused = merge(&team, &levels, false, today()).unwrap_err();
     assert_eq!(refused.problems.len(), 21);
     assert_eq!(
         refused.problems[20].message,
@@ -213,7 +217,7 @@ fn a_name_that_fits_two_people_without_accents_is_refused() {
     team.people.push(Person::named("René Roy"));
     team.people.push(Person::named("Rene Roy"));
     let levels = parse("person,skill,level\nRêne Roy,go,1\n".as_bytes()).unwrap();
-    let refused = merge(&team, &levels, true).unwrap_err();
+    let refused = merge(&team, &levels, true, today()).unwrap_err();
     assert!(!refused.unknown_people);
     assert_eq!(
         refused.problems[0].message,
@@ -231,7 +235,7 @@ fn skills_take_the_spelling_the_team_already_has() {
     m.skills.insert("Résumé".into(), 2);
     team.missions.push(m);
     let text = "person,skill,level\nBruno,postgresql,2\nBruno,RESUME,1\nBruno,Go,1\nAmina,GO,2\n";
-    let (change, report) = merge(&team, &parse(text.as_bytes()).unwrap(), false).unwrap();
+    let (change, report) = merge(&team, &parse(text.as_bytes()).unwrap(), false, today()).unwrap();
     let mut after = team.clone();
     change.apply(&mut after);
     let bruno: Vec<&String> = after.people[1].skills.keys().collect();
@@ -279,4 +283,37 @@ fn messages_show_cells_cleaned_and_cut() {
         assert!(!message.contains(['\u{1b}', '\u{7}']), "{message:?}");
         assert!(message.len() < 400, "{} bytes", message.len());
     }
+}
+
+#[test]
+fn an_imported_level_change_is_recorded_in_the_history_and_an_unchanged_one_is_not() {
+    let team = sample::team();
+    let amina = team
+        .people
+        .iter()
+        .position(|p| p.name == "Amina Diallo")
+        .unwrap();
+    let before = team.people[amina].history.clone();
+    let text = "person,skill,level\nAmina Diallo,sql,4\nAmina Diallo,rust,4\nAmina Diallo,go,2\nNew Person,sql,2\n";
+    let (change, _) = merge(&team, &parse(text.as_bytes()).unwrap(), true, today()).unwrap();
+    let mut after = team.clone();
+    change.apply(&mut after);
+    let added: Vec<(String, u8)> = after.people[amina].history[before.len()..]
+        .iter()
+        .map(|h| {
+            assert_eq!(h.date, today());
+            (h.skill.clone(), h.level)
+        })
+        .collect();
+    assert_eq!(added, [("go".to_string(), 2), ("sql".to_string(), 4)]);
+    let new = after.people.last().unwrap();
+    assert_eq!(
+        new.history.len(),
+        1,
+        "a new person's first level is recorded"
+    );
+    assert_eq!(
+        (new.history[0].skill.as_str(), new.history[0].level),
+        ("sql", 2)
+    );
 }

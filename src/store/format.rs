@@ -87,6 +87,8 @@ fn write_person(out: &mut String, depth: usize, person: &Person) {
         mentor_capacity,
         turns_to,
         wants,
+        cadence,
+        history,
         log,
     } = person;
     let inner = depth + 1;
@@ -99,6 +101,8 @@ fn write_person(out: &mut String, depth: usize, person: &Person) {
     field(out, inner, "mentor_capacity", mentor_capacity);
     field(out, inner, "turns_to", turns_to);
     field(out, inner, "wants", wants);
+    field(out, inner, "cadence", cadence);
+    list(out, inner, "history", history, one_line);
     list(out, inner, "log", log, write_log_entry);
     close(out, depth);
 }
@@ -113,10 +117,13 @@ fn write_log_entry(out: &mut String, depth: usize, entry: &LogEntry) {
     open(out, depth);
     field(out, inner, "date", date);
     field(out, inner, "note", note);
-    list(out, inner, "actions", actions, |out, depth, action| {
-        let _ = writeln!(out, "{}{},", INDENT.repeat(depth), value(action));
-    });
+    list(out, inner, "actions", actions, one_line);
     close(out, depth);
+}
+
+/// A small struct on a line of its own: an action item, a level change.
+fn one_line<T: Serialize>(out: &mut String, depth: usize, item: &T) {
+    let _ = writeln!(out, "{}{},", INDENT.repeat(depth), value(item));
 }
 
 fn write_mission(out: &mut String, depth: usize, mission: &Mission) {
@@ -132,6 +139,9 @@ fn write_mission(out: &mut String, depth: usize, mission: &Mission) {
         status,
         due,
         handed_over,
+        handed_over_as,
+        check_in,
+        completed,
     } = mission;
     let inner = depth + 1;
     open(out, depth);
@@ -146,5 +156,8 @@ fn write_mission(out: &mut String, depth: usize, mission: &Mission) {
     field(out, inner, "status", status);
     field(out, inner, "due", due);
     field(out, inner, "handed_over", handed_over);
+    field(out, inner, "handed_over_as", handed_over_as);
+    field(out, inner, "check_in", check_in);
+    field(out, inner, "completed", completed);
     close(out, depth);
 }

@@ -157,7 +157,7 @@ pub fn parse(bytes: &[u8], file: &Path) -> Result<Team, Vec<Problem>> {
     // version can parse it: opening and re-saving it would drop what this
     // version does not know. Checked once the parse is done (or failed), so
     // a good file is parsed only once.
-    let team: Team = match ron::Options::default().from_str::<Team>(text) {
+    let mut team: Team = match ron::Options::default().from_str::<Team>(text) {
         Ok(team) => {
             check_version(text, file, Some(team.version))?;
             team
@@ -171,6 +171,9 @@ pub fn parse(bytes: &[u8], file: &Path) -> Result<Team, Vec<Problem>> {
             return Err(vec![syntax_problem(&e, text, file)]);
         }
     };
+    // A version-1 file opens as it is; it is written as version 2 at its
+    // first save.
+    team.upgrade();
     let invalid = validate(&team);
     if invalid.is_empty() {
         return Ok(team);
@@ -226,10 +229,10 @@ fn check_version(text: &str, file: &Path, parsed: Option<u32>) -> Result<(), Vec
     let current = current();
     let message = if version > current {
         format!(
-            "was written by a newer handover (file version {version}; this one reads version {current})"
+            "was written by a newer handover (file version {version}; this one reads versions 1 to {current})"
         )
     } else if version < 1 {
-        format!("has version {version}; this handover reads version {current}")
+        format!("has version {version}; this handover reads versions 1 to {current}")
     } else {
         return Ok(());
     };
@@ -310,6 +313,7 @@ fn describe_struct(name: &str) -> &str {
         "LogEntry" => "a log entry",
         "ActionItem" => "an action item",
         "DelegationChange" => "a delegation history entry",
+        "LevelChange" => "a skill history entry",
         other => other,
     }
 }

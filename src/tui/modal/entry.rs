@@ -227,6 +227,8 @@ impl EntryForm {
             .map(|text| ActionItem {
                 text: text.to_string(),
                 done: false,
+                mine: false,
+                due: None,
             })
             .collect();
         if note.is_empty() && actions.is_empty() {

@@ -66,7 +66,12 @@ impl Export {
                     state.tell(NoticeKind::Warning, "Give a file to write the agenda to");
                     return Step::stay(self);
                 }
-                let text = crate::agenda::agenda(&state.team, &state.analysis, self.person);
+                let text = crate::agenda::agenda_on(
+                    &state.team,
+                    &state.analysis,
+                    self.person,
+                    state.today,
+                );
                 Step::done(vec![Effect::WriteFile {
                     path: PathBuf::from(target),
                     text,
@@ -108,7 +113,7 @@ pub fn written(state: &mut State, path: PathBuf, result: Result<(), OutputError>
         Ok(()) => state.tell(NoticeKind::Info, format!("Wrote {}", path.display())),
         Err(OutputError::Exists(_)) => {
             let text = match &state.people.list.selected_item() {
-                Some(p) => crate::agenda::agenda(&state.team, &state.analysis, *p),
+                Some(p) => crate::agenda::agenda_on(&state.team, &state.analysis, *p, state.today),
                 None => return None,
             };
             return Some(ask(

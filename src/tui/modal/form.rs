@@ -342,6 +342,9 @@ impl Form {
             status: parse_status(self.raw("Status"))?,
             due: parse_date("Due", self.raw("Due"))?,
             handed_over: parse_date("Handed over", self.raw("Handed over"))?,
+            handed_over_as: base.handed_over_as,
+            check_in: base.check_in,
+            completed: base.completed,
         })
     }
 
@@ -356,6 +359,8 @@ impl Form {
             mentor_capacity: parse_count("Mentor capacity", self.raw("Mentor capacity"))?,
             turns_to: parse_list(self.raw("Turns to")),
             wants: parse_list(self.raw("Wants")),
+            cadence: base.cadence,
+            history: base.history.clone(),
             log: base.log.clone(),
         })
     }
@@ -529,7 +534,7 @@ fn build_change(state: &State, form: &Form) -> Result<Change, String> {
         FormKind::AddPerson => edit::add_person(&state.team, form.to_person(&Person::named(""))?),
         FormKind::EditPerson(p) => {
             let person = form.to_person(&state.team.people[p])?;
-            edit::update_person(&state.team, p, person)
+            edit::update_person(&state.team, p, person, state.today)
         }
     })
 }

@@ -216,7 +216,7 @@ pub fn csv_read(
     welcome.reading = false;
     let imported = result.and_then(|bytes| {
         let levels = crate::skills_csv::parse(&bytes).map_err(|p| problems(&p))?;
-        let (change, _) = crate::skills_csv::merge(&Team::default(), &levels, true)
+        let (change, _) = crate::skills_csv::merge(&Team::default(), &levels, true, state.today)
             .map_err(|unmatched| problems(&unmatched.problems))?;
         let mut team = Team::default();
         change.apply(&mut team);

@@ -298,10 +298,11 @@ impl State {
         if self.one_on_one.agenda_for == Some((person, self.generation)) {
             return;
         }
-        self.one_on_one.agenda = Some(crate::agenda::Agenda::of(
+        self.one_on_one.agenda = Some(crate::agenda::Agenda::on(
             &self.team,
             &self.analysis,
             person,
+            self.today,
         ));
         self.one_on_one.agenda_for = Some((person, self.generation));
     }

@@ -47,10 +47,13 @@ fn item(item: &Item, theme: Theme, lines: &mut Vec<Line<'static>>) {
     let text = item.text.clone();
     let bullet = || Span::raw("- ");
     let spans = match &item.kind {
-        ItemKind::OpenAction { agreed } => vec![
+        kind @ ItemKind::OpenAction { .. } => vec![
             Span::styled("☐ ", theme.key()),
             Span::raw(text),
-            Span::styled(format!(" (agreed {agreed})"), theme.dim()),
+            Span::styled(
+                format!(" ({})", kind.about().unwrap_or_default()),
+                theme.dim(),
+            ),
         ],
         ItemKind::TalkingPoint => vec![Span::styled("☐ ", theme.key()), Span::raw(text)],
         ItemKind::Fact { label, missing } => vec![
