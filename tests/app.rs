@@ -441,26 +441,66 @@ fn handing_over_a_ready_mission_takes_one_key() {
 
 #[test]
 fn handing_over_an_at_risk_mission_needs_an_explicit_confirmation() {
-    let mut h = fresh();
+    let mut h = loaded();
     h.select_mission("Speed up the checkout page")
         .keys("h<Enter>");
-    let Some(Modal::Confirm(confirm)) = &h.app.modal() else {
-        panic!("a second confirmation")
+    let question = |h: &Harness| match h.app.modal() {
+        Some(Modal::HandOver(hand_over)) => hand_over.asking.clone(),
+        _ => None,
     };
-    let text = confirm.lines.join("\n");
+    let text = question(&h).expect("a second question").join("\n");
     assert!(text.contains("Hiro Tanaka would be missing"), "{text}");
     assert!(text.contains("skill react: needs 3, has 0"), "{text}");
     assert!(text.contains("abandonment"), "{text}");
-    h.keys("n");
+    // Enter again, or y, is not an answer: the confirming key is its own.
+    h.keys("<Enter>y");
+    assert!(question(&h).is_some(), "still asking");
     assert_eq!(
         h.mission("Speed up the checkout page").status,
         Status::Planned
     );
-    h.keys("hyy");
+    // No goes back to the checklist, and again out of it.
+    h.keys("n");
+    assert!(matches!(h.app.modal(), Some(Modal::HandOver(_))) && question(&h).is_none());
+    h.keys("n");
+    assert!(h.app.modal().is_none());
+    h.keys("h<Enter>!");
+    let m = h.mission("Speed up the checkout page");
+    assert_eq!(m.status, Status::HandedOver);
+    assert_eq!(m.handed_over, Some(today()));
     assert_eq!(
-        h.mission("Speed up the checkout page").status,
-        Status::HandedOver
+        m.handed_over_as,
+        Some(handover::analysis::Verdict::AtRisk),
+        "handed over at risk, and it stays visible"
     );
+    assert_eq!(h.on_disk().missions[4].handed_over_as, m.handed_over_as);
+}
+
+#[test]
+fn a_hand_over_sets_a_check_in_the_manager_can_move() {
+    let mut h = loaded();
+    h.select_mission("Migrate billing to Postgres 16").keys("h");
+    let Some(Modal::HandOver(hand_over)) = h.app.modal() else {
+        panic!("the checklist");
+    };
+    assert_eq!(
+        hand_over.check_in,
+        today() + jiff::ToSpan::days(14),
+        "in two weeks unless said otherwise"
+    );
+    // An impossible date is refused in the field, saying why.
+    h.keys("c<C-u>2027-02-30<Enter>");
+    let Some(Modal::HandOver(hand_over)) = h.app.modal() else {
+        panic!("still open");
+    };
+    assert_eq!(hand_over.check_in, today() + jiff::ToSpan::days(14));
+    // A date typed as people do is taken.
+    h.keys("<C-u>+3w<Enter><Enter>");
+    let m = h.mission("Migrate billing to Postgres 16");
+    assert_eq!(m.status, Status::HandedOver);
+    assert_eq!(m.check_in, Some(today() + jiff::ToSpan::days(21)));
+    assert_eq!(m.handed_over_as, Some(handover::analysis::Verdict::Ready));
+    assert_eq!(h.on_disk().missions[0].check_in, m.check_in);
 }
 
 #[test]

@@ -58,11 +58,12 @@ fn default_names() -> BTreeSet<String> {
 }
 
 /// Words of prose and data that are also default key names: the article
-/// "a", a sentence's "A", the `?` of the unassigned badge, the arrows of
-/// suggestions and proposals, numbers. They count where a key is named
+/// "a", a sentence's "A", the `?` of the unassigned badge, the `!` of the
+/// at-risk badge and of signals, the arrows of suggestions and proposals,
+/// numbers. They count where a key is named
 /// (styled as a key, after "press", in parentheses, before a view's name)
 /// but not in running text.
-const PROSE: [&str; 10] = ["a", "A", "?", "→", "←", "1", "2", "3", "4", "5"];
+const PROSE: [&str; 11] = ["a", "A", "?", "!", "→", "←", "1", "2", "3", "4", "5"];
 
 fn app(team: Team, keymap: Keymap, save: SaveState) -> App {
     // Colour, so that keys are told apart by their style.
@@ -339,6 +340,11 @@ fn the_hand_over_checklist_and_its_second_question() {
         select_mission(app, "Speed up the checkout page");
         act(app, Action::HandOver);
         act(app, Action::Confirm);
+    });
+    check("hand over: the check-in date", sample::team, |app| {
+        select_mission(app, "Migrate billing to Postgres 16");
+        act(app, Action::HandOver);
+        act(app, Action::CheckIn);
     });
 }
 

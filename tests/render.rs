@@ -165,6 +165,16 @@ fn hand_over_at_risk_and_its_confirmation() {
 }
 
 #[test]
+fn hand_over_check_in_typed_and_refused() {
+    let mut app = app();
+    select_mission(&mut app, "Migrate billing to Postgres 16");
+    keys(&mut app, "hc<C-u>fri");
+    snapshot("hand_over_check_in_typed", &mut app);
+    keys(&mut app, "<C-u>2027-02-30<Enter>");
+    snapshot("hand_over_check_in_refused", &mut app);
+}
+
+#[test]
 fn delete_person_confirmation() {
     let mut app = app();
     keys(&mut app, "2");

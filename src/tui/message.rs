@@ -102,6 +102,8 @@ pub enum Action {
     KeepSample,
     /// From the sample: the welcome again, to start one's own team.
     StartOwn,
+    /// Change when to check in on a mission being handed over.
+    CheckIn,
 }
 
 /// Everything `update` handles.

@@ -57,10 +57,14 @@ pub enum Context {
     Prompt,
     /// First start: what to do without a team file.
     Welcome,
+    /// The hand-over checklist.
+    HandOver,
+    /// Handing over a mission at risk or blocked: asked once more.
+    AtRisk,
 }
 
 impl Context {
-    pub const ALL: [Context; 17] = [
+    pub const ALL: [Context; 19] = [
         Context::Global,
         Context::List,
         Context::Move,
@@ -78,6 +82,8 @@ impl Context {
         Context::Actions,
         Context::Prompt,
         Context::Welcome,
+        Context::HandOver,
+        Context::AtRisk,
     ];
 
     /// The name in `keys.ron`.
@@ -100,6 +106,8 @@ impl Context {
             Context::Actions => "actions",
             Context::Prompt => "prompt",
             Context::Welcome => "welcome",
+            Context::HandOver => "hand_over",
+            Context::AtRisk => "at_risk",
         }
     }
 

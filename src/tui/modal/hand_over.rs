@@ -7,12 +7,17 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::confirm::{Pending, ask};
+use crossterm::event::{Event, KeyEvent};
+use jiff::ToSpan;
+use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
+
 use super::{Modal, Step};
 use crate::analysis::explain::{self, person};
 use crate::analysis::{Finding, Verdict};
+use crate::date_input;
 use crate::edit;
-use crate::model::Status;
+use crate::model::{Date, Status};
 use crate::text::clean;
 use crate::tui::keymap::Context;
 use crate::tui::message::{Action, Effect};
@@ -21,9 +26,19 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::boxed_with;
 use crate::tui::widgets::text::cut;
 
+/// Days from the hand-over to the first check-in, unless the manager says.
+pub const CHECK_IN_DAYS: i64 = 14;
+
 #[derive(Debug)]
 pub struct HandOver {
     pub mission: usize,
+    /// When to look in on it after the hand-over.
+    pub check_in: Date,
+    /// Another check-in date being typed, and why the last try was refused.
+    editing: Option<(Input, Option<String>)>,
+    /// Asked once more, naming what is missing: the mission is at risk or
+    /// blocked. Its own key answers, never the one that asked.
+    pub asking: Option<Vec<String>>,
 }
 
 /// Opens the checklist for the selected mission (or says why not).
@@ -50,61 +65,95 @@ pub fn open(state: &mut State) -> Option<Modal> {
                 format!("\"{title}\" has no owner yet: press {owner} to choose one"),
             );
         }
-        _ => return Some(Modal::HandOver(HandOver { mission: m })),
+        _ => {
+            return Some(Modal::HandOver(HandOver {
+                mission: m,
+                check_in: state.today + CHECK_IN_DAYS.days(),
+                editing: None,
+                asking: None,
+            }));
+        }
     }
     None
 }
 
-/// Hands the mission over: one undoable change.
-pub fn hand_over(state: &mut State, mission: usize) -> Vec<Effect> {
-    let change = edit::hand_over(&state.team, mission, state.today);
-    state.apply(change)
-}
-
 impl HandOver {
-    pub fn command(self, state: &mut State, action: Action) -> Step {
+    /// The keys in force: the checklist's, the question's, or a date's.
+    pub fn context(&self) -> (Context, bool) {
+        match (&self.editing, &self.asking) {
+            (Some(_), _) => (Context::Prompt, true),
+            (None, Some(_)) => (Context::AtRisk, false),
+            (None, None) => (Context::HandOver, false),
+        }
+    }
+
+    pub fn text(&mut self, key: KeyEvent) {
+        if let Some((input, error)) = &mut self.editing {
+            input.handle_event(&Event::Key(key));
+            *error = None;
+        }
+    }
+
+    pub fn command(mut self, state: &mut State, action: Action) -> Step {
+        if let Some((input, error)) = &mut self.editing {
+            match action {
+                Action::Confirm => match date_input::parse(input.value(), state.today) {
+                    Ok(date) if date < state.today => {
+                        *error = Some(format!("{date} is past: a check-in is today or later"));
+                    }
+                    Ok(date) => {
+                        self.check_in = date;
+                        self.editing = None;
+                    }
+                    Err(e) => *error = Some(e.to_string()),
+                },
+                Action::Cancel => self.editing = None,
+                _ => {}
+            }
+            return Step::stay(self);
+        }
+        let verdict = state.analysis.missions[self.mission].verdict;
         match action {
+            // The question's own key: handed over knowing what is missing.
+            Action::Confirm if self.asking.is_some() => Step::done(self.hand_over(state, verdict)),
+            Action::Confirm if matches!(verdict, Verdict::Ready | Verdict::Stretch) => {
+                Step::done(self.hand_over(state, verdict))
+            }
             Action::Confirm => {
-                let mission = self.mission;
-                let verdict = state.analysis.missions[mission].verdict;
-                if matches!(verdict, Verdict::Ready | Verdict::Stretch) {
-                    return Step::done(hand_over(state, mission));
-                }
-                let title = clean(&state.team.missions[mission].title).into_owned();
-                let owner = state.analysis.index.owner[mission]
-                    .map(|o| person(&state.team, o))
-                    .unwrap_or_default();
-                let mut lines = vec![format!("{owner} would be missing:")];
-                lines.extend(
-                    Finding::of(&state.team, &state.analysis, mission)
-                        .iter()
-                        .map(|f| format!("  • {}", f.words(&state.team, &state.analysis))),
-                );
-                lines.push(String::new());
-                lines.push(if verdict == Verdict::AtRisk {
-                    "Handing over an at-risk mission is abandonment, not autonomy.".into()
-                } else {
-                    "A blocked mission cannot succeed until this is fixed.".into()
-                });
-                Step {
-                    next: Some(ask(
-                        format!("Hand \"{title}\" over anyway?"),
-                        lines,
-                        Pending::Apply(Box::new(edit::hand_over(
-                            &state.team,
-                            mission,
-                            state.today,
-                        ))),
-                    )),
-                    effects: Vec::new(),
-                }
+                self.asking = Some(missing(state, self.mission, verdict));
+                Step::stay(self)
+            }
+            Action::CheckIn => {
+                self.editing = Some((Input::new(self.check_in.to_string()), None));
+                Step::stay(self)
+            }
+            // From the question, back to the checklist.
+            Action::Cancel if self.asking.is_some() => {
+                self.asking = None;
+                Step::stay(self)
             }
             Action::Cancel => Step::close(),
             _ => Step::stay(self),
         }
     }
 
+    /// Hands the mission over: one undoable change, which keeps the verdict
+    /// it had (a mission handed over at risk stays visible) and the check-in.
+    fn hand_over(&self, state: &mut State, verdict: Verdict) -> Vec<Effect> {
+        let change = edit::hand_over_as(
+            &state.team,
+            self.mission,
+            state.today,
+            Some(verdict),
+            Some(self.check_in),
+        );
+        state.apply(change)
+    }
+
     pub fn draw(&self, state: &State, frame: &mut Frame, area: Rect) {
+        if let Some(lines) = &self.asking {
+            return self.draw_question(state, lines, frame, area);
+        }
         let m = self.mission;
         let theme = state.theme;
         let mission = &state.team.missions[m];
@@ -201,22 +250,96 @@ impl HandOver {
                 theme.warn(),
             ));
         }
-        let yes = state.keymap.keys_for(Context::Confirm, Action::Confirm);
-        let no = state.keymap.keys_for(Context::Confirm, Action::Cancel);
-        let footer = if matches!(report.verdict, Verdict::Ready | Verdict::Stretch) {
-            format!("{yes}: hand it over now · {no}: not now")
-        } else {
-            format!("{yes}: hand it over anyway (asks once more) · {no}: not now")
+        // When to look in on it: part of handing over, never an afterthought.
+        lines.push(Line::raw(""));
+        let footer = match &self.editing {
+            Some((input, error)) => {
+                lines.push(Line::from(vec![
+                    Span::styled("Check in  ", theme.bold()),
+                    Span::raw(clean(input.value()).into_owned()),
+                ]));
+                lines.push(
+                    match (error, date_input::parse(input.value(), state.today)) {
+                        (Some(error), _) => {
+                            Line::styled(format!("          {error}"), theme.error())
+                        }
+                        (None, Ok(date)) => Line::styled(
+                            format!("          → {}", date_input::shown(date, state.today)),
+                            theme.dim(),
+                        ),
+                        (None, Err(_)) => {
+                            Line::styled(format!("          {}", date_input::HINT), theme.dim())
+                        }
+                    },
+                );
+                let set = state.keymap.keys_for(Context::Prompt, Action::Confirm);
+                let keep = state.keymap.keys_for(Context::Prompt, Action::Cancel);
+                Line::styled(
+                    format!("{set}: set the date · {keep}: keep {}", self.check_in),
+                    theme.key(),
+                )
+            }
+            None => {
+                let change = state.keymap.key(Context::HandOver, Action::CheckIn);
+                lines.push(Line::from(vec![
+                    Span::styled("Check in  ", theme.bold()),
+                    Span::raw(date_input::shown(self.check_in, state.today)),
+                    Span::styled(format!("  ({change} changes it)"), theme.dim()),
+                ]));
+                let yes = state.keymap.keys_for(Context::HandOver, Action::Confirm);
+                let no = state.keymap.keys_for(Context::HandOver, Action::Cancel);
+                let text = if matches!(report.verdict, Verdict::Ready | Verdict::Stretch) {
+                    format!("{yes}: hand it over now · {no}: not now")
+                } else {
+                    format!("{yes}: hand it over anyway (asks once more) · {no}: not now")
+                };
+                Line::styled(text, theme.key())
+            }
         };
         let title = format!("Hand over \"{}\"", cut(&mission.title, 50));
+        boxed_with(state, &title, lines, footer, frame, area, 80);
+    }
+
+    /// The second question, naming what is missing, with its own key.
+    fn draw_question(&self, state: &State, lines: &[String], frame: &mut Frame, area: Rect) {
+        let theme = state.theme;
+        let title = clean(&state.team.missions[self.mission].title).into_owned();
+        let lines: Vec<Line> = lines.iter().map(|l| Line::raw(l.clone())).collect();
+        let yes = state.keymap.keys_for(Context::AtRisk, Action::Confirm);
+        let no = state.keymap.keys_for(Context::AtRisk, Action::Cancel);
+        let footer = Line::styled(
+            format!("{yes}: hand it over anyway · {no}: back to the checklist"),
+            theme.key(),
+        );
         boxed_with(
             state,
-            &title,
+            &format!("Hand \"{}\" over anyway?", cut(&title, 50)),
             lines,
-            Line::styled(footer, theme.key()),
+            footer,
             frame,
             area,
-            80,
+            70,
         );
     }
+}
+
+/// What the owner would be missing, and what handing over anyway means.
+fn missing(state: &State, mission: usize, verdict: Verdict) -> Vec<String> {
+    let owner = state.analysis.index.owner[mission]
+        .map(|o| person(&state.team, o))
+        .unwrap_or_default();
+    let mut lines = vec![format!("{owner} would be missing:")];
+    lines.extend(
+        Finding::of(&state.team, &state.analysis, mission)
+            .iter()
+            .map(|f| format!("  • {}", f.words(&state.team, &state.analysis))),
+    );
+    lines.push(String::new());
+    lines.push(if verdict == Verdict::AtRisk {
+        "Handing over an at-risk mission is abandonment, not autonomy.".into()
+    } else {
+        "A blocked mission cannot succeed until this is fixed.".into()
+    });
+    lines.push("It stays marked as handed over at risk until it is done.".into());
+    lines
 }

@@ -107,9 +107,8 @@ impl Modal {
             Modal::Entry(_) => (Context::Entry, true),
             Modal::Actions(_) => (Context::Actions, false),
             Modal::Picker(_) => (Context::Picker, true),
-            Modal::HandOver(_) | Modal::Confirm(_) | Modal::Conflict(_) | Modal::Restore(_) => {
-                (Context::Confirm, false)
-            }
+            Modal::HandOver(m) => m.context(),
+            Modal::Confirm(_) | Modal::Conflict(_) | Modal::Restore(_) => (Context::Confirm, false),
         }
     }
 
@@ -138,8 +137,8 @@ impl Modal {
             Modal::Entry(m) => m.text(key),
             Modal::Export(m) => m.text(key),
             Modal::Welcome(m) => m.text(key),
+            Modal::HandOver(m) => m.text(key),
             Modal::Help(_)
-            | Modal::HandOver(_)
             | Modal::Confirm(_)
             | Modal::Conflict(_)
             | Modal::Actions(_)

@@ -401,7 +401,8 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::StartEmpty
         | Action::TrySample
         | Action::ImportCsv
-        | Action::KeepSample => Vec::new(),
+        | Action::KeepSample
+        | Action::CheckIn => Vec::new(),
     }
 }
 
