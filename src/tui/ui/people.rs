@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::missions::{filter_cursor, list_block};
 use crate::analysis::PersonSignal;
+use crate::analysis::dates::count_days;
 use crate::analysis::explain::person;
 use crate::model::SKILL_NAMES;
 use crate::text::clean;
@@ -110,34 +111,47 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
         report.mentoring(),
         who.mentor_capacity
     )));
-    // When you last met, and what is still open from it.
-    let open = who
-        .log
-        .iter()
-        .flat_map(|e| &e.actions)
-        .filter(|a| !a.done)
-        .count();
-    let open = match open {
+    // When you last met, against their cadence, and what is still open.
+    let dates = crate::analysis::dates::person(who, app.today);
+    let mut open = match dates.open_actions {
         0 => String::new(),
         1 => " · 1 open action".to_string(),
         n => format!(" · {n} open actions"),
     };
-    lines.push(match who.log.iter().map(|e| e.date).max() {
-        Some(last) => {
-            let ago = app
-                .today
-                .since(last)
-                .map(|span| match span.get_days() {
-                    0 => " (today)".to_string(),
-                    1 => " (yesterday)".to_string(),
-                    d if d > 0 => format!(" ({d} days ago)"),
-                    _ => String::new(),
-                })
-                .unwrap_or_default();
-            Line::styled(format!("Last one-on-one {last}{ago}{open}"), theme.dim())
+    if dates.overdue_actions > 0 {
+        open.push_str(&format!(" ({} overdue)", dates.overdue_actions));
+    }
+    let every = format!("One-on-one every {}", count_days(i64::from(dates.cadence)));
+    match (dates.last_one_on_one, dates.days_since) {
+        (Some(last), Some(days)) => {
+            let ago = match days {
+                0 => "today".to_string(),
+                1 => "yesterday".to_string(),
+                d if d > 0 => format!("{} ago", count_days(d)),
+                _ => "ahead".to_string(),
+            };
+            lines.push(Line::styled(
+                format!("Last one-on-one {last} ({ago}){open}"),
+                theme.dim(),
+            ));
+            let (due, style) = match dates.days_late() {
+                Some(0) => (": due today".to_string(), theme.warn()),
+                Some(late) if late > 0 => (format!(": {} overdue", count_days(late)), theme.warn()),
+                _ => (
+                    format!(": next in {}", count_days(i64::from(dates.cadence) - days)),
+                    theme.dim(),
+                ),
+            };
+            lines.push(Line::styled(format!("{every}{due}"), style));
         }
-        None => Line::styled(format!("No one-on-one yet{open}"), theme.dim()),
-    });
+        _ => {
+            lines.push(Line::styled(
+                format!("No one-on-one yet{open}"),
+                theme.warn(),
+            ));
+            lines.push(Line::styled(format!("{every}: due now"), theme.warn()));
+        }
+    }
     let signals: Vec<String> = PersonSignal::of(&app.team, a, p)
         .iter()
         .map(|s| s.words(a))
