@@ -61,6 +61,25 @@ fn missions_view_unassigned_detail() {
     snapshot("missions_unassigned", &mut app);
 }
 
+/// Dates against today (2026-11-28): a check-in that is due on a mission
+/// handed over at risk; a due date passed.
+#[test]
+fn missions_detail_dates() {
+    let mut app = app();
+    select_mission(&mut app, "Add retries to the payment webhooks");
+    let terminal = draw(&app, 120, 35);
+    let text = screen(&terminal);
+    assert!(text.contains("2026-11-23: due, look in on it"), "{text}");
+    assert!(
+        text.contains("handed over 2026-11-02 while at risk"),
+        "{text}"
+    );
+    snapshot("missions_detail_check_in", &mut app);
+    select_mission(&mut app, "Automate the quarterly revenue report");
+    let text = screen(&draw(&app, 120, 35));
+    assert!(text.contains("⚠ 2026-11-25 (3 days late)"), "{text}");
+}
+
 #[test]
 fn missions_filter() {
     let mut app = app();

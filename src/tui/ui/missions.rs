@@ -172,11 +172,64 @@ fn detail_lines(app: &App, m: usize, width: usize) -> Vec<Line<'static>> {
     if let Some(history) = explain::delegation_history(mission) {
         lines.extend(hanging(label(theme, ""), &history, width, theme.dim()));
     }
-    if let Some(due) = mission.due {
+    // Dates against today: late and soon marked, never by colour alone.
+    let dates = crate::analysis::dates::mission(mission, app.today);
+    if let (Some(due), Some(days)) = (dates.due, dates.due_in_days) {
+        let (mark, style) = if dates.overdue {
+            ("⚠ ", theme.error())
+        } else if dates.due_soon {
+            ("◷ ", theme.warn())
+        } else {
+            ("", plain)
+        };
+        lines.push(Line::from(vec![
+            label(theme, "Due"),
+            Span::styled(
+                format!("{mark}{due} ({})", crate::analysis::dates::relative(days)),
+                style,
+            ),
+        ]));
+    } else if let Some(due) = mission.due {
         lines.push(Line::from(vec![
             label(theme, "Due"),
             Span::raw(due.to_string()),
         ]));
+    }
+    if let Some(check_in) = dates.check_in {
+        let days = crate::analysis::dates::days_between(app.today, check_in);
+        let (when, style) = if dates.check_in_due {
+            (format!("⚠ {check_in}: due, look in on it"), theme.warn())
+        } else {
+            (
+                format!(
+                    "{check_in} (in {})",
+                    crate::analysis::dates::count_days(days)
+                ),
+                plain,
+            )
+        };
+        lines.push(Line::from(vec![
+            label(theme, "Check in"),
+            Span::styled(when, style),
+        ]));
+    }
+    if let (Some(when), Some(verdict)) = (mission.handed_over, mission.handed_over_as)
+        && !matches!(verdict, Verdict::Ready | Verdict::Stretch | Verdict::Done)
+        && mission.status == crate::model::Status::HandedOver
+    {
+        lines.extend(hanging(
+            label(theme, ""),
+            &format!(
+                "handed over {when} while {}",
+                match verdict {
+                    Verdict::Blocked => "blocked",
+                    Verdict::Unassigned => "unassigned",
+                    _ => "at risk",
+                }
+            ),
+            width,
+            theme.warn(),
+        ));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled("Needs", theme.bold()));
