@@ -77,7 +77,10 @@ fn missions_detail_dates() {
     snapshot("missions_detail_check_in", &mut app);
     select_mission(&mut app, "Automate the quarterly revenue report");
     let text = screen(&draw(&app, 120, 35));
-    assert!(text.contains("⚠ 2026-11-25 (3 days late)"), "{text}");
+    assert!(
+        text.contains("Due        2026-11-25 (3 days late)"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -172,20 +172,20 @@ fn detail_lines(app: &App, m: usize, width: usize) -> Vec<Line<'static>> {
     if let Some(history) = explain::delegation_history(mission) {
         lines.extend(hanging(label(theme, ""), &history, width, theme.dim()));
     }
-    // Dates against today: late and soon marked, never by colour alone.
+    // Dates against today: late and soon coloured, and said in words.
     let dates = crate::analysis::dates::mission(mission, app.today);
     if let (Some(due), Some(days)) = (dates.due, dates.due_in_days) {
-        let (mark, style) = if dates.overdue {
-            ("⚠ ", theme.error())
+        let style = if dates.overdue {
+            theme.error()
         } else if dates.due_soon {
-            ("◷ ", theme.warn())
+            theme.warn()
         } else {
-            ("", plain)
+            plain
         };
         lines.push(Line::from(vec![
             label(theme, "Due"),
             Span::styled(
-                format!("{mark}{due} ({})", crate::analysis::dates::relative(days)),
+                format!("{due} ({})", crate::analysis::dates::relative(days)),
                 style,
             ),
         ]));
@@ -198,7 +198,7 @@ fn detail_lines(app: &App, m: usize, width: usize) -> Vec<Line<'static>> {
     if let Some(check_in) = dates.check_in {
         let days = crate::analysis::dates::days_between(app.today, check_in);
         let (when, style) = if dates.check_in_due {
-            (format!("⚠ {check_in}: due, look in on it"), theme.warn())
+            (format!("{check_in}: due, look in on it"), theme.warn())
         } else {
             (
                 format!(
