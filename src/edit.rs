@@ -414,6 +414,21 @@ pub fn hand_over(team: &Team, mission: usize, today: Date) -> Change {
     change
 }
 
+/// Sets a mission's status (`D` in the app marks one done). `today` is for
+/// the dates a status brings with it (none yet).
+pub fn set_status(team: &Team, mission: usize, status: Status, _today: Date) -> Change {
+    let mut m = team.missions[mission].clone();
+    m.status = status;
+    let summary = match status {
+        Status::Done => format!("\"{}\" is done", m.title.trim()),
+        Status::HandedOver => format!("\"{}\" is handed over", m.title.trim()),
+        Status::Planned => format!("\"{}\" is planned", m.title.trim()),
+    };
+    let mut change = Change::new(summary);
+    change.set_mission(team, mission, m);
+    change
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -496,6 +511,20 @@ mod tests {
         change.apply(&mut after);
         let history = &after.missions[0].delegation_history;
         assert_eq!(history.last().map(|h| (h.date, h.level)), Some((today, 4)));
+        roundtrip(&change);
+    }
+
+    #[test]
+    fn set_status_changes_the_status_only_and_is_undone_exactly() {
+        let team = sample();
+        let today: Date = "2026-11-28".parse().unwrap();
+        let change = set_status(&team, 4, Status::Done, today);
+        assert_eq!(change.ops.len(), 1);
+        let mut after = team.clone();
+        change.apply(&mut after);
+        assert_eq!(after.missions[4].status, Status::Done);
+        after.missions[4].status = team.missions[4].status;
+        assert_eq!(after, team, "nothing else changed");
         roundtrip(&change);
     }
 
