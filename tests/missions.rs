@@ -367,3 +367,91 @@ fn mark_done_and_sort_are_keys_of_the_missions_view_only() {
     assert_eq!(app.missions().sort, handover::query::Sort::File);
     assert_eq!(app.team(), &before);
 }
+
+/// The keys that empty a field holding an ISO date.
+const ERASE_DATE: &str = "<BS><BS><BS><BS><BS><BS><BS><BS><BS><BS>";
+
+#[test]
+fn the_mission_form_reads_a_typed_due_date_and_shows_the_day_before_saving() {
+    let mut app = sample();
+    select_mission(&mut app, "Speed up the checkout page");
+    let m = app.selected_mission().unwrap();
+    // e, then down to Due (the ninth field).
+    press(&mut app, "e<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab>");
+    press(&mut app, ERASE_DATE);
+    press(&mut app, "fri");
+    let shown = screen(&mut app, 120, 35);
+    assert!(
+        shown.contains("→ 2026-12-04 (Fri, in 6 days)"),
+        "the day understood, before saving:\n{shown}"
+    );
+    // Tab puts the ISO date in the field.
+    press(&mut app, "<Tab>");
+    assert!(screen(&mut app, 120, 35).contains("Due              2026-12-04"));
+    press(&mut app, "\n");
+    assert!(app.modal().is_none(), "saved");
+    assert_eq!(app.team().missions[m].due, Some(date("2026-12-04")));
+}
+
+#[test]
+fn an_impossible_due_date_is_refused_in_the_field_and_nothing_is_saved() {
+    let mut app = sample();
+    select_mission(&mut app, "Speed up the checkout page");
+    let before = app.team().clone();
+    press(&mut app, "e<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab>");
+    press(&mut app, ERASE_DATE);
+    press(&mut app, "2027-02-30");
+    let shown = screen(&mut app, 120, 35);
+    assert!(
+        shown.contains("✗ 2027-02-30: February 2027 has 28 days"),
+        "{shown}"
+    );
+    press(&mut app, "\n");
+    let Some(Modal::Form(form)) = app.modal() else {
+        panic!("the form stays open: {:?}", app.modal());
+    };
+    assert_eq!(
+        form.error.as_deref(),
+        Some("Due: 2027-02-30: February 2027 has 28 days")
+    );
+    assert_eq!(app.team(), &before);
+}
+
+#[test]
+fn the_one_on_one_entry_takes_a_typed_date() {
+    let mut app = sample();
+    press(&mut app, "4");
+    support::app::select_person(&mut app, "Chen Wei");
+    let p = app.selected_person().unwrap();
+    let entries = app.team().people[p].log.len();
+    // n opens on the note; Shift-Tab goes back to the date.
+    press(&mut app, "n<S-Tab>");
+    press(&mut app, ERASE_DATE);
+    press(&mut app, "yesterday");
+    let shown = screen(&mut app, 120, 35);
+    assert!(
+        shown.contains("yesterday  → 2026-11-27 (Fri, yesterday)"),
+        "{shown}"
+    );
+    press(&mut app, "\nTalked about the cluster upgrade.");
+    press(&mut app, "<C-s>");
+    assert!(app.modal().is_none(), "saved");
+    let log = &app.team().people[p].log;
+    assert_eq!(log.len(), entries + 1);
+    assert!(
+        log.iter()
+            .any(|e| e.date == date("2026-11-27") && e.note == "Talked about the cluster upgrade.")
+    );
+
+    // An impossible date: said in the field, and the entry is not saved.
+    press(&mut app, "n<S-Tab>");
+    press(&mut app, ERASE_DATE);
+    press(&mut app, "2026-11-31\nx<C-s>");
+    assert!(matches!(app.modal(), Some(Modal::Entry(_))));
+    assert_eq!(app.team().people[p].log.len(), entries + 1);
+    let shown = screen(&mut app, 120, 35);
+    assert!(
+        shown.contains("✗ 2026-11-31: November 2026 has 30 days"),
+        "{shown}"
+    );
+}

@@ -146,6 +146,18 @@ fn add_mission_form() {
 }
 
 #[test]
+fn mission_form_with_a_typed_due_date() {
+    let mut app = app();
+    select_mission(&mut app, "Speed up the checkout page");
+    // Down to Due, emptied, then a date as people type it.
+    keys(
+        &mut app,
+        "e\t\t\t\t\t\t\t\t<BS><BS><BS><BS><BS><BS><BS><BS><BS><BS>+2w",
+    );
+    snapshot("form_typed_due_date", &mut app);
+}
+
+#[test]
 fn edit_person_form_with_an_error() {
     let mut app = app();
     keys(&mut app, "2e\t\t\t\tx\n");
