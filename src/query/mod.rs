@@ -239,7 +239,8 @@ pub fn filter_rows<'a>(query: &str, items: impl Iterator<Item = (usize, &'a str)
 pub struct Matcher<'a> {
     query: &'a Query,
     team: &'a Team,
-    /// Each person by the key of their name.
+    /// Each person by the key of their name (for `wants:` alone; empty
+    /// otherwise).
     people: FxHashMap<Key, usize>,
     /// Per term, what was worked out from the team for it.
     bound: Vec<Bound>,
@@ -257,9 +258,12 @@ enum Bound {
 
 impl<'a> Matcher<'a> {
     fn new(query: &'a Query, team: &'a Team) -> Self {
+        // Only `wants:` alone looks owners up: no other line pays for it.
         let mut people = FxHashMap::default();
-        for (i, p) in team.people.iter().enumerate() {
-            people.entry(key(&p.name)).or_insert(i);
+        if query.terms.iter().any(|t| t.test == Test::Wants(None)) {
+            for (i, p) in team.people.iter().enumerate() {
+                people.entry(key(&p.name)).or_insert(i);
+            }
         }
         let bound = query
             .terms
