@@ -146,6 +146,41 @@ fn bench(c: &mut Criterion) {
                 })
             },
         );
+        // The same with fields before the letter: `-is:done due:60 owner:`
+        // then `a` typed and erased (the owner's name, accents aside).
+        let mut fields = app(team.clone());
+        update(&mut fields, Message::Action(Action::Filter));
+        for c in "-is:done due:60 owner:".chars() {
+            update(
+                &mut fields,
+                Message::Input(key(crossterm::event::KeyCode::Char(c))),
+            );
+        }
+        group.bench_with_input(
+            BenchmarkId::new("key_filter_fields_type_erase", size),
+            &size,
+            |b, _| {
+                b.iter(|| {
+                    update(
+                        &mut fields,
+                        Message::Input(key(crossterm::event::KeyCode::Char('a'))),
+                    );
+                    update(
+                        &mut fields,
+                        Message::Input(key(crossterm::event::KeyCode::Backspace)),
+                    )
+                })
+            },
+        );
+        // `s` four times: most urgent, due date, owner, file order again.
+        let mut sorting = app(team.clone());
+        group.bench_with_input(BenchmarkId::new("key_sort_cycle", size), &size, |b, _| {
+            b.iter(|| {
+                for _ in 0..4 {
+                    update(&mut sorting, Message::Action(Action::Sort));
+                }
+            })
+        });
         let mut switching = app(team.clone());
         group.bench_with_input(
             BenchmarkId::new("key_view_switch_1_to_4", size),

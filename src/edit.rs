@@ -592,6 +592,22 @@ mod tests {
     }
 
     #[test]
+    fn marking_done_dates_it_and_nothing_else_and_is_undone_exactly() {
+        let team = sample();
+        let today: Date = "2026-11-28".parse().unwrap();
+        let change = set_status(&team, 4, Status::Done, today);
+        assert_eq!(change.ops.len(), 1);
+        let mut after = team.clone();
+        change.apply(&mut after);
+        assert_eq!(after.missions[4].status, Status::Done);
+        assert_eq!(after.missions[4].completed, Some(today));
+        after.missions[4].status = team.missions[4].status;
+        after.missions[4].completed = team.missions[4].completed;
+        assert_eq!(after, team, "nothing else changed");
+        roundtrip(&change);
+    }
+
+    #[test]
     fn an_owner_who_was_the_mentor_stops_mentoring() {
         let team = sample();
         let amina = person_index(&team, "Amina Diallo");

@@ -91,7 +91,9 @@ impl Harness {
         let stub = self.path.parent().unwrap().join("editor.sh");
         fs::write(&stub, format!("#!/bin/sh\n{script}\n")).unwrap();
         fs::set_permissions(&stub, fs::Permissions::from_mode(0o755)).unwrap();
-        self.app.set_editor(Some(stub.display().to_string()));
+        // Run through sh, not executed itself: a test thread forking while the
+        // script was being written would make exec fail with ETXTBSY.
+        self.app.set_editor(Some(format!("sh {}", stub.display())));
         self
     }
 

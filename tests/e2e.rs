@@ -128,7 +128,10 @@ fn a_note_written_in_the_editor_lands_in_the_file() {
     )
     .unwrap();
     std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let mut app = Session::start_with(&file, dir.path(), &[("EDITOR", editor.to_str().unwrap())]);
+    // Run through sh, not executed itself: a test thread forking while the
+    // script was being written would make exec fail with ETXTBSY.
+    let editor = format!("sh {}", editor.display());
+    let mut app = Session::start_with(&file, dir.path(), &[("EDITOR", &editor)]);
     app.wait_for("Missions (12)");
     app.send("4");
     app.wait_for("Agenda");

@@ -7,7 +7,9 @@ fn stub(dir: &std::path::Path, script: &str) -> String {
     let path = dir.join("editor.sh");
     std::fs::write(&path, format!("#!/bin/sh\n{script}\n")).unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
-    path.display().to_string()
+    // Run through sh, not executed itself: a test thread forking while the
+    // script was being written would make exec fail with ETXTBSY.
+    format!("sh {}", path.display())
 }
 
 #[test]

@@ -266,6 +266,21 @@ fn missions_without_owner_or_mentor() {
 }
 
 #[test]
+fn missions_sorted_filtered_and_marked_done() {
+    check("missions sorted, a bad filter", sample::team, |app| {
+        act(app, Action::Sort);
+        act(app, Action::Sort);
+        act(app, Action::Filter);
+        type_text(app, "is:bloked due:soon");
+        act(app, Action::Confirm);
+    });
+    check("mark done", sample::team, |app| {
+        select_mission(app, "Speed up the checkout page");
+        act(app, Action::MarkDone);
+    });
+}
+
+#[test]
 fn people_view() {
     check("people", sample::team, |app| {
         act(app, Action::ShowPeople);

@@ -78,7 +78,7 @@ fn missions_detail_dates() {
     select_mission(&mut app, "Automate the quarterly revenue report");
     let text = screen(&draw(&app, 120, 35));
     assert!(
-        text.contains("Due        2026-11-25 (3 days late)"),
+        text.contains("Due        ! 2026-11-25 (3 days late)"),
         "{text}"
     );
 }
@@ -88,6 +88,38 @@ fn missions_filter() {
     let mut app = app();
     keys(&mut app, "/bill");
     snapshot("missions_filter", &mut app);
+}
+
+/// The sample around 2026-11-28 with a mission late and one due today.
+fn dated_team() -> handover::model::Team {
+    let mut team = handover::sample::team();
+    team.missions[3].due = Some("2026-11-25".parse().unwrap());
+    team.missions[4].due = Some("2026-11-28".parse().unwrap());
+    team.missions[10].due = Some("2026-12-03".parse().unwrap());
+    team
+}
+
+#[test]
+fn missions_late_and_due_soon_sorted_by_due_date() {
+    let mut app = app_of(dated_team());
+    keys(&mut app, "ss");
+    select_mission(&mut app, "Rotate the TLS certificates");
+    snapshot("missions_by_due_date", &mut app);
+}
+
+#[test]
+fn missions_filter_with_a_bad_field() {
+    let mut app = app();
+    keys(&mut app, "/owner:chen is:blok");
+    snapshot("missions_filter_error", &mut app);
+}
+
+#[test]
+fn mark_done_confirmation() {
+    let mut app = app();
+    select_mission(&mut app, "Speed up the checkout page");
+    keys(&mut app, "D");
+    snapshot("confirm_mark_done", &mut app);
 }
 
 #[test]
@@ -133,6 +165,18 @@ fn add_mission_form() {
         "aOnboarding guide\tNew hires ship on day 3\twriting 3",
     );
     snapshot("form_add_mission", &mut app);
+}
+
+#[test]
+fn mission_form_with_a_typed_due_date() {
+    let mut app = app();
+    select_mission(&mut app, "Speed up the checkout page");
+    // Down to Due, emptied, then a date as people type it.
+    keys(
+        &mut app,
+        "e\t\t\t\t\t\t\t\t<BS><BS><BS><BS><BS><BS><BS><BS><BS><BS>+2w",
+    );
+    snapshot("form_typed_due_date", &mut app);
 }
 
 #[test]
@@ -299,7 +343,23 @@ fn every_view_and_modal_draws_at_any_size_without_panicking() {
         (300, 100),
     ];
     let setups: Vec<&str> = vec![
-        "1", "2", "3", "4", "5", "?", "a", "2e", "o", "m", "h", "hy", "d", "/x",
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "?",
+        "a",
+        "2e",
+        "o",
+        "m",
+        "h",
+        "hy",
+        "d",
+        "/x",
+        "D",
+        "ss",
+        "/is:x owner:",
     ];
     for setup in setups {
         let mut app = app();

@@ -119,8 +119,19 @@ impl std::error::Error for QueryError {}
 impl Query {
     /// Reads a filter line; `today` dates `due:` and `is:overdue`.
     pub fn parse(line: &str, today: Date) -> Result<Query, QueryError> {
+        match Query::parse_partly(line, today) {
+            (query, None) => Ok(query),
+            (_, Some(error)) => Err(error),
+        }
+    }
+
+    /// Reads what it can of a filter line: the query without the fields it
+    /// cannot read, and why the first of those cannot be read. The app
+    /// filters by the rest while it shows the reason under the line.
+    pub fn parse_partly(line: &str, today: Date) -> (Query, Option<QueryError>) {
         let mut terms = Vec::new();
         let mut words = Vec::new();
+        let mut error = None;
         for token in tokens(line) {
             match token {
                 Token::Word(word) => words.push(word),
@@ -128,17 +139,20 @@ impl Query {
                     negated,
                     name,
                     value,
-                } => terms.push(Term {
-                    negated,
-                    test: test(&name, &value, today)?,
-                }),
+                } => match test(&name, &value, today) {
+                    Ok(test) => terms.push(Term { negated, test }),
+                    Err(e) => {
+                        error.get_or_insert(e);
+                    }
+                },
             }
         }
-        Ok(Query {
+        let query = Query {
             terms,
             words: words.join(" "),
             today,
-        })
+        };
+        (query, error)
     }
 
     /// Nothing typed: every mission, in order.
@@ -195,18 +209,25 @@ pub fn searched_text(mission: &Mission) -> String {
 
 /// The items whose text matches a fuzzy query, best first (ties in their
 /// order); every item, in order, when the query is empty. Every list's
-/// filter uses it; a query's plain words come here.
+/// filter uses it; a query's plain words come here. Case and accents aside:
+/// `sahin` finds "Elif Şahin", and so does `Şahin`.
 pub fn filter_rows<'a>(query: &str, items: impl Iterator<Item = (usize, &'a str)>) -> Vec<usize> {
     if query.trim().is_empty() {
         return items.map(|(i, _)| i).collect();
     }
-    let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+    let pattern = Pattern::parse(
+        loose_key(query).as_str(),
+        CaseMatching::Ignore,
+        Normalization::Smart,
+    );
     let mut matcher = Fuzzy::new(Config::DEFAULT);
     let mut buf = Vec::new();
+    let mut loose = String::new();
     let mut scored: Vec<(u32, usize)> = items
         .filter_map(|(i, text)| {
+            crate::model::loose_into(text, &mut loose);
             pattern
-                .score(Utf32Str::new(text, &mut buf), &mut matcher)
+                .score(Utf32Str::new(&loose, &mut buf), &mut matcher)
                 .map(|score| (score, i))
         })
         .collect();
@@ -218,7 +239,8 @@ pub fn filter_rows<'a>(query: &str, items: impl Iterator<Item = (usize, &'a str)
 pub struct Matcher<'a> {
     query: &'a Query,
     team: &'a Team,
-    /// Each person by the key of their name.
+    /// Each person by the key of their name (for `wants:` alone; empty
+    /// otherwise).
     people: FxHashMap<Key, usize>,
     /// Per term, what was worked out from the team for it.
     bound: Vec<Bound>,
@@ -236,9 +258,12 @@ enum Bound {
 
 impl<'a> Matcher<'a> {
     fn new(query: &'a Query, team: &'a Team) -> Self {
+        // Only `wants:` alone looks owners up: no other line pays for it.
         let mut people = FxHashMap::default();
-        for (i, p) in team.people.iter().enumerate() {
-            people.entry(key(&p.name)).or_insert(i);
+        if query.terms.iter().any(|t| t.test == Test::Wants(None)) {
+            for (i, p) in team.people.iter().enumerate() {
+                people.entry(key(&p.name)).or_insert(i);
+            }
         }
         let bound = query
             .terms

@@ -465,3 +465,35 @@ fn the_filter_agrees_with_the_analysis_on_the_sample_team() {
         assert!(rows.contains(&i), "{line} misses {}", m.title);
     }
 }
+
+#[test]
+fn a_line_read_partly_keeps_the_fields_it_can_read_and_says_why_not_the_rest() {
+    let (team, verdicts) = team();
+    let (query, why) = Query::parse_partly("billing is:blok -is:done owner:", today());
+    assert_eq!(
+        why.map(|e| e.to_string()).as_deref(),
+        Some(error("is:blok").as_str())
+    );
+    assert_eq!(query.words(), "billing");
+    assert_eq!(query.terms().len(), 2, "-is:done and owner: are kept");
+    let (whole, none) = Query::parse_partly("billing -is:done owner:", today());
+    assert_eq!(none, None);
+    assert_eq!(
+        query.rows(&team, |i| verdicts[i]),
+        whole.rows(&team, |i| verdicts[i])
+    );
+    // The first field that cannot be read is the one said.
+    let (_, first) = Query::parse_partly("onwer:x is:blok", today());
+    assert!(first.unwrap().to_string().starts_with("onwer:"));
+}
+
+#[test]
+fn plain_words_match_without_accents_either_way() {
+    let items = ["Elif Şahin", "Zoë Ångström", "Sarah Hahn"];
+    let found = |query: &str| filter_rows(query, items.iter().copied().enumerate());
+    assert_eq!(found("sahin"), [0]);
+    assert_eq!(found("ŞAHİN").first(), Some(&0));
+    assert_eq!(found("angstrom"), [1]);
+    assert_eq!(found("zoe"), [1]);
+    assert_eq!(found(""), [0, 1, 2]);
+}

@@ -67,6 +67,11 @@ pub enum Action {
     AssignOwner,
     AssignMentor,
     HandOver,
+    /// Put the Missions list in its next order (file, most urgent, due
+    /// date, owner).
+    Sort,
+    /// Mark the selected mission done (asks first).
+    MarkDone,
     Undo,
     Redo,
     Help,

@@ -270,10 +270,13 @@ fn the_help_names_keys_in_descriptions_from_the_keymap() {
     };
     assert_eq!(
         filter(&Keymap::default()),
-        "filter the list (fuzzy); Esc clears"
+        "filter (in Missions also is:, owner:…); Esc clears"
     );
     let (keymap, _) = parse(r#"{"filter.cancel": ["ctrl-g"]}"#);
-    assert_eq!(filter(&keymap), "filter the list (fuzzy); Ctrl-g clears");
+    assert_eq!(
+        filter(&keymap),
+        "filter (in Missions also is:, owner:…); Ctrl-g clears"
+    );
 }
 
 #[test]

@@ -17,9 +17,9 @@ use crate::model::{ActionItem, Date, LogEntry};
 use crate::tui::keymap::Context;
 use crate::tui::message::{Action, Effect};
 use crate::tui::state::{NoticeKind, State};
-use crate::tui::widgets::modal_hints;
 use crate::tui::widgets::text::cut;
 use crate::tui::widgets::{centered, modal_box};
+use crate::tui::widgets::{date_echo, modal_hints, settled_date};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EntryField {
@@ -36,6 +36,8 @@ pub struct EntryForm {
     pub actions: TextArea<'static>,
     pub focus: EntryField,
     pub error: Option<String>,
+    /// The day the entry was opened: what `fri` or `-1w` are counted from.
+    pub today: Date,
 }
 
 impl EntryForm {
@@ -51,10 +53,12 @@ impl EntryForm {
             actions,
             focus: EntryField::Note,
             error: None,
+            today,
         }
     }
 
     pub fn next_field(&mut self) {
+        self.settle_date();
         self.focus = match self.focus {
             EntryField::Date => EntryField::Note,
             EntryField::Note => EntryField::Actions,
@@ -62,7 +66,18 @@ impl EntryForm {
         };
     }
 
+    /// Leaving the date: what was typed (`-1w`, `yesterday`) becomes the
+    /// ISO date it means.
+    fn settle_date(&mut self) {
+        if self.focus == EntryField::Date
+            && let Some(iso) = settled_date(self.date.value(), self.today)
+        {
+            self.date = Input::new(iso);
+        }
+    }
+
     pub fn prev_field(&mut self) {
+        self.settle_date();
         self.focus = match self.focus {
             EntryField::Date => EntryField::Actions,
             EntryField::Note => EntryField::Date,
@@ -157,16 +172,15 @@ impl EntryForm {
             };
             Span::styled(text.to_string(), style)
         };
-        frame.render_widget(
-            Paragraph::new(Line::from(vec![
-                label("Date   ", EntryField::Date),
-                Span::raw(cut(
-                    form.date.value(),
-                    usize::from(date.width).saturating_sub(7),
-                )),
-            ])),
-            date,
-        );
+        // The day the date field means, or why it means none.
+        let typed = cut(form.date.value(), usize::from(date.width).saturating_sub(7));
+        let room = usize::from(date.width).saturating_sub(7 + crate::text::width(&typed) + 2);
+        let mut spans = vec![label("Date   ", EntryField::Date), Span::raw(typed)];
+        if let Some(echo) = date_echo(state, form.date.value()) {
+            spans.push(Span::raw("  "));
+            spans.push(Span::styled(cut(&echo.content, room), echo.style));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), date);
         if form.focus == EntryField::Date {
             let x = date.x + 7 + form.date.visual_cursor() as u16;
             frame.set_cursor_position((x.min(date.right().saturating_sub(1)), date.y));
@@ -209,14 +223,11 @@ impl EntryForm {
         frame.render_widget(Paragraph::new(modal_hints(state, Context::Entry)), keys);
     }
 
-    /// The entry the form describes, or why not.
+    /// The entry the form describes, or why not. The date is any that
+    /// [`crate::date_input`] reads, from the day the entry was opened.
     pub fn to_entry(&self) -> Result<LogEntry, String> {
-        let date: Date = self.date.value().trim().parse().map_err(|_| {
-            format!(
-                "Date: \"{}\" is not a date like 2026-11-28",
-                self.date.value().trim()
-            )
-        })?;
+        let date = crate::date_input::parse(self.date.value(), self.today)
+            .map_err(|e| format!("Date: {e}"))?;
         let note = self.note_text().trim().to_string();
         let actions: Vec<ActionItem> = self
             .actions
@@ -358,7 +369,33 @@ mod tests {
         let mut form = EntryForm::new(0, today());
         form.set_note("x");
         form.date = Input::new("2026-02-30".into());
-        assert!(form.to_entry().unwrap_err().starts_with("Date:"));
+        assert_eq!(
+            form.to_entry().unwrap_err(),
+            "Date: 2026-02-30: February 2026 has 28 days"
+        );
+    }
+
+    #[test]
+    fn the_date_is_read_as_people_type_it_and_shown_back_as_iso() {
+        let mut form = EntryForm::new(0, today());
+        form.set_note("x");
+        for (typed, day) in [
+            ("yesterday", "2026-11-27"),
+            ("-1w", "2026-11-21"),
+            ("2026-11-3", "2026-11-03"),
+        ] {
+            form.date = Input::new(typed.into());
+            assert_eq!(
+                form.to_entry().unwrap().date,
+                day.parse::<Date>().unwrap(),
+                "{typed}"
+            );
+        }
+        form.focus = EntryField::Date;
+        form.date = Input::new("-1w".into());
+        form.next_field();
+        assert_eq!(form.date.value(), "2026-11-21");
+        assert_eq!(form.focus, EntryField::Note);
     }
 
     #[test]

@@ -18,9 +18,9 @@ use crate::text::clean;
 use crate::tui::keymap::Context;
 use crate::tui::message::Action;
 use crate::tui::state::State;
-use crate::tui::widgets::modal_hints;
 use crate::tui::widgets::text::{cut, fit};
 use crate::tui::widgets::{centered, modal_box};
+use crate::tui::widgets::{date_echo, modal_hints, settled_date};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FormKind {
@@ -133,10 +133,14 @@ impl Form {
                 "planned, handed over or done",
                 status_text(m.status).to_string(),
             ),
-            Field::new("Due", "YYYY-MM-DD, or empty", date_text(m.due)),
+            Field::new(
+                "Due",
+                "a date: 2027-01-05, +2w, +10d, fri or today; or empty",
+                date_text(m.due),
+            ),
             Field::new(
                 "Handed over",
-                "YYYY-MM-DD, set by h",
+                "set by {missions.hand_over}; a date like 2027-01-05, -1w or yesterday",
                 date_text(m.handed_over),
             ),
         ];
@@ -289,14 +293,23 @@ impl Form {
             }
         }
         frame.render_widget(Paragraph::new(lines), rows);
-        frame.render_widget(
-            Paragraph::new(cut(
-                &state.keymap.fill(form.fields[form.focus].hint),
-                usize::from(inner.width),
-            ))
-            .style(theme.dim()),
-            hint,
-        );
+        // A date field says back the day it understood, or why not.
+        let focused = &form.fields[form.focus];
+        let echo = DATE_FIELDS
+            .contains(&focused.label)
+            .then(|| date_echo(state, focused.input.value()))
+            .flatten();
+        let hint_line = match echo {
+            Some(span) => Line::from(Span::styled(
+                cut(&span.content, usize::from(inner.width)),
+                span.style,
+            )),
+            None => Line::styled(
+                cut(&state.keymap.fill(focused.hint), usize::from(inner.width)),
+                theme.dim(),
+            ),
+        };
+        frame.render_widget(Paragraph::new(hint_line), hint);
         if let Some(text) = &form.error {
             frame.render_widget(
                 Paragraph::new(clean(text).into_owned())
@@ -319,6 +332,17 @@ impl Form {
         self.focus = (self.focus + self.fields.len() - 1) % self.fields.len();
     }
 
+    /// Leaving a date field: what was typed (`fri`, `+2w`) becomes the ISO
+    /// date it means, so the form shows the day that will be saved.
+    fn settle_date(&mut self, today: Date) {
+        let field = &mut self.fields[self.focus];
+        if DATE_FIELDS.contains(&field.label)
+            && let Some(iso) = settled_date(field.input.value(), today)
+        {
+            field.input = Input::new(iso);
+        }
+    }
+
     fn raw(&self, label: &str) -> &str {
         self.fields
             .iter()
@@ -328,8 +352,9 @@ impl Form {
     }
 
     /// The mission the form describes, on top of `base` (which keeps what
-    /// the form does not show, like the delegation history).
-    pub fn to_mission(&self, base: &Mission) -> Result<Mission, String> {
+    /// the form does not show, like the delegation history); `today` reads
+    /// dates typed as `+2w` or `fri`.
+    pub fn to_mission(&self, base: &Mission, today: Date) -> Result<Mission, String> {
         Ok(Mission {
             title: self.raw("Title").trim().to_string(),
             goal: self.raw("Goal").trim().to_string(),
@@ -340,8 +365,8 @@ impl Form {
             delegation: parse_delegation(self.raw("Delegation"))?,
             delegation_history: base.delegation_history.clone(),
             status: parse_status(self.raw("Status"))?,
-            due: parse_date("Due", self.raw("Due"))?,
-            handed_over: parse_date("Handed over", self.raw("Handed over"))?,
+            due: parse_date("Due", self.raw("Due"), today)?,
+            handed_over: parse_date("Handed over", self.raw("Handed over"), today)?,
             handed_over_as: base.handed_over_as,
             check_in: base.check_in,
             completed: base.completed,
@@ -449,20 +474,29 @@ fn parse_status(text: &str) -> Result<Status, String> {
     }
 }
 
-fn parse_date(label: &str, text: &str) -> Result<Option<Date>, String> {
-    let text = text.trim();
-    if text.is_empty() {
+/// The fields that take a date as people type it (issue 12, item 7).
+const DATE_FIELDS: [&str; 2] = ["Due", "Handed over"];
+
+/// Empty, or any date [`crate::date_input`] reads; refused with its words.
+fn parse_date(label: &str, text: &str, today: Date) -> Result<Option<Date>, String> {
+    if text.trim().is_empty() {
         return Ok(None);
     }
-    text.parse::<Date>()
+    crate::date_input::parse(text, today)
         .map(Some)
-        .map_err(|_| format!("{label}: \"{text}\" is not a date like 2027-03-01"))
+        .map_err(|e| format!("{label}: {e}"))
 }
 
 pub fn command(mut form: Box<Form>, state: &mut State, action: Action) -> Step {
     match action {
-        Action::NextField => form.next_field(),
-        Action::PrevField => form.prev_field(),
+        Action::NextField => {
+            form.settle_date(state.today);
+            form.next_field();
+        }
+        Action::PrevField => {
+            form.settle_date(state.today);
+            form.prev_field();
+        }
         Action::Cancel => {
             if !form.is_modified() {
                 return Step::close();
@@ -524,11 +558,12 @@ fn submit(state: &mut State, mut form: Box<Form>) -> Step {
 
 fn build_change(state: &State, form: &Form) -> Result<Change, String> {
     Ok(match form.kind {
-        FormKind::AddMission => {
-            edit::add_mission(&state.team, form.to_mission(&Mission::titled(""))?)
-        }
+        FormKind::AddMission => edit::add_mission(
+            &state.team,
+            form.to_mission(&Mission::titled(""), state.today)?,
+        ),
         FormKind::EditMission(m) => {
-            let mission = form.to_mission(&state.team.missions[m])?;
+            let mission = form.to_mission(&state.team.missions[m], state.today)?;
             edit::update_mission(&state.team, m, mission, state.today)
         }
         FormKind::AddPerson => edit::add_person(&state.team, form.to_person(&Person::named(""))?),
@@ -554,6 +589,46 @@ fn skip_columns(text: &str, columns: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn today() -> Date {
+        "2026-11-28".parse().unwrap()
+    }
+
+    #[test]
+    fn due_dates_are_read_as_people_type_them() {
+        let m = Mission::titled("M");
+        let mut form = Form::mission(FormKind::EditMission(0), &m);
+        for (typed, day) in [
+            ("2027-1-5", "2027-01-05"),
+            ("+2w", "2026-12-12"),
+            ("+10d", "2026-12-08"),
+            ("fri", "2026-12-04"),
+            ("today", "2026-11-28"),
+        ] {
+            form.fields[8].input = Input::new(typed.into());
+            assert_eq!(
+                form.to_mission(&m, today()).unwrap().due,
+                Some(day.parse().unwrap()),
+                "{typed}"
+            );
+        }
+        // Leaving the field puts the ISO date in it.
+        form.focus = 8;
+        form.fields[8].input = Input::new("+2w".into());
+        form.settle_date(today());
+        assert_eq!(form.fields[8].input.value(), "2026-12-12");
+        form.fields[8].input = Input::new("2027-13-01".into());
+        form.settle_date(today());
+        assert_eq!(
+            form.fields[8].input.value(),
+            "2027-13-01",
+            "kept to be refused"
+        );
+        assert_eq!(
+            form.to_mission(&m, today()).unwrap_err(),
+            "Due: 2027-13-01: 13 is not a month"
+        );
+    }
 
     #[test]
     fn skills_parse_in_every_usual_spelling() {
@@ -584,7 +659,7 @@ mod tests {
         for m in &team.missions {
             let form = Form::mission(FormKind::EditMission(0), m);
             assert!(!form.is_modified());
-            assert_eq!(&form.to_mission(m).unwrap(), m);
+            assert_eq!(&form.to_mission(m, today()).unwrap(), m);
         }
         for p in &team.people {
             let form = Form::person(FormKind::EditPerson(0), p);
@@ -598,7 +673,7 @@ mod tests {
         m.goal = "g".into();
         let form = Form::mission(FormKind::EditMission(0), &m);
         assert_eq!(form.fields[0].input.value(), "evil␛[2J");
-        assert_eq!(form.to_mission(&m).unwrap().title, m.title);
+        assert_eq!(form.to_mission(&m, today()).unwrap().title, m.title);
     }
 
     #[test]
@@ -606,13 +681,24 @@ mod tests {
         let m = Mission::titled("M");
         let mut form = Form::mission(FormKind::EditMission(0), &m);
         form.fields[6].input = Input::new("9x".into());
-        assert!(form.to_mission(&m).unwrap_err().starts_with("Delegation:"));
+        assert!(
+            form.to_mission(&m, today())
+                .unwrap_err()
+                .starts_with("Delegation:")
+        );
         form.fields[6].input = Input::new("agree".into());
-        assert_eq!(form.to_mission(&m).unwrap().delegation, Some(4));
+        assert_eq!(form.to_mission(&m, today()).unwrap().delegation, Some(4));
         form.fields[8].input = Input::new("2027-02-30".into());
-        assert!(form.to_mission(&m).unwrap_err().starts_with("Due:"));
+        assert_eq!(
+            form.to_mission(&m, today()).unwrap_err(),
+            "Due: 2027-02-30: February 2027 has 28 days"
+        );
         form.fields[8].input = Input::new(String::new());
         form.fields[7].input = Input::new("finished".into());
-        assert!(form.to_mission(&m).unwrap_err().starts_with("Status:"));
+        assert!(
+            form.to_mission(&m, today())
+                .unwrap_err()
+                .starts_with("Status:")
+        );
     }
 }

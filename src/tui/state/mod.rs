@@ -14,6 +14,7 @@ use super::theme::Theme;
 use crate::analysis::{Analysis, analyse};
 use crate::edit::Change;
 use crate::model::{Date, Team};
+use crate::query::{Query, Sort};
 use crate::store::Baseline;
 
 /// Where the team lives and whether it is safely written.
@@ -52,11 +53,17 @@ pub struct Notice {
     pub text: String,
 }
 
-/// The Missions view: its list, and who could take or mentor on the
-/// selected mission (worked out for that one only).
+/// The Missions view: its list, how it is sorted and filtered, and who
+/// could take or mentor on the selected mission (worked out for that one
+/// only).
 #[derive(Debug, Default)]
 pub struct MissionsView {
     pub list: ListState,
+    /// The order `s` cycles through; kept across edits and filters.
+    pub sort: Sort,
+    /// Why a field of the filter line cannot be read (shown under it; the
+    /// rows are those of the rest of the line).
+    pub query_error: Option<String>,
     pub suggestions: crate::analysis::Suggestions,
     suggestions_for: Option<(usize, u64)>,
 }
@@ -224,24 +231,33 @@ impl State {
         self.plan.list.selected_item().map(|i| state.rows[i])
     }
 
+    /// The rows of the Missions list: the missions the filter line keeps
+    /// (`query`: fields and words), in the order of `sort`. A field that
+    /// cannot be read is left out, and the list says why under the line.
+    /// The selected mission stays selected when it is still shown.
     pub fn refilter_missions(&mut self) {
-        // Unfiltered, the rows are every mission in order: nothing to redo.
-        if self.missions.list.query().is_empty()
-            && self.missions.list.rows.len() == self.team.missions.len()
-        {
-            return;
+        let view = &mut self.missions;
+        let (query, error) = Query::parse_partly(view.list.query(), self.today);
+        view.query_error = error.map(|e| e.to_string());
+        let analysis = &self.analysis;
+        let verdict = |i: usize| analysis.missions[i].verdict;
+        let mut rows = if query.is_empty() {
+            (0..self.team.missions.len()).collect()
+        } else {
+            query.rows(&self.team, verdict)
+        };
+        view.sort.sort(&mut rows, &self.team.missions, verdict);
+        let selected = view.list.selected_item();
+        view.list.set_rows(rows);
+        if let Some(item) = selected {
+            view.list.select_item(item);
         }
-        let texts: Vec<String> = self
-            .team
-            .missions
-            .iter()
-            .map(|m| format!("{} {}", m.title, m.owner.as_deref().unwrap_or("")))
-            .collect();
-        let rows = filter_rows(
-            self.missions.list.query(),
-            texts.iter().map(String::as_str).enumerate(),
-        );
-        self.missions.list.set_rows(rows);
+    }
+
+    /// `s`: the Missions list in its next order, the selection kept.
+    pub fn next_sort(&mut self) {
+        self.missions.sort = self.missions.sort.next();
+        self.refilter_missions();
     }
 
     pub fn refilter_people(&mut self) {

@@ -58,26 +58,194 @@ pub fn filter_cursor(frame: &mut Frame, area: Rect, name: &str, list: &ListState
     frame.set_cursor_position((x, area.y));
 }
 
+/// The owner column is cut to at most this many columns, and dropped below
+/// the least.
+const OWNER_MAX: usize = 16;
+const OWNER_MIN: usize = 8;
+/// The verdict's mark alone ("✗ "), when the row is too narrow for its word.
+const MARK_WIDTH: usize = 2;
+
+/// Where a mission's due date stands, seen from today (SPEC §3 *Dates*).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Due {
+    /// Due before today.
+    Late(i64),
+    /// Due today or within [`crate::query::DUE_SOON_DAYS`] days.
+    Soon(i64),
+    /// Due later than that.
+    Later(i64),
+}
+
+impl Due {
+    /// The due date of an active mission; none for a done or undated one.
+    pub fn of(mission: &crate::model::Mission, today: crate::model::Date) -> Option<Due> {
+        let due = mission.due.filter(|_| mission.is_active())?;
+        let days = i64::from((due - today).get_days());
+        Some(if days < 0 {
+            Due::Late(days)
+        } else if days <= crate::query::DUE_SOON_DAYS {
+            Due::Soon(days)
+        } else {
+            Due::Later(days)
+        })
+    }
+
+    /// Relative, for a row: "3d late", "today", "in 5d".
+    pub fn text(self) -> String {
+        match self {
+            Due::Late(days) => format!("{}d late", -days),
+            Due::Soon(0) => "today".to_string(),
+            Due::Soon(days) | Due::Later(days) => format!("in {days}d"),
+        }
+    }
+
+    /// A mark that reads without colour: `!` late, `»` soon, nothing later.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Due::Late(_) => "!",
+            Due::Soon(_) => "»",
+            Due::Later(_) => " ",
+        }
+    }
+
+    pub fn style(self, theme: Theme) -> Style {
+        match self {
+            Due::Late(_) => theme.error(),
+            Due::Soon(_) => theme.warn(),
+            Due::Later(_) => Style::new(),
+        }
+    }
+}
+
+/// The columns a row has room for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Columns {
+    /// The verdict's word ("✗ blocked") or its mark alone ("✗").
+    badge: usize,
+    title: usize,
+    /// 0: no owner column.
+    owner: usize,
+    /// 0: no due column.
+    due: usize,
+}
+
+/// Fits the columns into `width`, the title keeping room to be read. The
+/// first that fits: everything, the owners' names whole; the verdict's mark
+/// without its word, the names cut if need be; then
+/// without the owner, with the word and then the mark; last the verdict and
+/// the title alone. `owner` and `due` are the widest of the rows on screen
+/// (0: none has one).
+fn columns(width: usize, owner: usize, due: usize) -> Columns {
+    let due_part = if due > 0 { due + 1 } else { 0 };
+    let owner = owner.min(OWNER_MAX);
+    if owner > 0 {
+        // The verdict's word only when the owner's name fits whole.
+        for (badge, least) in [(BADGE_WIDTH, owner), (MARK_WIDTH, owner.min(OWNER_MIN))] {
+            let room = width.saturating_sub(badge + 20 + due_part + 1);
+            if room >= least {
+                let owner = owner.min(room);
+                return Columns {
+                    badge,
+                    title: width - badge - due_part - owner - 1,
+                    owner,
+                    due,
+                };
+            }
+        }
+    }
+    if due > 0 {
+        for (badge, title) in [(BADGE_WIDTH, 16), (MARK_WIDTH, 12)] {
+            if badge + title + due_part <= width {
+                return Columns {
+                    badge,
+                    title: width - badge - due_part,
+                    owner: 0,
+                    due,
+                };
+            }
+        }
+    }
+    Columns {
+        badge: BADGE_WIDTH,
+        title: width.saturating_sub(BADGE_WIDTH),
+        owner: 0,
+        due: 0,
+    }
+}
+
+/// The list's name in its title, with the order when it is not the file's.
+fn list_name(app: &App) -> String {
+    match app.missions.sort {
+        crate::query::Sort::File => "Missions".to_string(),
+        sort => format!("Missions · by {}", sort.name()),
+    }
+}
+
 fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let list = &app.missions.list;
-    let block = list_block(app, "Missions", list, app.team.missions.len());
+    let name = list_name(app);
+    let block = list_block(app, &name, list, app.team.missions.len());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
+    // A filter line that cannot be read says why, under it.
+    let mut said = Vec::new();
+    if let Some(error) = &app.missions.query_error {
+        said = hanging(
+            Span::styled("✗ ", theme.error()),
+            error,
+            width,
+            theme.error(),
+        );
+        said.truncate(usize::from(inner.height / 2).min(3));
+    }
+    let [said_area, rows_area] =
+        Layout::vertical([Constraint::Length(said.len() as u16), Constraint::Fill(1)]).areas(inner);
+    frame.render_widget(Paragraph::new(said), said_area);
+    let window = list.window(usize::from(rows_area.height));
+    let today = app.today;
+    let missions = &app.team.missions;
+    let (mut owner_width, mut due_width) = (0, 0);
+    for &m in &list.rows[window.clone()] {
+        if let Some(owner) = &missions[m].owner {
+            owner_width = owner_width.max(crate::text::width(&clean(owner)));
+        }
+        if let Some(due) = Due::of(&missions[m], today) {
+            due_width = due_width.max(2 + due.text().len());
+        }
+    }
+    let cols = columns(width, owner_width, due_width);
     let mut lines = Vec::new();
-    for row in list.window(usize::from(inner.height)) {
+    for row in window {
         let m = list.rows[row];
+        let mission = &missions[m];
         let verdict = app.analysis.missions[m].verdict;
-        let badge = Span::styled(
-            fit(Theme::badge(verdict), BADGE_WIDTH),
-            theme.verdict(verdict),
-        );
-        let title = fit(
-            &app.team.missions[m].title,
-            width.saturating_sub(BADGE_WIDTH),
-        );
-        let mut line = Line::from(vec![badge, Span::raw(title)]);
+        let badge = Theme::badge(verdict);
+        let badge = if cols.badge == MARK_WIDTH {
+            fit(badge.split(' ').next().unwrap_or(badge), MARK_WIDTH)
+        } else {
+            fit(badge, cols.badge)
+        };
+        let mut spans = vec![
+            Span::styled(badge, theme.verdict(verdict)),
+            Span::raw(fit(&mission.title, cols.title)),
+        ];
+        if cols.owner > 0 {
+            spans.push(Span::raw(" "));
+            spans.push(match &mission.owner {
+                Some(owner) => Span::raw(fit(owner, cols.owner)),
+                None => Span::styled(fit("—", cols.owner), theme.dim()),
+            });
+        }
+        if cols.due > 0 {
+            spans.push(Span::raw(" "));
+            let due = Due::of(mission, today);
+            let text = due.map_or(String::new(), |d| format!("{} {}", d.mark(), d.text()));
+            let style = due.map_or(Style::new(), |d| d.style(theme));
+            spans.push(Span::styled(fit(&text, cols.due), style));
+        }
+        let mut line = Line::from(spans);
         if row == list.selected {
             line = line.style(theme.selected());
         }
@@ -96,9 +264,9 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
             theme.dim(),
         ));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
-    crate::tui::widgets::mark_selection(&app.state, frame, inner, list);
-    filter_cursor(frame, area, "Missions", list, app.team.missions.len());
+    frame.render_widget(Paragraph::new(lines), rows_area);
+    crate::tui::widgets::mark_selection(&app.state, frame, rows_area, list);
+    filter_cursor(frame, area, &name, list, app.team.missions.len());
 }
 
 fn label(theme: Theme, text: &str) -> Span<'static> {
@@ -172,27 +340,27 @@ fn detail_lines(app: &App, m: usize, width: usize) -> Vec<Line<'static>> {
     if let Some(history) = explain::delegation_history(mission) {
         lines.extend(hanging(label(theme, ""), &history, width, theme.dim()));
     }
-    // Dates against today: late and soon coloured, and said in words.
     let dates = crate::analysis::dates::mission(mission, app.today);
-    if let (Some(due), Some(days)) = (dates.due, dates.due_in_days) {
-        let style = if dates.overdue {
-            theme.error()
-        } else if dates.due_soon {
-            theme.warn()
-        } else {
-            plain
+    if let Some(date) = mission.due {
+        // Marked as in the list when late or soon: "! 2026-11-25 (Wed, 3 days ago)".
+        let (mark, style) = match Due::of(mission, app.today) {
+            Some(due @ (Due::Late(_) | Due::Soon(_))) => {
+                (format!("{} ", due.mark()), due.style(theme))
+            }
+            _ => (String::new(), plain),
         };
         lines.push(Line::from(vec![
             label(theme, "Due"),
             Span::styled(
-                format!("{due} ({})", crate::analysis::dates::relative(days)),
+                match dates.due_in_days {
+                    // Active: how it stands against today, "3 days late".
+                    Some(days) => {
+                        format!("{mark}{date} ({})", crate::analysis::dates::relative(days))
+                    }
+                    None => format!("{mark}{date}"),
+                },
                 style,
             ),
-        ]));
-    } else if let Some(due) = mission.due {
-        lines.push(Line::from(vec![
-            label(theme, "Due"),
-            Span::raw(due.to_string()),
         ]));
     }
     if let Some(check_in) = dates.check_in {
@@ -333,5 +501,99 @@ fn status_text(app: &App, m: usize) -> String {
         (crate::model::Status::HandedOver, Some(d)) => format!("handed over {d}"),
         (crate::model::Status::HandedOver, None) => "handed over".into(),
         (crate::model::Status::Done, _) => "done".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_owner_goes_first_then_the_verdicts_word_then_the_due_date() {
+        // Room for all, the names whole.
+        assert_eq!(
+            columns(80, 13, 9),
+            Columns {
+                badge: BADGE_WIDTH,
+                title: 43,
+                owner: 13,
+                due: 9
+            }
+        );
+        // The verdict's mark alone keeps the owner, cut if need be.
+        assert_eq!(
+            columns(52, 13, 9),
+            Columns {
+                badge: MARK_WIDTH,
+                title: 26,
+                owner: 13,
+                due: 9
+            }
+        );
+        assert_eq!(
+            columns(42, 16, 9),
+            Columns {
+                badge: MARK_WIDTH,
+                title: 20,
+                owner: 9,
+                due: 9
+            }
+        );
+        // No owner column, the verdict's word back with the due date.
+        assert_eq!(
+            columns(40, 16, 9),
+            Columns {
+                badge: BADGE_WIDTH,
+                title: 17,
+                owner: 0,
+                due: 9
+            }
+        );
+        assert_eq!(
+            columns(34, 13, 9),
+            Columns {
+                badge: MARK_WIDTH,
+                title: 22,
+                owner: 0,
+                due: 9
+            }
+        );
+        // Then the due date goes too.
+        assert_eq!(
+            columns(20, 13, 9),
+            Columns {
+                badge: BADGE_WIDTH,
+                title: 7,
+                owner: 0,
+                due: 0
+            }
+        );
+        // Nothing to show in a column: no column.
+        assert_eq!(
+            columns(80, 0, 0),
+            Columns {
+                badge: BADGE_WIDTH,
+                title: 67,
+                owner: 0,
+                due: 0
+            }
+        );
+        assert_eq!(columns(0, 13, 9).title, 0);
+    }
+
+    #[test]
+    fn due_dates_read_relative_to_today() {
+        let today: crate::model::Date = "2026-11-28".parse().unwrap();
+        let mut m = crate::model::Mission::titled("M");
+        let at = |m: &mut crate::model::Mission, day: &str| {
+            m.due = Some(day.parse().unwrap());
+            Due::of(m, today).map(|d| (d.mark(), d.text()))
+        };
+        assert_eq!(at(&mut m, "2026-11-25"), Some(("!", "3d late".into())));
+        assert_eq!(at(&mut m, "2026-11-28"), Some(("»", "today".into())));
+        assert_eq!(at(&mut m, "2026-12-12"), Some(("»", "in 14d".into())));
+        assert_eq!(at(&mut m, "2026-12-13"), Some((" ", "in 15d".into())));
+        m.status = crate::model::Status::Done;
+        assert_eq!(at(&mut m, "2026-11-25"), None, "done: nothing due");
     }
 }

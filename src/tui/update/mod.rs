@@ -5,7 +5,7 @@ mod edits;
 mod missions;
 
 use edits::{add, delete_selected, edit_selected};
-use missions::{accept_plan, accept_proposal};
+use missions::{accept_plan, accept_proposal, mark_done, sort};
 
 use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
@@ -385,6 +385,8 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::AssignOwner => open(app, |s| modal::picker::open(s, PickerKind::Owner)),
         Action::AssignMentor => open(app, |s| modal::picker::open(s, PickerKind::Mentor)),
         Action::HandOver => open(app, modal::hand_over::open),
+        Action::Sort => sort(&mut app.state),
+        Action::MarkDone => open(app, mark_done),
         Action::Confirm if app.state.view == View::Plan => accept_proposal(&mut app.state),
         Action::AcceptAll => accept_plan(&mut app.state),
         Action::NewEntry => open(app, |s| modal::entry::open(s)),

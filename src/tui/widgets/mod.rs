@@ -119,3 +119,38 @@ pub fn mark_selection(
         cell.set_symbol("▸");
     }
 }
+
+/// What a date field says back about its text (issue 12, item 7): the day
+/// it understood — "→ 2027-01-08 (Fri, in 9 days)", or only "(Fri, in 9
+/// days)" when the text is that ISO date already — or why it is not a date,
+/// in the error's words. Nothing for an empty field.
+pub fn date_echo(state: &State, text: &str) -> Option<Span<'static>> {
+    let typed = text.trim();
+    if typed.is_empty() {
+        return None;
+    }
+    Some(match crate::date_input::parse(typed, state.today) {
+        Ok(date) => {
+            let shown = crate::date_input::shown(date, state.today);
+            let iso = date.to_string();
+            match shown.strip_prefix(&iso) {
+                Some(rest) if typed == iso => {
+                    Span::styled(rest.trim_start().to_string(), state.theme.dim())
+                }
+                _ => Span::styled(format!("→ {shown}"), state.theme.key()),
+            }
+        }
+        Err(e) => Span::styled(
+            format!("✗ {}", crate::text::clean(&e.to_string())),
+            state.theme.error(),
+        ),
+    })
+}
+
+/// A date field's text as the ISO date it means, when it means one (the
+/// text as typed otherwise, to be refused with why on saving).
+pub fn settled_date(text: &str, today: crate::model::Date) -> Option<String> {
+    let date = crate::date_input::parse(text, today).ok()?;
+    let iso = date.to_string();
+    (text.trim() != iso).then_some(iso)
+}
