@@ -40,7 +40,8 @@ use crate::model::{Date, Key, Mission, Status, Team, key, loose_key};
 pub use sort::{Row, Sort};
 
 /// `is:due-soon` keeps missions due within this many days (SPEC §3).
-pub const DUE_SOON_DAYS: i64 = 14;
+/// One rule of "due soon" for the analysis, `check`, `week` and the filter.
+pub use crate::analysis::dates::DUE_SOON_DAYS;
 
 /// The fields a filter line understands, as typed (without the colon).
 pub const FIELDS: [&str; 6] = ["is", "owner", "mentor", "skill", "due", "wants"];
@@ -302,17 +303,12 @@ impl<'a> Matcher<'a> {
 
     fn holds(&self, test: &Test, bound: &Bound, m: &Mission, verdict: Verdict) -> bool {
         let today = self.query.today;
-        let due_in = || {
-            m.due
-                .filter(|_| m.is_active())
-                .map(|due| (due - today).get_days())
-        };
+        // The dates as the analysis and `week` read them.
+        let dates = || crate::analysis::dates::mission(m, today);
         match test {
             Test::Is(State::Verdict(v)) => verdict == *v,
-            Test::Is(State::Overdue) => due_in().is_some_and(|days| days < 0),
-            Test::Is(State::DueSoon) => {
-                due_in().is_some_and(|days| (0..=DUE_SOON_DAYS).contains(&i64::from(days)))
-            }
+            Test::Is(State::Overdue) => dates().overdue,
+            Test::Is(State::DueSoon) => dates().due_soon,
             Test::Is(State::Planned) => m.status == Status::Planned,
             Test::Is(State::HandedOver) => m.status == Status::HandedOver,
             Test::Is(State::Active) => m.is_active(),

@@ -79,11 +79,12 @@ pub enum Due {
 impl Due {
     /// The due date of an active mission; none for a done or undated one.
     pub fn of(mission: &crate::model::Mission, today: crate::model::Date) -> Option<Due> {
-        let due = mission.due.filter(|_| mission.is_active())?;
-        let days = i64::from((due - today).get_days());
-        Some(if days < 0 {
+        // The dates as the analysis and `week` read them.
+        let dates = crate::analysis::dates::mission(mission, today);
+        let days = dates.due_in_days?;
+        Some(if dates.overdue {
             Due::Late(days)
-        } else if days <= crate::query::DUE_SOON_DAYS {
+        } else if dates.due_soon {
             Due::Soon(days)
         } else {
             Due::Later(days)
