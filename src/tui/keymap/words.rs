@@ -88,5 +88,7 @@ pub(super) const WORDS: &[Words] = {
     (C::Welcome, A::TrySample, "try the sample team in memory", None),
     (C::Welcome, A::KeepSample, "keep the sample as your team", None),
     (C::Welcome, A::Cancel, "try the sample team in memory", Some("the sample")),
+    (C::Entry, A::ScrollDown, "scroll the agenda down while you write", Some("agenda")),
+    (C::Entry, A::ScrollUp, "scroll the agenda up", None),
     ]
 };

@@ -1,4 +1,5 @@
-//! The agenda drawn as styled lines for the One-on-one view: the same
+//! The agenda drawn as styled lines for the One-on-one view and the
+//! meeting screen beside the entry being written: the same
 //! words and layout as its Markdown, with to-dos as boxes to tick, the
 //! verdict in its colour and what needs attention marked.
 
