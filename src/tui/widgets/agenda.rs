@@ -72,6 +72,7 @@ fn item(item: &Item, theme: Theme, lines: &mut Vec<Line<'static>>) {
             vec![bullet(), Span::styled(text, style)]
         }
         ItemKind::Colleague => vec![bullet(), Span::raw(text)],
+        ItemKind::Since { .. } => vec![bullet(), Span::styled(text, theme.ok())],
         ItemKind::Note { date } => {
             // Each line of the note on its own, indented under the first.
             let mut note = text.split('\n');
