@@ -1463,3 +1463,40 @@ fn a_conflict_never_sweeps_away_an_entry_being_dropped_or_a_restore_offer() {
         "the offer stays; no reload under it"
     );
 }
+
+#[test]
+fn the_history_shows_every_entry_and_edits_or_deletes_one() {
+    let mut h = loaded();
+    h.keys("4").select_person("Amina Diallo");
+    let p = h.app.selected_person().unwrap();
+    h.keys("nToday's words<C-s>");
+    let log = h.app.team().people[p].log.clone();
+    assert!(log.len() >= 2, "the sample's entry and today's");
+    h.keys("L");
+    let Some(Modal::History(history)) = &h.app.modal() else {
+        panic!("L opens the history: {:?}", h.app.modal());
+    };
+    assert_eq!(history.selected, 0, "newest first");
+    // The older one, edited beside the agenda: the same entry, changed.
+    h.keys("je");
+    let Some(Modal::Entry(form)) = &h.app.modal() else {
+        panic!("e edits the entry");
+    };
+    assert_eq!(form.editing, Some(log.len() - 2));
+    assert_eq!(form.note_text(), log[log.len() - 2].note.trim());
+    h.keys(" (amended)<C-s>");
+    let after = &h.on_disk().people[p].log;
+    assert_eq!(after.len(), log.len(), "edited, not added");
+    assert!(after[log.len() - 2].note.ends_with("(amended)"));
+    // Delete the newest: asked first; one undo brings it back.
+    h.keys("L").keys("d");
+    assert!(
+        matches!(h.app.modal(), Some(Modal::Confirm(_))),
+        "asks first"
+    );
+    h.keys("y");
+    assert_eq!(h.on_disk().people[p].log.len(), log.len() - 1);
+    h.keys("u");
+    assert_eq!(h.on_disk().people[p].log.len(), log.len());
+    assert_eq!(h.on_disk().people[p].log.last(), log.last());
+}

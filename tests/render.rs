@@ -467,3 +467,17 @@ fn a_page_is_as_many_rows_as_the_list_showed() {
     update(&mut app, Message::Action(Action::PageDown));
     assert_eq!(app.missions().list.selected, shown, "one page down");
 }
+
+#[test]
+fn one_on_one_history() {
+    let mut app = app();
+    keys(&mut app, "4nToday's words.<Tab>Book the room<C-s>L");
+    snapshot("history", &mut app);
+}
+
+#[test]
+fn meeting_screen_over_todays_entry_reopened() {
+    let mut app = app();
+    keys(&mut app, "4nA word.<Tab>me: Send the notes @ +7<C-s>n");
+    snapshot("entry_reopened", &mut app);
+}
