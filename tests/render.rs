@@ -481,3 +481,15 @@ fn meeting_screen_over_todays_entry_reopened() {
     keys(&mut app, "4nA word.<Tab>me: Send the notes @ +7<C-s>n");
     snapshot("entry_reopened", &mut app);
 }
+
+#[test]
+fn a_done_missions_detail_says_done_once_and_its_delegation_history_once() {
+    let mut app = app();
+    select_mission(&mut app, "Checkout usability study");
+    let text = screen(&draw(&app, 120, 35));
+    assert!(!text.contains("done · done"), "{text}");
+    select_mission(&mut app, "Migrate billing to Postgres 16");
+    let text = screen(&draw(&app, 120, 35));
+    assert!(text.contains("Delegation 4 Agree "), "{text}");
+    assert_eq!(text.matches("Consult → Agree").count(), 1, "{text}");
+}
