@@ -380,6 +380,42 @@ pub fn add_log_entry(team: &Team, person: usize, entry: crate::model::LogEntry) 
     change
 }
 
+/// Replaces the one-on-one entry at `entry` (edited, perhaps redated),
+/// keeping the log oldest first.
+pub fn replace_log_entry(
+    team: &Team,
+    person: usize,
+    entry: usize,
+    with: crate::model::LogEntry,
+) -> Change {
+    let mut p = team.people[person].clone();
+    let summary = format!(
+        "edited the one-on-one with {} of {}",
+        p.name.trim(),
+        p.log[entry].date
+    );
+    p.log.remove(entry);
+    let at = p.log.partition_point(|e| e.date <= with.date);
+    p.log.insert(at, with);
+    let mut change = Change::new(summary);
+    change.set_person(team, person, p);
+    change
+}
+
+/// Deletes the one-on-one entry at `entry` of a person's log.
+pub fn delete_log_entry(team: &Team, person: usize, entry: usize) -> Change {
+    let mut p = team.people[person].clone();
+    let removed = p.log.remove(entry);
+    let summary = format!(
+        "deleted the one-on-one with {} of {}",
+        p.name.trim(),
+        removed.date
+    );
+    let mut change = Change::new(summary);
+    change.set_person(team, person, p);
+    change
+}
+
 /// Ticks an action item as done, or opens it again.
 pub fn toggle_action(team: &Team, person: usize, entry: usize, action: usize) -> Change {
     let mut p = team.people[person].clone();

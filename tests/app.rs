@@ -825,19 +825,84 @@ fn an_entry_can_be_dated_and_an_empty_one_is_refused() {
     assert_eq!(dates, ["2026-11-01", "2026-11-06"], "kept oldest first");
 }
 
+/// `n`, then the date field (Shift-Tab), typed over: the note is next.
+fn dated_entry(h: &mut Harness, date: &str) {
+    h.keys("n<S-Tab>");
+    for _ in 0..10 {
+        h.keys("<BS>");
+    }
+    h.keys(date).keys("<Enter>");
+}
+
+#[test]
+fn todays_entry_reopens_instead_of_starting_a_second_one() {
+    let mut h = loaded();
+    h.keys("4").select_person("Bruno Costa");
+    let p = h.app.selected_person().unwrap();
+    let before = h.app.team().people[p].log.len();
+    h.keys("nFirst words<Tab>me: Send the RFC @ +7<Enter>Draft the plan @ fri<C-s>");
+    // The same day: the entry opens again as it was written, to go on with it.
+    h.keys("n");
+    let Some(Modal::Entry(form)) = &h.app.modal() else {
+        panic!("n opens the entry");
+    };
+    assert_eq!(form.editing, Some(before), "today's entry, reopened");
+    assert_eq!(form.note_text(), "First words");
+    assert_eq!(
+        form.actions.lines(),
+        [
+            "me: Send the RFC @ 2026-12-05",
+            "Draft the plan @ 2026-12-04"
+        ]
+    );
+    assert!(!form.is_modified(today()), "nothing typed yet");
+    h.keys(", more.<C-s>");
+    let log = &h.on_disk().people[p].log;
+    assert_eq!(log.len(), before + 1, "still one entry today");
+    let entry = log.last().unwrap();
+    assert_eq!(entry.note, "First words, more.");
+    assert!(entry.actions[0].mine && !entry.actions[1].mine);
+    assert_eq!(entry.actions[1].due, Some("2026-12-04".parse().unwrap()));
+    // One undo takes the edit back, the next the entry.
+    h.keys("u");
+    assert_eq!(
+        h.on_disk().people[p].log.last().unwrap().note,
+        "First words"
+    );
+    h.keys("u");
+    assert_eq!(h.on_disk().people[p].log.len(), before);
+}
+
+#[test]
+fn a_bad_due_date_is_refused_with_the_line_it_is_on() {
+    let mut h = loaded();
+    h.keys("4").select_person("Bruno Costa");
+    h.keys("nx<Tab>Fine<Enter>Later @ someday<C-s>");
+    let Some(Modal::Entry(form)) = &h.app.modal() else {
+        panic!("the entry stays open");
+    };
+    let error = form.error.as_deref().unwrap();
+    assert!(
+        error.starts_with("Action item 2: \"someday\" is not a date"),
+        "{error}"
+    );
+}
+
 #[test]
 fn open_actions_carry_forward_until_done_across_three_entries() {
     let mut h = fresh();
     h.keys("4").select_person("Bruno Costa");
     assert!(open_actions_of(&h, "Bruno Costa").is_empty());
-    h.keys("nFirst<Tab>Draft the RFC<Enter>Review the budget<C-s>");
-    h.keys("nSecond<Tab>Talk to Chen<C-s>");
+    dated_entry(&mut h, "2026-11-14");
+    h.keys("First<Tab>Draft the RFC<Enter>Review the budget<C-s>");
+    dated_entry(&mut h, "2026-11-21");
+    h.keys("Second<Tab>Talk to Chen<C-s>");
     assert_eq!(
         open_actions_of(&h, "Bruno Costa"),
         [
-            "- [ ] Draft the RFC (agreed 2026-11-28)",
-            "- [ ] Review the budget (agreed 2026-11-28)",
-            "- [ ] Talk to Chen (agreed 2026-11-28)"
+            "- [ ] Draft the RFC (agreed 2026-11-14)",
+            "- [ ] Review the budget (agreed 2026-11-14)",
+            "- [ ] Talk to Chen (agreed 2026-11-21)"
         ]
     );
     // Tick the first one, then a third entry: the other two are still open.
@@ -850,8 +915,8 @@ fn open_actions_carry_forward_until_done_across_three_entries() {
     assert_eq!(
         open_actions_of(&h, "Bruno Costa"),
         [
-            "- [ ] Review the budget (agreed 2026-11-28)",
-            "- [ ] Talk to Chen (agreed 2026-11-28)",
+            "- [ ] Review the budget (agreed 2026-11-14)",
+            "- [ ] Talk to Chen (agreed 2026-11-21)",
             "- [ ] Book the offsite (agreed 2026-11-28)"
         ]
     );
@@ -1399,4 +1464,41 @@ fn a_conflict_never_sweeps_away_an_entry_being_dropped_or_a_restore_offer() {
         matches!(h.app.modal(), Some(Modal::Restore(_))),
         "the offer stays; no reload under it"
     );
+}
+
+#[test]
+fn the_history_shows_every_entry_and_edits_or_deletes_one() {
+    let mut h = loaded();
+    h.keys("4").select_person("Amina Diallo");
+    let p = h.app.selected_person().unwrap();
+    h.keys("nToday's words<C-s>");
+    let log = h.app.team().people[p].log.clone();
+    assert!(log.len() >= 2, "the sample's entry and today's");
+    h.keys("L");
+    let Some(Modal::History(history)) = &h.app.modal() else {
+        panic!("L opens the history: {:?}", h.app.modal());
+    };
+    assert_eq!(history.selected, 0, "newest first");
+    // The older one, edited beside the agenda: the same entry, changed.
+    h.keys("je");
+    let Some(Modal::Entry(form)) = &h.app.modal() else {
+        panic!("e edits the entry");
+    };
+    assert_eq!(form.editing, Some(log.len() - 2));
+    assert_eq!(form.note_text(), log[log.len() - 2].note.trim());
+    h.keys(" (amended)<C-s>");
+    let after = &h.on_disk().people[p].log;
+    assert_eq!(after.len(), log.len(), "edited, not added");
+    assert!(after[log.len() - 2].note.ends_with("(amended)"));
+    // Delete the newest: asked first; one undo brings it back.
+    h.keys("L").keys("d");
+    assert!(
+        matches!(h.app.modal(), Some(Modal::Confirm(_))),
+        "asks first"
+    );
+    h.keys("y");
+    assert_eq!(h.on_disk().people[p].log.len(), log.len() - 1);
+    h.keys("u");
+    assert_eq!(h.on_disk().people[p].log.len(), log.len());
+    assert_eq!(h.on_disk().people[p].log.last(), log.last());
 }

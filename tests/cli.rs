@@ -1320,3 +1320,44 @@ fn week_on_a_bad_file_exits_2_and_leaves_it_alone() {
     assert_eq!(s.read("team.ron"), text);
     assert_eq!(s.run(&["week", "--file", "missing.ron"]).code(), 2);
 }
+
+/// A team where Ana's agenda has every section: actions carried forward
+/// (one of the manager's, overdue), what changed since the last one-on-one,
+/// her missions, talking points, mentoring, who she turns to, past notes.
+const EVERY_SECTION: &str = r#"(
+    version: 2,
+    people: [
+        (name: "Ana", role: "Engineer", skills: {"sql": 3, "go": 4}, wants: ["ml"],
+         turns_to: ["Ben"],
+         history: [(date: "2026-06-01", skill: "sql", level: 2),
+                   (date: "2026-10-15", skill: "sql", level: 3),
+                   (date: "2026-11-20", skill: "go", level: 4)],
+         log: [(date: "2026-06-01", note: "Earlier"),
+               (date: "2026-09-01", note: "Wants to lead a migration",
+                actions: [(text: "Share the runbook", mine: true, due: Some("2026-09-15")),
+                          (text: "Draft the plan", due: Some("2026-12-04")),
+                          (text: "Done already", done: true)])]),
+        (name: "Ben", skills: {"sql": 1}),
+    ],
+    missions: [
+        (title: "Migrate billing", goal: "PG16 by March", skills: {"sql": 3}, owner: Some("Ana"),
+         delegation: Some(4), delegation_history: [(date: "2026-10-02", level: 3)],
+         status: HandedOver, handed_over: Some("2026-09-20"), due: Some("2027-03-01")),
+        (title: "Old report", goal: "g", owner: Some("Ana"), status: Done,
+         handed_over: Some("2026-08-01"), completed: Some("2026-11-10")),
+        (title: "Model", goal: "g", skills: {"ml": 1}),
+        (title: "Go service", goal: "g", skills: {"go": 3}, owner: Some("Ben"), mentor: Some("Ana")),
+    ],
+)"#;
+
+#[test]
+fn the_agenda_opens_with_what_is_due_then_what_changed_since_last_time() {
+    let s = Sandbox::new();
+    s.write("team.ron", EVERY_SECTION);
+    let run = s.run_with_env(
+        &["agenda", "ana", "--file", "team.ron"],
+        &[("HANDOVER_TODAY", Path::new("2026-11-28"))],
+    );
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    insta::assert_snapshot!("agenda_every_section", run.stdout());
+}

@@ -335,3 +335,80 @@ fn another_writer_with_nothing_unsaved_is_reloaded_by_itself() {
     assert_eq!(app.wait_exit(), 0);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), theirs);
 }
+
+/// A whole meeting in the real binary: open the person, read the agenda,
+/// write a note and two actions (one mine, one due next week) with the
+/// agenda on screen, save, reopen today's entry, edit it, tick an action,
+/// then the file and the next agenda.
+#[test]
+fn a_whole_one_on_one_beside_its_agenda() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("team.ron");
+    std::fs::write(&file, handover::sample::SAMPLE_RON).unwrap();
+    let mut app = Session::start_with(&file, dir.path(), &[("HANDOVER_TODAY", "2026-11-28")]);
+    app.wait_for("Missions (12)");
+    app.send("4");
+    app.wait_for("## Open actions");
+    app.send("n");
+    app.wait_for("One-on-one with Amina Diallo");
+    app.send("Migration is on track.");
+    app.send("\t");
+    app.send("me: Book the design review\r");
+    app.send("Write the cut-over plan @ +1w");
+    app.wait_for("Write the cut-over plan @ +1w");
+    // The agenda stays on screen while the entry is written, and scrolls.
+    let screen = app.contents();
+    assert!(screen.contains("Share the PG16 runbook"), "{screen}");
+    assert!(screen.contains("Migration is on track."), "{screen}");
+    app.send("\x1b[6~"); // PgDn: the agenda scrolls, the entry keeps its words
+    app.wait_for("Write the cut-over plan @ +1w");
+    app.send("\x13"); // Ctrl-s
+    app.wait_for("Added a one-on-one with Amina Diallo on 2026-11-28");
+    // The same day, n reopens today's entry with its actions in their words.
+    app.send("n");
+    app.wait_for("reopened");
+    app.wait_for("Write the cut-over plan @ 2026-12-05");
+    app.send(" Chen joins next time.");
+    app.send("\x13");
+    app.wait_for("Edited the one-on-one with Amina Diallo");
+    // Tick the manager's own action from the One-on-one view.
+    app.send(" ");
+    app.wait_for("Action items of Amina Diallo");
+    app.send("j");
+    app.send(" ");
+    app.wait_for("Ticked \"Book the design review\"");
+    app.send("\x1b");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let team = handover::store::load(&file).unwrap().team;
+    let amina = &team.people[0];
+    assert_eq!(amina.log.len(), 2, "one entry today, not two");
+    let entry = amina.log.last().unwrap();
+    assert_eq!(entry.note, "Migration is on track. Chen joins next time.");
+    assert_eq!(entry.actions.len(), 2);
+    assert!(entry.actions[0].mine && entry.actions[0].text == "Book the design review");
+    assert_eq!(entry.actions[1].due, Some("2026-12-05".parse().unwrap()));
+    assert!(!entry.actions[1].mine);
+    // The next agenda carries forward what is still open, not what was ticked.
+    let a = handover::analysis::analyse(&team);
+    let agenda = handover::agenda::agenda_on(&team, &a, 0, "2026-12-12".parse().unwrap());
+    let open = agenda
+        .split("## Open actions")
+        .nth(1)
+        .unwrap()
+        .split("\n## ")
+        .next()
+        .unwrap();
+    assert!(
+        open.contains("Write the cut-over plan (agreed 2026-11-28; due 2026-12-05: overdue)"),
+        "{agenda}"
+    );
+    let ticked = amina
+        .log
+        .iter()
+        .flat_map(|e| &e.actions)
+        .filter(|a| a.done)
+        .count();
+    assert!(ticked >= 2, "the one ticked today and the sample's");
+    assert!(!open.contains("Book the design review"), "ticked: {agenda}");
+}

@@ -410,6 +410,15 @@ fn the_one_on_one_modals() {
         type_text(app, "Half a thought");
         act(app, Action::Cancel);
     });
+    check("the history", sample::team, |app| {
+        act(app, Action::ShowOneOnOne);
+        act(app, Action::History);
+    });
+    check("delete an entry?", sample::team, |app| {
+        act(app, Action::ShowOneOnOne);
+        act(app, Action::History);
+        act(app, Action::Delete);
+    });
     check("action items", sample::team, |app| {
         act(app, Action::ShowOneOnOne);
         act(app, Action::Toggle);

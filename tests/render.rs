@@ -549,3 +549,29 @@ fn a_page_is_as_many_rows_as_the_list_showed() {
     update(&mut app, Message::Action(Action::PageDown));
     assert_eq!(app.missions().list.selected, shown, "one page down");
 }
+
+#[test]
+fn one_on_one_history() {
+    let mut app = app();
+    keys(&mut app, "4nToday's words.<Tab>Book the room<C-s>L");
+    snapshot("history", &mut app);
+}
+
+#[test]
+fn meeting_screen_over_todays_entry_reopened() {
+    let mut app = app();
+    keys(&mut app, "4nA word.<Tab>me: Send the notes @ +7<C-s>n");
+    snapshot("entry_reopened", &mut app);
+}
+
+#[test]
+fn a_done_missions_detail_says_done_once_and_its_delegation_history_once() {
+    let mut app = app();
+    select_mission(&mut app, "Checkout usability study");
+    let text = screen(&draw(&app, 120, 35));
+    assert!(!text.contains("done · done"), "{text}");
+    select_mission(&mut app, "Migrate billing to Postgres 16");
+    let text = screen(&draw(&app, 120, 35));
+    assert!(text.contains("Delegation 4 Agree "), "{text}");
+    assert_eq!(text.matches("Consult → Agree").count(), 1, "{text}");
+}

@@ -381,12 +381,19 @@ fn cli_writers_racing_the_app_never_lose_a_change_either_side() {
         })
     };
     let notes: Vec<String> = (0..6).map(|i| format!("Entry number {i}")).collect();
-    for note in &notes {
+    // One entry a day (a second `n` the same day reopens the first): each
+    // dated in the date field (Shift-Tab, typed over).
+    for (i, note) in notes.iter().enumerate() {
         app.send("n");
         app.wait_for("One-on-one with Amina Diallo");
+        app.send("\x1b[Z");
+        app.send(&"\x7f".repeat(10));
+        let date = format!("2026-10-0{}", i + 1);
+        app.send(&date);
+        app.send("\r");
         app.send(note);
         app.send("\x13"); // Ctrl-s
-        app.wait_for("Added a one-on-one");
+        app.wait_for(&format!("Added a one-on-one with Amina Diallo on {date}"));
     }
     let imports = racer.join().unwrap();
     app.send("q");

@@ -42,7 +42,9 @@ fn line(item: &Item, md: &mut String) {
         }
         ItemKind::TalkingPoint => writeln!(md, "- [ ] {text}"),
         ItemKind::Fact { label, .. } => writeln!(md, "- {label}: {text}"),
-        ItemKind::Finding(_) | ItemKind::Colleague => writeln!(md, "- {text}"),
+        ItemKind::Finding(_) | ItemKind::Colleague | ItemKind::Since { .. } => {
+            writeln!(md, "- {text}")
+        }
         // A note's later lines stay inside its list item.
         ItemKind::Note { date } => writeln!(md, "- {date}: {}", text.replace('\n', "\n  ")),
     };

@@ -78,6 +78,9 @@ pub enum ItemKind {
     Colleague,
     /// A past note; it may span several lines.
     Note { date: Date },
+    /// Something that changed since the last one-on-one: a skill level, a
+    /// mission handed over or done, a delegation level.
+    Since { date: Date },
 }
 
 impl ItemKind {
@@ -158,6 +161,7 @@ impl Agenda {
         ));
         let sections = [
             open_actions(team, who, today),
+            since_last_time(team, who, today),
             Some(missions(team, a, who)),
             Some(talking_points(team, a, who)),
             mentoring(team, a, who),
@@ -209,6 +213,86 @@ fn open_actions(team: &Team, who: PersonId, today: Option<Date>) -> Option<Secti
         _ => (true, None),
     });
     list("Open actions", open)
+}
+
+/// What changed since the last one-on-one before today (or the last one,
+/// with no day): skills whose level moved per `history`, missions of theirs
+/// handed over or done, delegation levels changed — each dated, oldest
+/// first. None before a first one-on-one, or when nothing changed.
+fn since_last_time(team: &Team, who: PersonId, today: Option<Date>) -> Option<Section> {
+    let p = &team.people[who];
+    let since = p
+        .log
+        .iter()
+        .map(|e| e.date)
+        .filter(|d| today.is_none_or(|t| *d < t))
+        .max()?;
+    let mut items: Vec<(Date, String)> = Vec::new();
+    // Skills: the level on the day of the last one-on-one against the
+    // newest, for each skill that changed after it.
+    let mut skills: Vec<&str> = Vec::new();
+    for change in p.history.iter().filter(|c| c.date > since) {
+        if !skills
+            .iter()
+            .any(|s| crate::model::key(s) == crate::model::key(&change.skill))
+        {
+            skills.push(&change.skill);
+        }
+    }
+    for skill in skills {
+        let same = |c: &&crate::model::LevelChange| {
+            crate::model::key(&c.skill) == crate::model::key(skill)
+        };
+        let before = p.history.iter().filter(same).rfind(|c| c.date <= since);
+        let Some(now) = p.history.iter().rfind(same) else {
+            continue;
+        };
+        let skill = clean(skill);
+        let text = match before {
+            Some(b) if b.level == now.level => continue,
+            Some(b) => format!("{skill} {} → {} since {since}", b.level, now.level),
+            None => format!("{skill} at {} (recorded {})", now.level, now.date),
+        };
+        items.push((now.date, text));
+    }
+    let name = crate::model::key(&p.name);
+    for mission in &team.missions {
+        let title = clean(&mission.title);
+        let theirs = mission
+            .owner
+            .as_deref()
+            .is_some_and(|o| crate::model::key(o) == name);
+        if theirs {
+            if let Some(date) = mission.handed_over.filter(|d| *d > since) {
+                items.push((date, format!("Handed over: \"{title}\" on {date}")));
+            }
+            if let Some(date) = mission.completed.filter(|d| *d > since) {
+                items.push((date, format!("Done: \"{title}\" on {date}")));
+            }
+            let history = &mission.delegation_history;
+            for (i, change) in history.iter().enumerate().filter(|(_, c)| c.date > since) {
+                let to = history
+                    .get(i + 1)
+                    .map(|h| h.level)
+                    .or(mission.delegation)
+                    .map_or("no level", Delegation::name);
+                items.push((
+                    change.date,
+                    format!(
+                        "Delegation on \"{title}\": {} → {to} on {}",
+                        Delegation::name(change.level),
+                        change.date
+                    ),
+                ));
+            }
+        }
+    }
+    items.sort_by_key(|(date, _)| *date);
+    let items = items
+        .into_iter()
+        .map(|(date, text)| Item::new(ItemKind::Since { date }, text))
+        .collect();
+    list(&format!("Since last time ({since})"), items)
 }
 
 fn missions(team: &Team, a: &Analysis, who: PersonId) -> Section {

@@ -109,6 +109,8 @@ pub enum Action {
     StartOwn,
     /// Change when to check in on a mission being handed over.
     CheckIn,
+    /// A person's one-on-one history: read, edit or delete an entry.
+    History,
 }
 
 /// Everything `update` handles.

@@ -61,10 +61,12 @@ pub enum Context {
     HandOver,
     /// Handing over a mission at risk or blocked: asked once more.
     AtRisk,
+    /// A person's one-on-one history.
+    History,
 }
 
 impl Context {
-    pub const ALL: [Context; 19] = [
+    pub const ALL: [Context; 20] = [
         Context::Global,
         Context::List,
         Context::Move,
@@ -84,6 +86,7 @@ impl Context {
         Context::Welcome,
         Context::HandOver,
         Context::AtRisk,
+        Context::History,
     ];
 
     /// The name in `keys.ron`.
@@ -108,6 +111,7 @@ impl Context {
             Context::Welcome => "welcome",
             Context::HandOver => "hand_over",
             Context::AtRisk => "at_risk",
+            Context::History => "history",
         }
     }
 

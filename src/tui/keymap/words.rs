@@ -90,5 +90,15 @@ pub(super) const WORDS: &[Words] = {
     (C::Welcome, A::TrySample, "try the sample team in memory", None),
     (C::Welcome, A::KeepSample, "keep the sample as your team", None),
     (C::Welcome, A::Cancel, "try the sample team in memory", Some("the sample")),
+    (C::Entry, A::ScrollDown, "scroll the agenda down while you write", Some("agenda")),
+    (C::Entry, A::ScrollUp, "scroll the agenda up", None),
+    (C::OneOnOne, A::History, "the one-on-one history: every entry in full, to edit or delete", Some("history")),
+    (C::History, A::Edit, "edit the entry beside the agenda", Some("edit")),
+    (C::History, A::Delete, "delete the entry (asks first, undoable)", Some("delete")),
+    (C::History, A::ScrollDown, "scroll the entry down", Some("scroll")),
+    (C::History, A::ScrollUp, "scroll the entry up", None),
+    (C::History, A::Up, "newer entry", None),
+    (C::History, A::Down, "older entry", None),
+    (C::History, A::Cancel, "close", Some("close")),
     ]
 };

@@ -10,6 +10,7 @@ pub mod export;
 pub mod form;
 pub mod hand_over;
 pub mod help;
+pub mod history;
 pub mod picker;
 pub mod restore;
 pub mod welcome;
@@ -26,6 +27,7 @@ pub use self::export::Export;
 pub use self::form::Form;
 pub use self::hand_over::HandOver;
 pub use self::help::Help;
+pub use self::history::History;
 pub use self::picker::Picker;
 pub use self::restore::Restore;
 pub use self::welcome::Welcome;
@@ -56,6 +58,8 @@ pub enum Modal {
     Restore(Restore),
     /// First start: no team file yet.
     Welcome(Welcome),
+    /// A person's one-on-ones, each in full: edit or delete one.
+    History(History),
 }
 
 /// What follows a key in a modal: the modal as it stays open (or none:
@@ -106,6 +110,7 @@ impl Modal {
             Modal::Export(_) => (Context::Prompt, true),
             Modal::Entry(_) => (Context::Entry, true),
             Modal::Actions(_) => (Context::Actions, false),
+            Modal::History(_) => (Context::History, false),
             Modal::Picker(_) => (Context::Picker, true),
             Modal::HandOver(m) => m.context(),
             Modal::Confirm(_) | Modal::Conflict(_) | Modal::Restore(_) => (Context::Confirm, false),
@@ -125,6 +130,7 @@ impl Modal {
             Modal::Conflict(m) => m.command(state, action),
             Modal::Entry(m) => entry::command(m, state, action),
             Modal::Actions(m) => m.command(state, action),
+            Modal::History(m) => m.command(state, action),
             Modal::Export(m) => m.command(state, action),
         }
     }
@@ -142,6 +148,7 @@ impl Modal {
             | Modal::Confirm(_)
             | Modal::Conflict(_)
             | Modal::Actions(_)
+            | Modal::History(_)
             | Modal::Restore(_) => {}
         }
     }
@@ -159,6 +166,7 @@ impl Modal {
             Modal::Export(m) => m.draw(state, frame, area),
             Modal::Restore(m) => m.draw(state, frame, area),
             Modal::Welcome(m) => m.draw(state, frame, area),
+            Modal::History(m) => m.draw(state, frame, area),
         }
     }
 
@@ -271,6 +279,11 @@ impl From<Restore> for Modal {
 impl From<Welcome> for Modal {
     fn from(m: Welcome) -> Self {
         Modal::Welcome(m)
+    }
+}
+impl From<History> for Modal {
+    fn from(m: History) -> Self {
+        Modal::History(m)
     }
 }
 impl From<Export> for Modal {

@@ -232,7 +232,12 @@ fn modal_for(state: &State, draft: &Draft) -> Option<Modal> {
             actions,
             editor_file,
         } => {
-            let mut form = EntryForm::new(person(name)?, state.today);
+            // A draft of a day that has an entry was that entry, reopened.
+            let who = person(name)?;
+            let mut form = match crate::date_input::parse(date, state.today) {
+                Ok(day) => super::entry::open_for(state, who, day),
+                Err(_) => EntryForm::new(who, state.today),
+            };
             form.date = tui_input::Input::new(date.clone());
             // What the editor had written, when it was open, is the newer note.
             let note = editor_file
@@ -241,7 +246,7 @@ fn modal_for(state: &State, draft: &Draft) -> Option<Modal> {
                 .map(|read| read.text)
                 .unwrap_or_else(|| note.clone());
             form.set_note(&note);
-            form.actions = ratatui_textarea::TextArea::new(actions.clone());
+            form.set_actions(actions.clone());
             Modal::Entry(Box::new(form))
         }
         Draft::Form { of, fields } => {

@@ -303,7 +303,13 @@ fn detail_lines(app: &App, m: usize, width: usize) -> Vec<Line<'static>> {
     let mut lines = hanging(Span::raw(""), &mission.title, width, theme.bold());
     lines.push(Line::from(vec![
         Span::styled(Theme::badge(report.verdict), theme.verdict(report.verdict)),
-        Span::styled(format!(" · {}", status_text(app, m)), theme.dim()),
+        // A done mission's badge says it is done: only its date follows.
+        Span::styled(
+            status_text(app, m)
+                .map(|s| format!(" · {s}"))
+                .unwrap_or_default(),
+            theme.dim(),
+        ),
     ]));
     lines.push(Line::raw(""));
     if report.goal_missing {
@@ -333,7 +339,8 @@ fn detail_lines(app: &App, m: usize, width: usize) -> Vec<Line<'static>> {
     if let Some(level) = mission.delegation {
         lines.extend(hanging(
             label(theme, "Delegation"),
-            &explain::delegation(mission, level),
+            // How it changed over time is the line below, said once.
+            &format!("{level} {}", crate::model::Delegation::name(level)),
             width,
             plain,
         ));
@@ -495,14 +502,14 @@ fn detail_lines(app: &App, m: usize, width: usize) -> Vec<Line<'static>> {
     lines
 }
 
-fn status_text(app: &App, m: usize) -> String {
+fn status_text(app: &App, m: usize) -> Option<String> {
     let mission = &app.team.missions[m];
-    match (mission.status, mission.handed_over) {
+    Some(match (mission.status, mission.handed_over) {
         (crate::model::Status::Planned, _) => "planned".into(),
         (crate::model::Status::HandedOver, Some(d)) => format!("handed over {d}"),
         (crate::model::Status::HandedOver, None) => "handed over".into(),
-        (crate::model::Status::Done, _) => "done".into(),
-    }
+        (crate::model::Status::Done, _) => format!("completed {}", mission.completed?),
+    })
 }
 
 #[cfg(test)]

@@ -1,7 +1,6 @@
 //! Drawing: read-only over the app. Each view in its own file here; each
 //! modal draws itself (`tui/modal/`) in the frame this module gives it.
 
-mod agenda;
 pub mod bars;
 mod matrix;
 mod missions;

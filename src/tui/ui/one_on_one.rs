@@ -23,7 +23,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .one_on_one
         .agenda
         .as_ref()
-        .map(|agenda| super::agenda::lines(agenda, theme))
+        .map(|agenda| crate::tui::widgets::agenda::lines(agenda, theme))
         .unwrap_or_default();
     frame.render_widget(
         Paragraph::new(lines)

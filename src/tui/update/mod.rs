@@ -391,6 +391,7 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::AcceptAll => accept_plan(&mut app.state),
         Action::NewEntry => open(app, |s| modal::entry::open(s)),
         Action::Toggle => open(app, modal::actions::open),
+        Action::History => open(app, modal::history::open),
         Action::ExportAgenda => open(app, |s| modal::export::open(s)),
         Action::OpenEditor => Vec::new(),
         Action::Suspend => vec![Effect::Suspend],

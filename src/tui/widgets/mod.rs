@@ -1,6 +1,7 @@
 //! Drawing pieces the views and the modals share: boxes over the view,
 //! the hint line of a modal, text cut to a width.
 
+pub mod agenda;
 pub mod text;
 
 use ratatui::Frame;

@@ -1,4 +1,5 @@
-//! The agenda drawn as styled lines for the One-on-one view: the same
+//! The agenda drawn as styled lines for the One-on-one view and the
+//! meeting screen beside the entry being written: the same
 //! words and layout as its Markdown, with to-dos as boxes to tick, the
 //! verdict in its colour and what needs attention marked.
 
@@ -71,6 +72,7 @@ fn item(item: &Item, theme: Theme, lines: &mut Vec<Line<'static>>) {
             vec![bullet(), Span::styled(text, style)]
         }
         ItemKind::Colleague => vec![bullet(), Span::raw(text)],
+        ItemKind::Since { .. } => vec![bullet(), Span::styled(text, theme.ok())],
         ItemKind::Note { date } => {
             // Each line of the note on its own, indented under the first.
             let mut note = text.split('\n');
