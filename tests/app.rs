@@ -1502,3 +1502,73 @@ fn the_history_shows_every_entry_and_edits_or_deletes_one() {
     assert_eq!(h.on_disk().people[p].log.len(), log.len());
     assert_eq!(h.on_disk().people[p].log.last(), log.last());
 }
+
+#[test]
+fn the_one_on_one_view_lists_the_most_overdue_first_and_keeps_the_selection() {
+    let mut h = loaded();
+    h.select_person("Dana Kowalski");
+    h.keys("4");
+    let names = |h: &Harness| -> Vec<String> {
+        h.app
+            .people()
+            .list
+            .rows
+            .iter()
+            .map(|&p| h.app.team().people[p].name.clone())
+            .collect()
+    };
+    let today = today();
+    let lateness: Vec<i64> = h
+        .app
+        .people()
+        .list
+        .rows
+        .iter()
+        .map(|&p| {
+            handover::analysis::dates::person(&h.app.team().people[p], today)
+                .days_late()
+                .unwrap_or(i64::MAX)
+        })
+        .collect();
+    assert!(
+        lateness.windows(2).all(|w| w[0] >= w[1]),
+        "never met first, then most overdue: {:?} {lateness:?}",
+        names(&h)
+    );
+    assert_ne!(names(&h)[0], "Amina Diallo", "not file order");
+    let selected = h.app.selected_person().unwrap();
+    assert_eq!(h.app.team().people[selected].name, "Dana Kowalski");
+    // Back in the People view: file order, the same person selected.
+    h.keys("2");
+    assert_eq!(names(&h)[0], "Amina Diallo");
+    let selected = h.app.selected_person().unwrap();
+    assert_eq!(h.app.team().people[selected].name, "Dana Kowalski");
+}
+
+#[test]
+fn the_cadence_is_edited_in_the_person_form_and_refused_out_of_range() {
+    let mut h = loaded();
+    h.select_person("Dana Kowalski");
+    h.keys("2e");
+    // The last field of the person form.
+    h.keys("<S-Tab><C-u>400<Enter>");
+    let Some(Modal::Form(form)) = h.app.modal() else {
+        panic!("refused in the form");
+    };
+    assert!(
+        form.error.as_deref().unwrap().contains("between 1 and 365"),
+        "{:?}",
+        form.error
+    );
+    h.keys("<C-u>7<Enter>");
+    assert!(h.app.modal().is_none());
+    let dana = |team: &Team| {
+        team.people
+            .iter()
+            .find(|p| p.name == "Dana Kowalski")
+            .unwrap()
+            .cadence
+    };
+    assert_eq!(dana(h.app.team()), 7);
+    assert_eq!(dana(&h.on_disk()), 7);
+}

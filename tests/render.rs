@@ -139,7 +139,8 @@ fn matrix_view() {
 #[test]
 fn one_on_one_view() {
     let mut app = app();
-    keys(&mut app, "4jjjjj");
+    keys(&mut app, "4");
+    support::app::select_person(&mut app, "Farid Haddad");
     snapshot("one_on_one", &mut app);
 }
 

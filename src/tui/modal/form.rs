@@ -186,6 +186,11 @@ impl Form {
                 "skills they want to grow in, comma-separated",
                 join(&p.wants),
             ),
+            Field::new(
+                "Cadence",
+                "days between one-on-ones, 1–365 (7 weekly, 14 fortnightly)",
+                p.cadence.to_string(),
+            ),
         ];
         Form {
             kind,
@@ -384,7 +389,7 @@ impl Form {
             mentor_capacity: parse_count("Mentor capacity", self.raw("Mentor capacity"))?,
             turns_to: parse_list(self.raw("Turns to")),
             wants: parse_list(self.raw("Wants")),
-            cadence: base.cadence,
+            cadence: parse_cadence(self.raw("Cadence"))?,
             history: base.history.clone(),
             log: base.log.clone(),
         })
@@ -438,6 +443,18 @@ fn parse_count(label: &str, text: &str) -> Result<u32, String> {
     text.trim()
         .parse()
         .map_err(|_| format!("{label}: \"{}\" is not a whole number", text.trim()))
+}
+
+/// Days between one-on-ones: 1 to 365 (SPEC §2).
+fn parse_cadence(text: &str) -> Result<u32, String> {
+    let days = parse_count("Cadence", text)?;
+    if (1..=365).contains(&days) {
+        Ok(days)
+    } else {
+        Err(format!(
+            "Cadence: {days} is not between 1 and 365 days (7 is weekly, 14 fortnightly)"
+        ))
+    }
 }
 
 /// `4` or `Agree` (any case), or empty for none.

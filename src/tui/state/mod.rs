@@ -72,6 +72,9 @@ pub struct MissionsView {
 #[derive(Debug, Default)]
 pub struct PeopleView {
     pub list: ListState,
+    /// The rows are in meeting order (most overdue first), as the
+    /// One-on-one view lists them; else in file order.
+    pub by_meeting: bool,
 }
 
 /// The Matrix view: the selected skill column and how far it scrolled.
@@ -261,23 +264,49 @@ impl State {
     }
 
     pub fn refilter_people(&mut self) {
+        // The One-on-one view lists people most overdue first (unless a
+        // filter ranks them by match); the others in file order.
+        let by_meeting = self.view == View::OneOnOne && self.people.list.query().is_empty();
         if self.people.list.query().is_empty()
             && self.people.list.rows.len() == self.team.people.len()
+            && !by_meeting
+            && !self.people.by_meeting
         {
             self.sync_agenda();
             return;
         }
-        let texts: Vec<String> = self
-            .team
-            .people
-            .iter()
-            .map(|p| format!("{} {}", p.name, p.role))
-            .collect();
-        let rows = filter_rows(
-            self.people.list.query(),
-            texts.iter().map(String::as_str).enumerate(),
-        );
+        let mut rows = if self.people.list.query().is_empty() {
+            (0..self.team.people.len()).collect()
+        } else {
+            let texts: Vec<String> = self
+                .team
+                .people
+                .iter()
+                .map(|p| format!("{} {}", p.name, p.role))
+                .collect();
+            filter_rows(
+                self.people.list.query(),
+                texts.iter().map(String::as_str).enumerate(),
+            )
+        };
+        if by_meeting {
+            let today = self.today;
+            // Never met counts as the most overdue; ties keep file order.
+            rows.sort_by_cached_key(|&p| {
+                std::cmp::Reverse(
+                    crate::analysis::dates::person(&self.team.people[p], today)
+                        .days_late()
+                        .unwrap_or(i64::MAX),
+                )
+            });
+        }
+        self.people.by_meeting = by_meeting;
+        // The selected person stays selected, wherever the order puts them.
+        let selected = self.people.list.selected_item();
         self.people.list.set_rows(rows);
+        if let Some(person) = selected {
+            self.people.list.select_item(person);
+        }
         self.sync_agenda();
     }
 

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::people::render_list;
+use super::people::{Columns, render_list};
 use crate::tui::app::App;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -14,7 +14,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let list_width = (area.width * 30 / 100).clamp(22, 36);
     let [list, agenda] =
         Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(area);
-    render_list(app, frame, list, false);
+    render_list(app, frame, list, Columns::Meetings);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border())

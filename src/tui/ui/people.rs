@@ -23,12 +23,36 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let list_width = (area.width * 40 / 100).clamp(28, 50);
     let [list, detail] =
         Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(area);
-    render_list(app, frame, list, true);
+    render_list(app, frame, list, Columns::Load);
     render_detail(app, frame, detail);
 }
 
-/// The people list; with `load`, each row shows owned of capacity.
-pub fn render_list(app: &App, frame: &mut Frame, area: Rect, load: bool) {
+/// What a row of the people list shows beside the name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Columns {
+    /// Days since the last one-on-one, signals, owned of capacity.
+    Load,
+    /// Days since the last one-on-one.
+    Meetings,
+    /// The name alone.
+    Name,
+}
+
+/// Days since the last one-on-one, `!` when one is due (SPEC §3 *Dates*):
+/// "3d", "22d!", "new!" for someone never met.
+fn last_met(app: &App, p: usize) -> (String, bool) {
+    let dates = crate::analysis::dates::person(&app.team.people[p], app.today);
+    let mark = if dates.one_on_one_due { "!" } else { " " };
+    let days = match dates.days_since {
+        Some(days) => format!("{}d", days.max(0)),
+        None => "new".to_string(),
+    };
+    (format!("{days:>4}{mark}"), dates.one_on_one_due)
+}
+
+/// The people list, with `columns` beside each name.
+pub fn render_list(app: &App, frame: &mut Frame, area: Rect, columns: Columns) {
+    let load = columns == Columns::Load;
     let theme = app.theme;
     let list = &app.people.list;
     let block = list_block(app, "People", list, app.team.people.len());
@@ -41,14 +65,23 @@ pub fn render_list(app: &App, frame: &mut Frame, area: Rect, load: bool) {
         let report = &app.analysis.people[p];
         let warn = report.isolated || report.overloaded || report.mentor_overloaded;
         let mut spans = Vec::new();
+        let met = (columns != Columns::Name).then(|| last_met(app, p));
+        let met_width = met.as_ref().map_or(0, |(text, _)| text.len() + 1);
         if load {
             let load = format!(" {}/{}", report.load(), app.team.people[p].capacity);
-            let mark = if warn { "!" } else { " " };
+            // A signal marks the row in front, as a verdict marks a mission.
+            let mark = if warn { "! " } else { "  " };
+            spans.push(Span::styled(mark.to_string(), theme.warn()));
             spans.push(Span::raw(fit(
                 &app.team.people[p].name,
-                width.saturating_sub(load.len() + 2),
+                width.saturating_sub(load.len() + 3 + met_width),
             )));
-            spans.push(Span::styled(mark.to_string(), theme.warn()));
+            if let Some((text, due)) = &met {
+                spans.push(Span::styled(
+                    format!(" {text}"),
+                    if *due { theme.warn() } else { theme.dim() },
+                ));
+            }
             spans.push(Span::styled(
                 format!("{load} "),
                 if report.overloaded {
@@ -58,7 +91,16 @@ pub fn render_list(app: &App, frame: &mut Frame, area: Rect, load: bool) {
                 },
             ));
         } else {
-            spans.push(Span::raw(fit(&app.team.people[p].name, width)));
+            spans.push(Span::raw(fit(
+                &app.team.people[p].name,
+                width.saturating_sub(met_width),
+            )));
+            if let Some((text, due)) = &met {
+                spans.push(Span::styled(
+                    format!(" {text}"),
+                    if *due { theme.warn() } else { theme.dim() },
+                ));
+            }
         }
         let mut line = Line::from(spans);
         if row == list.selected {

@@ -419,6 +419,10 @@ fn open(app: &mut App, modal: impl FnOnce(&mut State) -> Option<Modal>) -> Vec<E
 
 fn show(app: &mut App, view: View) -> Vec<Effect> {
     app.state.view = view;
+    // The people list is in meeting order in the One-on-one view only.
+    if (view == View::OneOnOne) != app.state.people.by_meeting {
+        app.state.refilter_people();
+    }
     Vec::new()
 }
 
