@@ -136,6 +136,18 @@ fn matrix_view() {
     snapshot("matrix", &mut app);
 }
 
+/// Growth you can see: each skill's level month by month, from history.
+#[test]
+fn people_growth_chart() {
+    let mut app = app();
+    keys(&mut app, "2");
+    support::app::select_person(&mut app, "Amina Diallo");
+    let text = screen(&draw(&app, 120, 35));
+    // sql: 2 from June, 3 since November 2026.
+    assert!(text.contains("sql ▄▄▄▄▄▆ 2 → 3 since 2026-06-01"), "{text}");
+    snapshot("people_growth", &mut app);
+}
+
 #[test]
 fn one_on_one_view() {
     let mut app = app();

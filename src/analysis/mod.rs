@@ -5,6 +5,7 @@ pub mod dates;
 pub mod explain;
 pub mod finding;
 pub mod gaps;
+pub mod growth;
 mod incremental;
 pub mod index;
 pub mod person_signal;

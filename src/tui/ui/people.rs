@@ -235,6 +235,45 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
             Span::styled(format!(" {level} {meaning}"), theme.dim()),
         ]));
     }
+    // How each skill grew, month by month (history), as a small bar chart
+    // whose heights read without colour.
+    let growth = crate::analysis::growth::of(who, app.today);
+    if !growth.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(heading(theme, "Growth (a bar a month)"));
+        let name_width = growth
+            .iter()
+            .map(|g| crate::text::width(&clean(&g.skill)))
+            .max()
+            .unwrap_or(0)
+            .min(24);
+        for g in &growth {
+            use ratatui::symbols::bar;
+            let bars: String = g
+                .months
+                .iter()
+                .map(|level| match level {
+                    None => " ",
+                    Some(0) => bar::ONE_EIGHTH,
+                    Some(1) => bar::ONE_QUARTER,
+                    Some(2) => bar::HALF,
+                    Some(3) => bar::THREE_QUARTERS,
+                    Some(_) => bar::FULL,
+                })
+                .collect();
+            let (from, since) = g.from;
+            let words = if from == g.to {
+                format!(" {} since {since}", g.to)
+            } else {
+                format!(" {from} → {} since {since}", g.to)
+            };
+            lines.push(Line::from(vec![
+                Span::raw(format!("  {} ", fit(&g.skill, name_width))),
+                Span::styled(bars, theme.heat(g.to.max(1))),
+                Span::styled(words, theme.dim()),
+            ]));
+        }
+    }
     let list_line = |label: &str, items: Vec<String>| {
         let text = if items.is_empty() {
             "—".to_string()
