@@ -1572,3 +1572,36 @@ fn the_cadence_is_edited_in_the_person_form_and_refused_out_of_range() {
     assert_eq!(dana(h.app.team()), 7);
     assert_eq!(dana(&h.on_disk()), 7);
 }
+
+#[test]
+fn an_action_item_is_ticked_from_the_history() {
+    let mut h = loaded();
+    h.keys("4").select_person("Amina Diallo");
+    let p = h.app.selected_person().unwrap();
+    let log = h.app.team().people[p].log.clone();
+    let (e, entry) = log
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, e)| e.actions.iter().any(|a| !a.done))
+        .expect("the sample has an open action");
+    let a = entry.actions.iter().position(|a| !a.done).unwrap();
+    // The newest entry first: move down to that one, then Space.
+    h.keys("L");
+    for _ in 0..(log.len() - 1 - e) {
+        h.keys("j");
+    }
+    h.keys(" ");
+    let Some(Modal::Actions(actions)) = h.app.modal() else {
+        panic!("Space lists the entry's action items: {:?}", h.app.modal());
+    };
+    assert!(
+        actions.items.iter().all(|&(entry, _)| entry == e),
+        "only that entry's"
+    );
+    h.keys(" ");
+    assert!(
+        h.on_disk().people[p].log[e].actions[a].done,
+        "ticked, and saved"
+    );
+}

@@ -100,5 +100,6 @@ pub(super) const WORDS: &[Words] = {
     (C::History, A::Up, "newer entry", None),
     (C::History, A::Down, "older entry", None),
     (C::History, A::Cancel, "close", Some("close")),
+    (C::History, A::Toggle, "tick the action items of this entry", Some("tick")),
     ]
 };

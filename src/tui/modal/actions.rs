@@ -46,6 +46,27 @@ pub fn open(state: &mut State) -> Option<Modal> {
     }))
 }
 
+/// From the history: the action items of one entry, to tick.
+pub fn for_entry(state: &mut State, person: usize, entry: usize) -> Option<Modal> {
+    let log = &state.team.people.get(person)?.log;
+    let actions = &log.get(entry)?.actions;
+    if actions.is_empty() {
+        state.tell(NoticeKind::Info, "This one-on-one agreed no action items");
+        return None;
+    }
+    let (mut items, done): (Vec<_>, Vec<_>) = (0..actions.len())
+        .map(|a| (entry, a))
+        .partition(|&(_, a)| !actions[a].done);
+    items.extend(done);
+    let mut list = ListState::default();
+    list.set_rows((0..items.len()).collect());
+    Some(Modal::Actions(ActionItems {
+        person,
+        items,
+        list,
+    }))
+}
+
 fn action_items(state: &State, person: usize) -> Vec<(usize, usize)> {
     let log = &state.team.people[person].log;
     let all = log

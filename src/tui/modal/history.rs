@@ -66,6 +66,13 @@ impl History {
             Action::ScrollDown => self.scroll = self.scroll.saturating_add(5),
             Action::ScrollUp => self.scroll = self.scroll.saturating_sub(5),
             Action::Cancel => return Step::close(),
+            Action::Toggle => {
+                if let Some(e) = self.entry(state)
+                    && let Some(actions) = super::actions::for_entry(state, self.person, e)
+                {
+                    return Step::stay(actions);
+                }
+            }
             Action::Edit => {
                 if let Some(e) = self.entry(state) {
                     let log = &state.team.people[self.person].log;
