@@ -166,9 +166,20 @@ fn check_groups_missions_by_verdict_worst_first() {
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{out}");
     assert!(out.contains("      missing tool: vault access\n"));
     assert!(out.contains(
-        "      skill react: needs 3, has 0 — not covered; a gap of 3 is too wide to pair\n"
+        "      skill react: needs 3, has 0 — not covered; a gap of 3 is too wide to pair: another owner, or learning first\n"
     ));
-    assert!(out.contains("→ pair with: Dana Kowalski — covers react, typescript"));
+    // A mentor is never suggested for the wide react gap (SPEC §3), only for
+    // the pairable typescript one.
+    assert!(out.contains("→ pair with: Dana Kowalski — covers typescript\n"));
+    assert!(!out.contains("covers react"), "{out}");
+    // Delegation above what readiness supports says the suggestion.
+    assert!(
+        out.contains("delegation 5 Advise (suggested 4 Agree)"),
+        "{out}"
+    );
+    assert!(out.contains(
+        "abandonment risk: delegation 5 Advise while a skill gap is uncovered — at most 4 Agree until it is covered"
+    ));
     assert!(out.contains("isolated"));
     assert!(out.contains("terraform: only Chen Wei is at level 3+"));
     assert!(
@@ -201,6 +212,8 @@ fn check_json_has_the_shape_of_the_spec() {
         "overloaded",
         "abandonment_risk",
         "micromanagement",
+        "suggested_delegation",
+        "uncoverable",
         "due",
         "due_in_days",
         "overdue",
@@ -227,8 +240,16 @@ fn check_json_has_the_shape_of_the_spec() {
     assert_eq!(checkout["abandonment_risk"], true);
     assert_eq!(
         checkout["skill_gaps"][0],
-        serde_json::json!({"skill": "observability", "need": 2, "have": 0, "covered_by": null})
+        serde_json::json!({"skill": "observability", "need": 2, "have": 0, "wide": false, "covered_by": null})
     );
+    let react = &checkout["skill_gaps"][1];
+    assert_eq!(
+        (&react["skill"], &react["wide"]),
+        (&"react".into(), &true.into())
+    );
+    assert_eq!(react["covered_by"], serde_json::Value::Null);
+    assert_eq!(checkout["suggested_delegation"], 4);
+    assert_eq!(checkout["uncoverable"], serde_json::json!([]));
     assert_eq!(
         checkout["suggested_mentors"],
         serde_json::json!(["Dana Kowalski", "Chen Wei"])
@@ -632,7 +653,7 @@ fn plan_json_has_the_shape_of_the_spec() {
                 {"mission": "Churn prediction prototype", "person": "Grace Mensah", "cost": 4}
             ],
             "mentors": [
-                {"mission": "Speed up the checkout page", "person": "Dana Kowalski", "covers": ["react", "typescript"]},
+                {"mission": "Speed up the checkout page", "person": "Dana Kowalski", "covers": ["typescript"]},
                 {"mission": "Design tokens for the component library", "person": "Dana Kowalski", "covers": ["typescript"]}
             ],
             "unplaced": [],

@@ -347,11 +347,11 @@ fn mission_points(team: &Team, a: &Analysis, m: usize) -> Vec<String> {
             }
             // Raised once for the person, from their signals.
             Finding::Overloaded { .. } => {}
-            Finding::AbandonmentRisk { delegation: level } => delegation.push(format!(
+            Finding::AbandonmentRisk { delegation: level, .. } => delegation.push(format!(
                 "Delegation {level} {} on \"{title}\" leaves them alone with a gap: agree check-ins until a mentor is in place",
                 Delegation::name(*level)
             )),
-            Finding::Micromanagement { delegation: level } => delegation.push(format!(
+            Finding::Micromanagement { delegation: level, .. } => delegation.push(format!(
                 "Delegation {level} {} on \"{title}\" is tighter than they need: they are autonomous in every skill it needs",
                 Delegation::name(*level)
             )),

@@ -67,8 +67,16 @@ fn mission_text(team: &Team, a: &Analysis, m: usize, today: Date, paint: Paint, 
     if let Some(mentor) = a.index.mentor[m] {
         facts.push(format!("mentor {}", person(team, mentor)));
     }
-    if let Some(level) = mission.delegation {
-        facts.push(format!("delegation {level} {}", Delegation::name(level)));
+    let suggested = a.missions[m].suggested_delegation;
+    match (mission.delegation, suggested) {
+        (Some(level), Some(s)) if level > s => facts.push(format!(
+            "delegation {level} {} (suggested {s} {})",
+            Delegation::name(level),
+            Delegation::name(s)
+        )),
+        (Some(level), _) => facts.push(format!("delegation {level} {}", Delegation::name(level))),
+        (None, Some(s)) => facts.push(format!("suggested delegation {s} {}", Delegation::name(s))),
+        (None, None) => {}
     }
     let mut marks = Vec::new();
     match (mission.due, when.due_in_days) {
@@ -248,6 +256,8 @@ struct MissionJson<'a> {
     overloaded: bool,
     abandonment_risk: bool,
     micromanagement: bool,
+    suggested_delegation: Option<u8>,
+    uncoverable: Vec<&'a str>,
     due: Option<Date>,
     due_in_days: Option<i64>,
     overdue: bool,
@@ -262,6 +272,7 @@ struct GapJson<'a> {
     skill: &'a str,
     need: u8,
     have: u8,
+    wide: bool,
     covered_by: Option<&'a str>,
 }
 
@@ -312,12 +323,19 @@ fn to_json<'a>(team: &'a Team, a: &'a Analysis, today: Date) -> Json<'a> {
                         skill: a.skill_name(g.skill),
                         need: g.need,
                         have: g.have,
+                        wide: g.is_wide(),
                         covered_by: g.covered_by.map(name),
                     })
                     .collect(),
                 overloaded: report.overloaded,
                 abandonment_risk: report.abandonment_risk,
                 micromanagement: report.micromanagement,
+                suggested_delegation: report.suggested_delegation,
+                uncoverable: a
+                    .uncoverable(m)
+                    .into_iter()
+                    .map(|s| a.skill_name(s))
+                    .collect(),
                 due: when.due,
                 due_in_days: when.due_in_days,
                 overdue: when.overdue,

@@ -213,7 +213,7 @@ pub fn place_owners(team: &Team, a: &Analysis, open: &[MissionId]) -> Vec<OwnerP
 }
 
 /// Then, in file order, each active mission without a mentor whose owner
-/// (planned or existing) has uncovered gaps gets the top-ranked mentor,
+/// (planned or existing) has pairable gaps gets the top-ranked mentor,
 /// counting the mentoring the plan has already handed out.
 pub fn allot_mentors(team: &Team, a: &Analysis, owners: &[OwnerProposal]) -> Vec<MentorProposal> {
     let index = &a.index;
@@ -228,8 +228,10 @@ pub fn allot_mentors(team: &Team, a: &Analysis, owners: &[OwnerProposal]) -> Vec
             continue;
         }
         let Some(owner) = owner else { continue };
+        // Pairable gaps only: a mentor cannot close a wide one.
         let uncovered: Vec<(SkillId, u8)> = gaps::skill_gaps(index, m, owner, None)
             .iter()
+            .filter(|g| !g.is_wide())
             .map(|g| (g.skill, g.need))
             .collect();
         if uncovered.is_empty() {
