@@ -219,6 +219,7 @@ fn check_json_has_the_shape_of_the_spec() {
         "overdue",
         "due_soon",
         "check_in_due",
+        "options",
         "suggested_mentors",
         "suggested_owners",
     ];
@@ -1340,4 +1341,56 @@ fn week_on_a_bad_file_exits_2_and_leaves_it_alone() {
     );
     assert_eq!(s.read("team.ron"), text);
     assert_eq!(s.run(&["week", "--file", "missing.ron"]).code(), 2);
+}
+
+#[test]
+fn check_says_what_it_takes_for_a_blocked_or_at_risk_mission() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let run = s.run(&["check", "--json", "--file", "team.ron"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    let mission = |title: &str| {
+        json["missions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["title"] == title)
+            .unwrap()
+            .clone()
+    };
+    // The react gap is too wide for a mentor: the way out is another owner
+    // (Dana, at 3 in react and typescript) with Chen for observability.
+    let checkout = mission("Speed up the checkout page");
+    assert_eq!(
+        checkout["options"][0],
+        serde_json::json!({"verdict_after": "stretch", "changes": [
+            {"kind": "owner", "person": "Dana Kowalski"},
+            {"kind": "mentor", "person": "Chen Wei"}],
+            "delegation_above_suggestion": false})
+    );
+    // Writing the goal down is all the revenue report takes.
+    let report = mission("Automate the quarterly revenue report");
+    assert_eq!(
+        report["options"],
+        serde_json::json!([{"verdict_after": "ready", "changes": [{"kind": "goal"}],
+            "delegation_above_suggestion": false}])
+    );
+    // A missing tool names who holds it (nobody, in the sample).
+    let tls = mission("Rotate the TLS certificates");
+    assert_eq!(
+        tls["options"][0]["changes"],
+        serde_json::json!([{"kind": "tool", "tool": "vault access", "holders": []}])
+    );
+    // Ready and stretch missions have none.
+    assert_eq!(
+        mission("Add retries to the payment webhooks")["options"],
+        serde_json::json!([])
+    );
+    let text = s.run(&["check", "--file", "team.ron"]).stdout();
+    assert!(
+        text.contains(
+            "      → what it takes: hand it to Dana Kowalski; pair with Chen Wei → stretch\n"
+        ),
+        "{text}"
+    );
 }

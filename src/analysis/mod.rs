@@ -7,6 +7,7 @@ pub mod finding;
 pub mod gaps;
 mod incremental;
 pub mod index;
+pub mod options;
 pub mod person_signal;
 pub mod signals;
 pub mod suggest;
@@ -16,6 +17,7 @@ pub mod verdict;
 pub use finding::Finding;
 pub use gaps::SkillGap;
 pub use index::{Index, MissionId, PersonId, SkillId, ToolId};
+pub use options::{Change, MissionOption};
 pub use person_signal::PersonSignal;
 pub use signals::{PersonReport, SkillReport};
 pub use suggest::{MentorSuggestion, OwnerSuggestion};
@@ -145,6 +147,19 @@ impl Analysis {
                 }
             }
         }
+    }
+
+    /// What it takes (SPEC §3 *options*): up to five ways to make a blocked
+    /// or at-risk mission better, best first. Worked out when asked for.
+    pub fn options(&self, team: &Team, mission: MissionId) -> Vec<MissionOption> {
+        let verdict = self.missions[mission].verdict;
+        if !matches!(verdict, Verdict::Blocked | Verdict::AtRisk) {
+            return Vec::new();
+        }
+        let lists = self
+            .lists
+            .get_or_init(|| top::Lists::new(team, &self.index));
+        options::options(team, &self.index, lists, verdict, mission)
     }
 
     /// The skills of a mission's pairable gaps that nobody in the team could

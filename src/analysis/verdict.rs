@@ -24,14 +24,39 @@ pub fn overloaded(load: u32, capacity: u32) -> bool {
 /// skill, or when the mission needs none. `owner_levels` are the owner's
 /// levels in the needed skills.
 pub fn suggested_delegation(gaps: &[SkillGap], owner_levels: &[u8]) -> u8 {
-    if gaps.iter().any(|g| !g.is_covered()) {
+    suggested_from(
+        gaps.iter().any(|g| !g.is_covered()),
+        !gaps.is_empty(),
+        owner_levels.iter().copied().min(),
+    )
+}
+
+/// [`suggested_delegation`] from what it reads: whether a gap is
+/// uncovered, whether there is any gap, and the owner's lowest level in a
+/// needed skill (`None` when the mission needs none).
+pub fn suggested_from(uncovered: bool, any_gap: bool, lowest: Option<u8>) -> u8 {
+    let lowest = lowest.unwrap_or(crate::model::MAX_SKILL);
+    if uncovered {
         HANDS_OFF_FROM - 1
-    } else if !gaps.is_empty() || owner_levels.iter().any(|&l| l < 3) {
+    } else if any_gap || lowest < 3 {
         HANDS_OFF_FROM
-    } else if owner_levels.iter().all(|&l| l >= crate::model::MAX_SKILL) {
+    } else if lowest >= crate::model::MAX_SKILL {
         Delegation::MAX
     } else {
         HANDS_OFF_FROM + 1
+    }
+}
+
+/// How good a verdict is, best first: ready, stretch, at risk, blocked
+/// (what an option improves; unassigned and done rank last).
+pub fn rank(verdict: Verdict) -> u8 {
+    match verdict {
+        Verdict::Ready => 0,
+        Verdict::Stretch => 1,
+        Verdict::AtRisk => 2,
+        Verdict::Blocked => 3,
+        Verdict::Unassigned => 4,
+        Verdict::Done => 5,
     }
 }
 

@@ -9,7 +9,7 @@ use super::Outcome;
 use super::style::Paint;
 use crate::analysis::dates::{self, count_days, relative};
 use crate::analysis::explain::{self, person};
-use crate::analysis::{Analysis, Finding, PersonSignal, Verdict, analyse};
+use crate::analysis::{Analysis, Change, Finding, MissionOption, PersonSignal, Verdict, analyse};
 use crate::model::{Date, Delegation, Team};
 use crate::text::{clean, width};
 
@@ -104,7 +104,13 @@ fn mission_text(team: &Team, a: &Analysis, m: usize, today: Date, paint: Paint, 
         text.push_str(&finding.words(team, a));
         text.push('\n');
     }
+    let options: Vec<String> = a
+        .options(team, m)
+        .iter()
+        .map(|o| explain::option(team, a, m, o))
+        .collect();
     for (label, names) in [
+        ("what it takes", options),
         (
             "pair with",
             explain::mentor_suggestions(team, a, &suggestions),
@@ -263,8 +269,61 @@ struct MissionJson<'a> {
     overdue: bool,
     due_soon: bool,
     check_in_due: bool,
+    options: Vec<OptionJson<'a>>,
     suggested_mentors: Vec<&'a str>,
     suggested_owners: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct OptionJson<'a> {
+    verdict_after: &'static str,
+    changes: Vec<ChangeJson<'a>>,
+    delegation_above_suggestion: bool,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum ChangeJson<'a> {
+    Goal,
+    /// The first few who hold it (`explain::TOOL_HOLDERS_SHOWN`).
+    Tool {
+        tool: &'a str,
+        holders: Vec<&'a str>,
+    },
+    Mentor {
+        person: &'a str,
+    },
+    Owner {
+        person: &'a str,
+    },
+}
+
+fn option_json<'a>(team: &'a Team, a: &'a Analysis, option: &MissionOption) -> OptionJson<'a> {
+    let name = |p: usize| team.people[p].name.as_str();
+    OptionJson {
+        verdict_after: option.verdict_after.as_str(),
+        changes: option
+            .changes
+            .iter()
+            .map(|change| match change {
+                Change::Goal => ChangeJson::Goal,
+                Change::Tool { tool, .. } => ChangeJson::Tool {
+                    tool: a.tool_name(*tool),
+                    holders: explain::tool_holders(a, *tool)
+                        .iter()
+                        .map(|&p| name(p))
+                        .collect(),
+                },
+                Change::Mentor { person } => ChangeJson::Mentor {
+                    person: name(*person),
+                },
+                Change::Owner { person } => ChangeJson::Owner {
+                    person: name(*person),
+                },
+            })
+            .collect(),
+        delegation_above_suggestion: option.delegation_above_suggestion,
+    }
 }
 
 #[derive(Serialize)]
@@ -341,6 +400,11 @@ fn to_json<'a>(team: &'a Team, a: &'a Analysis, today: Date) -> Json<'a> {
                 overdue: when.overdue,
                 due_soon: when.due_soon,
                 check_in_due: when.check_in_due,
+                options: a
+                    .options(team, m)
+                    .iter()
+                    .map(|o| option_json(team, a, o))
+                    .collect(),
                 suggested_mentors: suggestions.mentors.iter().map(|s| name(s.person)).collect(),
                 suggested_owners: suggestions.owners.iter().map(|s| name(s.person)).collect(),
             }
