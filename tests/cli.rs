@@ -1394,3 +1394,82 @@ fn check_says_what_it_takes_for_a_blocked_or_at_risk_mission() {
         "{text}"
     );
 }
+
+#[test]
+fn whatif_shows_what_changes_without_someone_and_changes_nothing() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let run = s.run(&[
+        "whatif",
+        "--without",
+        "chen wei",
+        "--json",
+        "--file",
+        "team.ron",
+    ]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let json: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    assert_eq!(json["without"], "Chen Wei");
+    assert_eq!(
+        json["changed"],
+        serde_json::json!([
+            {"title": "Upgrade the staging cluster to Kubernetes 1.31", "before": "ready", "after": "unassigned"},
+            {"title": "Rotate the TLS certificates", "before": "blocked", "after": "unassigned"}
+        ])
+    );
+    // Chen was the only one at 3+ in terraform and observability.
+    let points: Vec<&str> = json["single_points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(
+        points.contains(&"terraform") && points.contains(&"observability"),
+        "{points:?}"
+    );
+    let planned: Vec<&str> = json["plan"]["owners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["mission"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        planned,
+        [
+            "Upgrade the staging cluster to Kubernetes 1.31",
+            "Rotate the TLS certificates"
+        ]
+    );
+    assert!(
+        json["plan"]["owners"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|o| o["person"] != "Chen Wei")
+    );
+    assert_eq!(
+        fs::read_to_string(s.path("team.ron")).unwrap(),
+        SAMPLE_RON,
+        "changes nothing"
+    );
+    let text = s
+        .run(&["whatif", "--without", "CHEN", "--file", "team.ron"])
+        .stdout();
+    assert!(text.starts_with("Without Chen Wei:\n"), "{text}");
+    assert!(
+        text.contains("  Rotate the TLS certificates: blocked → unassigned\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  terraform: nobody is at level 3+; needed by 2 active missions\n"),
+        "{text}"
+    );
+    let unknown = s.run(&["whatif", "--without", "chn", "--file", "team.ron"]);
+    assert_eq!(unknown.code(), 2);
+    assert!(
+        unknown.stderr().contains("did you mean \"Chen Wei\"?"),
+        "{}",
+        unknown.stderr()
+    );
+}

@@ -180,7 +180,7 @@ pub fn render_text(team: &Team, a: &Analysis, plan: &Plan, paint: Paint, applyin
 }
 
 #[derive(Serialize)]
-struct Json<'a> {
+pub(crate) struct Json<'a> {
     owners: Vec<OwnerJson<'a>>,
     mentors: Vec<MentorJson<'a>>,
     unplaced: Vec<&'a str>,
@@ -201,7 +201,7 @@ struct MentorJson<'a> {
     covers: Vec<&'a str>,
 }
 
-fn to_json<'a>(team: &'a Team, a: &'a Analysis, plan: &Plan) -> Json<'a> {
+pub(crate) fn to_json<'a>(team: &'a Team, a: &'a Analysis, plan: &Plan) -> Json<'a> {
     Json {
         owners: plan
             .owners
