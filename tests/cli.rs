@@ -650,12 +650,13 @@ fn plan_json_has_the_shape_of_the_spec() {
         json,
         serde_json::json!({
             "owners": [
-                {"mission": "Design tokens for the component library", "person": "Elif Şahin", "cost": 1},
-                {"mission": "Churn prediction prototype", "person": "Grace Mensah", "cost": 4}
+                // Dana and Elif cost the same; Dana wants to grow in design.
+                {"mission": "Design tokens for the component library", "person": "Dana Kowalski", "cost": 1, "wants": true},
+                {"mission": "Churn prediction prototype", "person": "Grace Mensah", "cost": 4, "wants": true}
             ],
             "mentors": [
                 {"mission": "Speed up the checkout page", "person": "Dana Kowalski", "covers": ["typescript"]},
-                {"mission": "Design tokens for the component library", "person": "Dana Kowalski", "covers": ["typescript"]}
+                {"mission": "Design tokens for the component library", "person": "Elif Şahin", "covers": ["design"]}
             ],
             "unplaced": [],
             "total_cost": 5

@@ -192,6 +192,7 @@ struct OwnerJson<'a> {
     mission: &'a str,
     person: &'a str,
     cost: u32,
+    wants: bool,
 }
 
 #[derive(Serialize)]
@@ -210,6 +211,7 @@ pub(crate) fn to_json<'a>(team: &'a Team, a: &'a Analysis, plan: &Plan) -> Json<
                 mission: &team.missions[o.mission].title,
                 person: &team.people[o.person].name,
                 cost: o.cost,
+                wants: o.wants,
             })
             .collect(),
         mentors: plan
