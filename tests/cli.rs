@@ -626,7 +626,8 @@ fn plan_prints_each_proposal_with_its_cost_and_gaps() {
     assert_eq!(run.code(), 0, "{}", run.stderr());
     let out = run.stdout();
     assert!(out.starts_with("OWNERS (2, total cost 5)\n"), "{out}");
-    assert!(out.contains("  Design tokens for the component library → Elif Şahin  (unassigned → stretch)\n      cost 1: typescript 1 of 2\n"), "{out}");
+    // As cheap as Elif, and Dana wants to grow in design (SPEC §3 growth).
+    assert!(out.contains("  Design tokens for the component library → Dana Kowalski  (unassigned → stretch)\n      cost 1: design 2 of 3\n"), "{out}");
     assert!(
         out.contains("      still at risk: skill machine learning: needs 3, has 1 — not covered"),
         "{out}"
