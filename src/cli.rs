@@ -49,6 +49,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What if someone leaves: the missions whose verdict changes, the skills
+    /// that become single points of knowledge, and the plan for the missions
+    /// they leave. Changes nothing.
+    Whatif {
+        /// The person who leaves (any case, accents aside).
+        #[arg(long, value_name = "PERSON")]
+        without: String,
+        /// Print it as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a one-on-one agenda for a person, as Markdown.
     Agenda {
         /// The person's name (any case).

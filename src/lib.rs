@@ -21,3 +21,4 @@ pub mod text;
 pub mod today;
 pub mod tui;
 pub mod week;
+pub mod whatif;

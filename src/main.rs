@@ -74,6 +74,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 &mut io::stderr(),
             )
         }
+        Some(Command::Whatif { without, json }) => {
+            let team = commands::load_team(&data()?)?;
+            commands::whatif::run(&team, &without, json, Paint::for_stdout(), &mut out)
+        }
         Some(Command::Plan { json, apply }) => commands::plan::run(
             &data()?,
             json,

@@ -710,16 +710,19 @@ fn the_plan_view_accepts_one_proposal_or_all_and_one_undo_takes_all_back() {
     assert_eq!(state.plan.owners.len(), 2);
     assert_eq!(state.plan.mentors.len(), 2);
     assert_eq!(state.rows.len(), 4);
-    // Enter accepts the first proposal: Elif owns the design tokens (as
-    // cheap as Dana, who is busier: the plan spreads the work).
+    // Enter accepts the first proposal: Dana owns the design tokens (as
+    // cheap as Elif, and Dana wants to grow in design: the plan grows people).
     h.keys("<Enter>");
     assert_eq!(
         h.mission("Design tokens for the component library")
             .owner
             .as_deref(),
-        Some("Elif Şahin")
+        Some("Dana Kowalski")
     );
-    assert_eq!(h.on_disk().missions[8].owner.as_deref(), Some("Elif Şahin"));
+    assert_eq!(
+        h.on_disk().missions[8].owner.as_deref(),
+        Some("Dana Kowalski")
+    );
     let state = h.app.plan().state.as_ref().unwrap();
     assert_eq!(
         state.plan.owners.len(),
@@ -748,7 +751,7 @@ fn the_plan_view_accepts_one_proposal_or_all_and_one_undo_takes_all_back() {
         h.mission("Design tokens for the component library")
             .owner
             .as_deref(),
-        Some("Elif Şahin")
+        Some("Dana Kowalski")
     );
     h.keys("u");
     assert_eq!(*h.app.team(), at_open);

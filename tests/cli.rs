@@ -166,9 +166,20 @@ fn check_groups_missions_by_verdict_worst_first() {
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{out}");
     assert!(out.contains("      missing tool: vault access\n"));
     assert!(out.contains(
-        "      skill react: needs 3, has 0 — not covered; a gap of 3 is too wide to pair\n"
+        "      skill react: needs 3, has 0 — not covered; a gap of 3 is too wide to pair: another owner, or learning first\n"
     ));
-    assert!(out.contains("→ pair with: Dana Kowalski — covers react, typescript"));
+    // A mentor is never suggested for the wide react gap (SPEC §3), only for
+    // the pairable typescript one.
+    assert!(out.contains("→ pair with: Dana Kowalski — covers typescript\n"));
+    assert!(!out.contains("covers react"), "{out}");
+    // Delegation above what readiness supports says the suggestion.
+    assert!(
+        out.contains("delegation 5 Advise (suggested 4 Agree)"),
+        "{out}"
+    );
+    assert!(out.contains(
+        "abandonment risk: delegation 5 Advise while a skill gap is uncovered — at most 4 Agree until it is covered"
+    ));
     assert!(out.contains("isolated"));
     assert!(out.contains("terraform: only Chen Wei is at level 3+"));
     assert!(
@@ -201,11 +212,14 @@ fn check_json_has_the_shape_of_the_spec() {
         "overloaded",
         "abandonment_risk",
         "micromanagement",
+        "suggested_delegation",
+        "uncoverable",
         "due",
         "due_in_days",
         "overdue",
         "due_soon",
         "check_in_due",
+        "options",
         "suggested_mentors",
         "suggested_owners",
     ];
@@ -227,8 +241,16 @@ fn check_json_has_the_shape_of_the_spec() {
     assert_eq!(checkout["abandonment_risk"], true);
     assert_eq!(
         checkout["skill_gaps"][0],
-        serde_json::json!({"skill": "observability", "need": 2, "have": 0, "covered_by": null})
+        serde_json::json!({"skill": "observability", "need": 2, "have": 0, "wide": false, "covered_by": null})
     );
+    let react = &checkout["skill_gaps"][1];
+    assert_eq!(
+        (&react["skill"], &react["wide"]),
+        (&"react".into(), &true.into())
+    );
+    assert_eq!(react["covered_by"], serde_json::Value::Null);
+    assert_eq!(checkout["suggested_delegation"], 4);
+    assert_eq!(checkout["uncoverable"], serde_json::json!([]));
     assert_eq!(
         checkout["suggested_mentors"],
         serde_json::json!(["Dana Kowalski", "Chen Wei"])
@@ -604,7 +626,8 @@ fn plan_prints_each_proposal_with_its_cost_and_gaps() {
     assert_eq!(run.code(), 0, "{}", run.stderr());
     let out = run.stdout();
     assert!(out.starts_with("OWNERS (2, total cost 5)\n"), "{out}");
-    assert!(out.contains("  Design tokens for the component library → Elif Şahin  (unassigned → stretch)\n      cost 1: typescript 1 of 2\n"), "{out}");
+    // As cheap as Elif, and Dana wants to grow in design (SPEC §3 growth).
+    assert!(out.contains("  Design tokens for the component library → Dana Kowalski  (unassigned → stretch)\n      cost 1: design 2 of 3\n"), "{out}");
     assert!(
         out.contains("      still at risk: skill machine learning: needs 3, has 1 — not covered"),
         "{out}"
@@ -628,12 +651,13 @@ fn plan_json_has_the_shape_of_the_spec() {
         json,
         serde_json::json!({
             "owners": [
-                {"mission": "Design tokens for the component library", "person": "Elif Şahin", "cost": 1},
-                {"mission": "Churn prediction prototype", "person": "Grace Mensah", "cost": 4}
+                // Dana and Elif cost the same; Dana wants to grow in design.
+                {"mission": "Design tokens for the component library", "person": "Dana Kowalski", "cost": 1, "wants": true},
+                {"mission": "Churn prediction prototype", "person": "Grace Mensah", "cost": 4, "wants": true}
             ],
             "mentors": [
-                {"mission": "Speed up the checkout page", "person": "Dana Kowalski", "covers": ["react", "typescript"]},
-                {"mission": "Design tokens for the component library", "person": "Dana Kowalski", "covers": ["typescript"]}
+                {"mission": "Speed up the checkout page", "person": "Dana Kowalski", "covers": ["typescript"]},
+                {"mission": "Design tokens for the component library", "person": "Elif Şahin", "covers": ["design"]}
             ],
             "unplaced": [],
             "total_cost": 5
@@ -1360,4 +1384,135 @@ fn the_agenda_opens_with_what_is_due_then_what_changed_since_last_time() {
     );
     assert_eq!(run.code(), 0, "{}", run.stderr());
     insta::assert_snapshot!("agenda_every_section", run.stdout());
+}
+
+#[test]
+fn check_says_what_it_takes_for_a_blocked_or_at_risk_mission() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let run = s.run(&["check", "--json", "--file", "team.ron"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    let mission = |title: &str| {
+        json["missions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["title"] == title)
+            .unwrap()
+            .clone()
+    };
+    // The react gap is too wide for a mentor: the way out is another owner
+    // (Dana, at 3 in react and typescript) with Chen for observability.
+    let checkout = mission("Speed up the checkout page");
+    assert_eq!(
+        checkout["options"][0],
+        serde_json::json!({"verdict_after": "stretch", "changes": [
+            {"kind": "owner", "person": "Dana Kowalski"},
+            {"kind": "mentor", "person": "Chen Wei"}],
+            "delegation_above_suggestion": false})
+    );
+    // Writing the goal down is all the revenue report takes.
+    let report = mission("Automate the quarterly revenue report");
+    assert_eq!(
+        report["options"],
+        serde_json::json!([{"verdict_after": "ready", "changes": [{"kind": "goal"}],
+            "delegation_above_suggestion": false}])
+    );
+    // A missing tool names who holds it (nobody, in the sample).
+    let tls = mission("Rotate the TLS certificates");
+    assert_eq!(
+        tls["options"][0]["changes"],
+        serde_json::json!([{"kind": "tool", "tool": "vault access", "holders": []}])
+    );
+    // Ready and stretch missions have none.
+    assert_eq!(
+        mission("Add retries to the payment webhooks")["options"],
+        serde_json::json!([])
+    );
+    let text = s.run(&["check", "--file", "team.ron"]).stdout();
+    assert!(
+        text.contains(
+            "      → what it takes: hand it to Dana Kowalski; pair with Chen Wei → stretch\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn whatif_shows_what_changes_without_someone_and_changes_nothing() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let run = s.run(&[
+        "whatif",
+        "--without",
+        "chen wei",
+        "--json",
+        "--file",
+        "team.ron",
+    ]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let json: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    assert_eq!(json["without"], "Chen Wei");
+    assert_eq!(
+        json["changed"],
+        serde_json::json!([
+            {"title": "Upgrade the staging cluster to Kubernetes 1.31", "before": "ready", "after": "unassigned"},
+            {"title": "Rotate the TLS certificates", "before": "blocked", "after": "unassigned"}
+        ])
+    );
+    // Chen was the only one at 3+ in terraform and observability.
+    let points: Vec<&str> = json["single_points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(
+        points.contains(&"terraform") && points.contains(&"observability"),
+        "{points:?}"
+    );
+    let planned: Vec<&str> = json["plan"]["owners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["mission"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        planned,
+        [
+            "Upgrade the staging cluster to Kubernetes 1.31",
+            "Rotate the TLS certificates"
+        ]
+    );
+    assert!(
+        json["plan"]["owners"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|o| o["person"] != "Chen Wei")
+    );
+    assert_eq!(
+        fs::read_to_string(s.path("team.ron")).unwrap(),
+        SAMPLE_RON,
+        "changes nothing"
+    );
+    let text = s
+        .run(&["whatif", "--without", "CHEN", "--file", "team.ron"])
+        .stdout();
+    assert!(text.starts_with("Without Chen Wei:\n"), "{text}");
+    assert!(
+        text.contains("  Rotate the TLS certificates: blocked → unassigned\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  terraform: nobody is at level 3+; needed by 2 active missions\n"),
+        "{text}"
+    );
+    let unknown = s.run(&["whatif", "--without", "chn", "--file", "team.ron"]);
+    assert_eq!(unknown.code(), 2);
+    assert!(
+        unknown.stderr().contains("did you mean \"Chen Wei\"?"),
+        "{}",
+        unknown.stderr()
+    );
 }

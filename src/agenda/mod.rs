@@ -431,11 +431,11 @@ fn mission_points(team: &Team, a: &Analysis, m: usize) -> Vec<String> {
             }
             // Raised once for the person, from their signals.
             Finding::Overloaded { .. } => {}
-            Finding::AbandonmentRisk { delegation: level } => delegation.push(format!(
+            Finding::AbandonmentRisk { delegation: level, .. } => delegation.push(format!(
                 "Delegation {level} {} on \"{title}\" leaves them alone with a gap: agree check-ins until a mentor is in place",
                 Delegation::name(*level)
             )),
-            Finding::Micromanagement { delegation: level } => delegation.push(format!(
+            Finding::Micromanagement { delegation: level, .. } => delegation.push(format!(
                 "Delegation {level} {} on \"{title}\" is tighter than they need: they are autonomous in every skill it needs",
                 Delegation::name(*level)
             )),
@@ -474,14 +474,15 @@ fn growth_points(team: &Team, a: &Analysis, who: PersonId) -> Vec<String> {
         .collect()
 }
 
-/// Colleagues with an uncovered gap in a skill this person is expert in.
+/// Colleagues with a pairable gap (SPEC §3: not wide, not covered) in a
+/// skill this person is expert in. A wide gap is no mentor's to close.
 fn mentoring_points(team: &Team, a: &Analysis, who: PersonId) -> Vec<String> {
     let mut points = Vec::new();
     for (m, r) in a.missions.iter().enumerate() {
         let Some(owner) = a.index.owner[m].filter(|&o| o != who) else {
             continue;
         };
-        for gap in r.uncovered() {
+        for gap in r.uncovered().filter(|g| !g.is_wide()) {
             if a.index.level(who, gap.skill) == crate::model::MAX_SKILL {
                 points.push(format!(
                     "Could mentor {} in {} on \"{}\"",
@@ -680,6 +681,17 @@ mod tests {
                 .any(|x| x.starts_with("Delegation 1 Tell on \"Tight\" is tighter than they need")),
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn a_wide_gap_is_no_mentoring_chance() {
+        // B needs go 3 and has 0: too wide to pair, whoever the expert.
+        let p = points_of(
+            r#"(people: [(name: "A", skills: {"go": 4}, turns_to: ["B"]), (name: "B", turns_to: ["A"])], missions: [
+                (title: "Wide", goal: "g", skills: {"go": 3}, owner: Some("B"))])"#,
+            "A",
+        );
+        assert!(!p.iter().any(|x| x.starts_with("Could mentor")), "{p:?}");
     }
 
     #[test]

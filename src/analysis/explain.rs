@@ -89,6 +89,63 @@ pub fn owner_suggestions(team: &Team, a: &Analysis, suggestions: &Suggestions) -
         .collect()
 }
 
+/// How many holders of a tool an option names.
+pub const TOOL_HOLDERS_SHOWN: usize = 3;
+
+/// Who holds a tool, the first few of them: for an option that asks for it.
+pub fn tool_holders(a: &Analysis, tool: usize) -> &[usize] {
+    let holders = &a.index.tool_holders[tool];
+    &holders[..holders.len().min(TOOL_HOLDERS_SHOWN)]
+}
+
+/// One option in words: "hand it to Dana Kowalski; pair with Chen Wei →
+/// stretch", saying when the delegation should then come down.
+pub fn option(team: &Team, a: &Analysis, mission: usize, option: &super::MissionOption) -> String {
+    use super::Change;
+    let changes: Vec<String> = option
+        .changes
+        .iter()
+        .map(|change| match change {
+            Change::Goal => "write the goal down".to_string(),
+            Change::Tool { tool, to } => {
+                let holders: Vec<String> = tool_holders(a, *tool)
+                    .iter()
+                    .map(|&p| person(team, p))
+                    .collect();
+                let more = a.index.tool_holders[*tool].len() - holders.len();
+                let held = match (holders.is_empty(), more) {
+                    (true, _) => "nobody has it yet".to_string(),
+                    (false, 0) => format!("{} has it", holders.join(", ")),
+                    (false, more) => format!("{} and {more} more have it", holders.join(", ")),
+                };
+                format!(
+                    "get {} for {} ({held})",
+                    clean(a.tool_name(*tool)),
+                    person(team, *to)
+                )
+            }
+            Change::Mentor { person: p } => match a.index.mentor[mission] {
+                Some(now) => format!(
+                    "pair with {} instead of {}",
+                    person(team, *p),
+                    person(team, now)
+                ),
+                None => format!("pair with {}", person(team, *p)),
+            },
+            Change::Owner { person: p } => format!("hand it to {}", person(team, *p)),
+        })
+        .collect();
+    let mut text = format!("{} → {}", changes.join("; "), option.verdict_after.label());
+    if option.delegation_above_suggestion {
+        let s = option.suggested_delegation;
+        text.push_str(&format!(
+            ", with delegation at most {s} {}",
+            Delegation::name(s)
+        ));
+    }
+    text
+}
+
 /// The delegation level and how it grew: "5 Advise (Agree → Advise since
 /// 2026-10-02)". History entries are the earlier levels, each with the day
 /// it gave way to the next.

@@ -4,8 +4,8 @@
 //! to do with it by its variant, never by its text.
 
 use super::explain::{person, skill};
-use super::{Analysis, MissionId, PersonId, SkillGap, ToolId};
-use crate::model::Team;
+use super::{Analysis, MissionId, PersonId, SkillGap, ToolId, gaps};
+use crate::model::{Delegation, Team};
 use crate::text::clean;
 
 /// A gap or warning of an active mission with an owner (SPEC §3).
@@ -24,11 +24,12 @@ pub enum Finding {
         load: u32,
         capacity: u32,
     },
-    /// Hands-off delegation (this level) while a skill gap is uncovered.
-    AbandonmentRisk { delegation: u8 },
+    /// Delegation (this level) above the suggested level while a skill gap
+    /// is uncovered.
+    AbandonmentRisk { delegation: u8, suggested: u8 },
     /// Hands-on delegation (this level) for an owner autonomous in every
-    /// skill: a warning, not a verdict.
-    Micromanagement { delegation: u8 },
+    /// skill, who is ready for the suggested level: a warning, not a verdict.
+    Micromanagement { delegation: u8, suggested: u8 },
 }
 
 impl Finding {
@@ -37,6 +38,7 @@ impl Finding {
     pub fn of(team: &Team, a: &Analysis, mission: MissionId) -> Vec<Finding> {
         let report = &a.missions[mission];
         let delegation = team.missions[mission].delegation.unwrap_or(0);
+        let suggested = report.suggested_delegation.unwrap_or(Delegation::MAX);
         let mut findings = Vec::new();
         if report.goal_missing {
             findings.push(Finding::GoalMissing);
@@ -56,10 +58,16 @@ impl Finding {
             });
         }
         if report.abandonment_risk {
-            findings.push(Finding::AbandonmentRisk { delegation });
+            findings.push(Finding::AbandonmentRisk {
+                delegation,
+                suggested,
+            });
         }
         if report.micromanagement {
-            findings.push(Finding::Micromanagement { delegation });
+            findings.push(Finding::Micromanagement {
+                delegation,
+                suggested,
+            });
         }
         findings
     }
@@ -71,17 +79,17 @@ impl Finding {
             Finding::GoalMissing => "no clear goal: write down what done looks like".to_string(),
             Finding::ToolGap { tool } => format!("missing tool: {}", clean(a.tool_name(*tool))),
             Finding::SkillGap(gap) => {
-                let tail = match (gap.covered_by, gap.is_wide()) {
-                    (Some(mentor), false) => format!("covered by {}", person(team, mentor)),
-                    (Some(mentor), true) => format!(
-                        "gap of {} is too wide to pair, even with {}",
-                        gap.size(),
-                        person(team, mentor)
+                let tail = match gap.covered_by {
+                    Some(mentor) => format!("covered by {}", person(team, mentor)),
+                    None if gap.is_wide() => format!(
+                        "not covered; a gap of {} is too wide to pair: another owner, or learning first",
+                        gap.size()
                     ),
-                    (None, true) => {
-                        format!("not covered; a gap of {} is too wide to pair", gap.size())
-                    }
-                    (None, false) => "not covered".to_string(),
+                    None if gaps::uncoverable(&a.index, gap.skill, gap.need) => format!(
+                        "not covered; nobody in the team is at level {}+ to pair on it",
+                        gaps::cover_level(gap.need)
+                    ),
+                    None => "not covered".to_string(),
                 };
                 format!(
                     "skill {}: needs {}, has {} — {tail}",
@@ -98,13 +106,22 @@ impl Finding {
                 "overloaded: {} owns {load} active missions, capacity {capacity}",
                 person(team, *owner)
             ),
-            Finding::AbandonmentRisk { .. } => {
-                "abandonment risk: hands-off delegation while a skill gap is uncovered".to_string()
-            }
-            Finding::Micromanagement { .. } => {
-                "micromanagement: hands-on delegation for someone autonomous in every skill"
-                    .to_string()
-            }
+            Finding::AbandonmentRisk {
+                delegation,
+                suggested,
+            } => format!(
+                "abandonment risk: delegation {delegation} {} while a skill gap is uncovered — at most {suggested} {} until it is covered",
+                Delegation::name(*delegation),
+                Delegation::name(*suggested)
+            ),
+            Finding::Micromanagement {
+                delegation,
+                suggested,
+            } => format!(
+                "micromanagement: delegation {delegation} {} for someone autonomous in every skill — ready for {suggested} {}",
+                Delegation::name(*delegation),
+                Delegation::name(*suggested)
+            ),
         }
     }
 
@@ -118,7 +135,7 @@ impl Finding {
 
     /// A skill gap the mentor closes by pairing: growth, not a problem.
     pub fn is_covered_gap(&self) -> bool {
-        matches!(self, Finding::SkillGap(gap) if gap.is_covered() && !gap.is_wide())
+        matches!(self, Finding::SkillGap(gap) if gap.is_covered())
     }
 }
 
@@ -161,11 +178,11 @@ mod tests {
                 "no clear goal: write down what done looks like",
                 "missing tool: vault",
                 "skill go: needs 2, has 0 — covered by M",
-                "skill k8s: needs 3, has 0 — not covered; a gap of 3 is too wide to pair",
+                "skill k8s: needs 3, has 0 — not covered; a gap of 3 is too wide to pair: another owner, or learning first",
                 "skill ml: needs 2, has 1 — covered by M",
-                "skill sql: needs 1, has 0 — not covered",
+                "skill sql: needs 1, has 0 — not covered; nobody in the team is at level 3+ to pair on it",
                 "overloaded: A owns 1 active missions, capacity 0",
-                "abandonment risk: hands-off delegation while a skill gap is uncovered",
+                "abandonment risk: delegation 6 Inquire while a skill gap is uncovered — at most 4 Agree until it is covered",
             ]
         );
         assert!(found[6].0.is_overloaded() && found[7].0.is_abandonment_risk());
@@ -177,17 +194,19 @@ mod tests {
     }
 
     #[test]
-    fn a_wide_gap_with_a_mentor_and_micromanagement_are_worded() {
+    fn a_wide_gap_is_never_covered_and_micromanagement_says_what_they_are_ready_for() {
         let found = words_of(
             r#"(people: [(name: "A", skills: {"go": 3}), (name: "M", skills: {"ml": 4})], missions: [
                 (title: "Wide", goal: "g", skills: {"ml": 3}, owner: Some("A"), mentor: Some("M")),
                 (title: "Tight", goal: "g", skills: {"go": 3}, owner: Some("A"), delegation: Some(1))])"#,
             "Wide",
         );
+        // M is at 4 in ml, yet a gap of 3 is too far for pairing.
         assert_eq!(
             found[0].1,
-            "skill ml: needs 3, has 0 — gap of 3 is too wide to pair, even with M"
+            "skill ml: needs 3, has 0 — not covered; a gap of 3 is too wide to pair: another owner, or learning first"
         );
+        assert!(!found[0].0.is_covered_gap());
         let found = words_of(
             r#"(people: [(name: "A", skills: {"go": 3})], missions: [
                 (title: "Tight", goal: "g", skills: {"go": 3}, owner: Some("A"), delegation: Some(1))])"#,
@@ -196,8 +215,11 @@ mod tests {
         assert_eq!(
             found,
             [(
-                Finding::Micromanagement { delegation: 1 },
-                "micromanagement: hands-on delegation for someone autonomous in every skill"
+                Finding::Micromanagement {
+                    delegation: 1,
+                    suggested: 6
+                },
+                "micromanagement: delegation 1 Tell for someone autonomous in every skill — ready for 6 Inquire"
                     .to_string()
             )]
         );

@@ -10,7 +10,8 @@ pub struct SkillGap {
     pub skill: SkillId,
     pub need: u8,
     pub have: u8,
-    /// The mentor, when they are at `max(need, 3)` or above in the skill.
+    /// The mentor, when they are at `max(need, 3)` or above in the skill
+    /// and the gap is not wide: a wide gap is never covered.
     pub covered_by: Option<PersonId>,
 }
 
@@ -29,6 +30,11 @@ impl SkillGap {
 
     pub fn is_covered(&self) -> bool {
         self.covered_by.is_some()
+    }
+
+    /// Neither wide nor covered: a mentor could close it.
+    pub fn is_pairable(&self) -> bool {
+        !self.is_wide() && !self.is_covered()
     }
 }
 
@@ -58,7 +64,7 @@ pub fn covers(index: &Index, mentor: PersonId, skill: SkillId, need: u8) -> bool
 }
 
 /// Each needed skill where the person is below the need, with whether
-/// `mentor` covers it.
+/// `mentor` covers it (never when the gap is wide).
 pub fn skill_gaps(
     index: &Index,
     mission: MissionId,
@@ -73,10 +79,17 @@ pub fn skill_gaps(
                 skill,
                 need,
                 have,
-                covered_by: mentor.filter(|&m| covers(index, m, skill, need)),
+                covered_by: mentor
+                    .filter(|&m| need - have <= MAX_PAIRABLE_GAP && covers(index, m, skill, need)),
             })
         })
         .collect()
+}
+
+/// Whether nobody in the team could cover a gap in `skill` needed at
+/// `need`: nobody is at `max(need, 3)`. (The owner, below the need, never is.)
+pub fn uncoverable(index: &Index, skill: SkillId, need: u8) -> bool {
+    index.holders_at(skill, cover_level(need)).is_empty()
 }
 
 /// Σ gap² + 2 × tool gaps: what handing this mission to this person costs

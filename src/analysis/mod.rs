@@ -8,6 +8,7 @@ pub mod gaps;
 pub mod growth;
 mod incremental;
 pub mod index;
+pub mod options;
 pub mod person_signal;
 pub mod signals;
 pub mod suggest;
@@ -17,6 +18,7 @@ pub mod verdict;
 pub use finding::Finding;
 pub use gaps::SkillGap;
 pub use index::{Index, MissionId, PersonId, SkillId, ToolId};
+pub use options::{Change, MissionOption};
 pub use person_signal::PersonSignal;
 pub use signals::{PersonReport, SkillReport};
 pub use suggest::{MentorSuggestion, OwnerSuggestion};
@@ -35,6 +37,9 @@ pub struct MissionReport {
     pub abandonment_risk: bool,
     /// A warning, not a verdict.
     pub micromanagement: bool,
+    /// The highest delegation level the owner's readiness supports; `None`
+    /// without an owner or for a done mission.
+    pub suggested_delegation: Option<u8>,
 }
 
 /// Who could help with a mission: mentors for an owner's uncovered gaps,
@@ -55,12 +60,18 @@ impl MissionReport {
             overloaded: false,
             abandonment_risk: false,
             micromanagement: false,
+            suggested_delegation: None,
         }
     }
 
-    /// Skill gaps the mentor does not cover.
+    /// Skill gaps the mentor does not cover (wide ones included).
     pub fn uncovered(&self) -> impl Iterator<Item = &SkillGap> {
         self.skill_gaps.iter().filter(|g| !g.is_covered())
+    }
+
+    /// Gaps neither wide nor covered: the ones a mentor could close.
+    pub fn pairable(&self) -> impl Iterator<Item = &SkillGap> {
+        self.skill_gaps.iter().filter(|g| g.is_pairable())
     }
 }
 
@@ -123,8 +134,9 @@ impl Analysis {
                 owners: top::owners(team, &self.index, lists, mission),
             },
             Some(owner) => {
+                // Never for a wide gap: pairing cannot close it.
                 let uncovered: Vec<(SkillId, u8)> =
-                    report.uncovered().map(|g| (g.skill, g.need)).collect();
+                    report.pairable().map(|g| (g.skill, g.need)).collect();
                 let mentors = if uncovered.is_empty() {
                     Vec::new()
                 } else {
@@ -136,6 +148,30 @@ impl Analysis {
                 }
             }
         }
+    }
+
+    /// What it takes (SPEC §3 *options*): up to five ways to make a blocked
+    /// or at-risk mission better, best first. Worked out when asked for.
+    pub fn options(&self, team: &Team, mission: MissionId) -> Vec<MissionOption> {
+        let verdict = self.missions[mission].verdict;
+        if !matches!(verdict, Verdict::Blocked | Verdict::AtRisk) {
+            return Vec::new();
+        }
+        let lists = self
+            .lists
+            .get_or_init(|| top::Lists::new(team, &self.index));
+        options::options(team, &self.index, lists, verdict, mission)
+    }
+
+    /// The skills of a mission's pairable gaps that nobody in the team could
+    /// cover (nobody is at `max(need, 3)`), in the mission's order. Read
+    /// from the index when asked, so it follows every edit.
+    pub fn uncoverable(&self, mission: MissionId) -> Vec<SkillId> {
+        self.missions[mission]
+            .pairable()
+            .filter(|g| gaps::uncoverable(&self.index, g.skill, g.need))
+            .map(|g| g.skill)
+            .collect()
     }
 
     /// Whether any active mission is blocked, at risk or unassigned.
@@ -176,11 +212,12 @@ pub fn mission_report(team: &Team, index: &Index, mission: MissionId) -> Mission
     let tool_gaps = gaps::tool_gaps(index, mission, owner);
     let skill_gaps = gaps::skill_gaps(index, mission, owner, index.mentor[mission]);
     let overloaded = verdict::overloaded(index.load[owner], team.people[owner].capacity);
-    let abandonment_risk = verdict::abandonment_risk(m.delegation, &skill_gaps);
     let owner_levels: Vec<u8> = index.mission_skills[mission]
         .iter()
         .map(|&(skill, _)| index.level(owner, skill))
         .collect();
+    let suggested = verdict::suggested_delegation(&skill_gaps, &owner_levels);
+    let abandonment_risk = verdict::abandonment_risk(m.delegation, &skill_gaps, suggested);
     let micromanagement = verdict::micromanagement(m.delegation, &skill_gaps, &owner_levels);
     let verdict = verdict::verdict(&verdict::Findings {
         goal_missing,
@@ -197,6 +234,7 @@ pub fn mission_report(team: &Team, index: &Index, mission: MissionId) -> Mission
         overloaded,
         abandonment_risk,
         micromanagement,
+        suggested_delegation: Some(suggested),
     }
 }
 

@@ -127,8 +127,10 @@ fn a_mentor_covers_a_gap_at_the_need_and_at_least_autonomous() {
         (4, 4, true),
     ];
     for (need, level, covered) in cases {
+        // A gap of one: never wide.
+        let have = need - 1;
         let t = team(&format!(
-            r#"(people: [(name: "Ann"), (name: "Ben", skills: {{"go": {level}}})],
+            r#"(people: [(name: "Ann", skills: {{"go": {have}}}), (name: "Ben", skills: {{"go": {level}}})],
                missions: [(title: "M", goal: "g", skills: {{"go": {need}}},
                            owner: Some("Ann"), mentor: Some("Ben"))])"#
         ));
@@ -156,16 +158,19 @@ fn all_gaps_covered_is_a_stretch_and_one_uncovered_is_at_risk() {
 }
 
 #[test]
-fn a_gap_wider_than_two_is_at_risk_even_when_covered() {
+fn a_gap_wider_than_two_is_never_covered_and_at_risk() {
     // Ann has rust 1: need 4 is a gap of 3 (wide); need 3 a gap of 2 (not).
     let t = with_missions(
         r#"(title: "Wide", goal: "g", skills: {"rust": 4}, owner: Some("Ann"), mentor: Some("Ben")),
            (title: "Pairable", goal: "g", skills: {"rust": 3}, owner: Some("Ann"), mentor: Some("Ben"))"#,
     );
     let a = analyse(&t);
+    // Ben is at 4 in rust, yet a gap of 3 is too far for pairing.
     assert!(a.missions[0].skill_gaps[0].is_wide());
-    assert!(a.missions[0].skill_gaps[0].is_covered());
+    assert_eq!(a.missions[0].skill_gaps[0].covered_by, None);
+    assert!(!a.missions[0].skill_gaps[0].is_pairable());
     assert_eq!(a.missions[0].verdict, Verdict::AtRisk);
+    assert!(a.missions[1].skill_gaps[0].is_covered());
     assert!(!a.missions[1].skill_gaps[0].is_wide());
     assert_eq!(a.missions[1].verdict, Verdict::Stretch);
 }
@@ -266,7 +271,7 @@ fn micromanagement_is_a_warning_not_a_verdict() {
 }
 
 const MENTORS: &str = r#"(people: [
-    (name: "Owner", skills: {"go": 0}, turns_to: ["Zoe"]),
+    (name: "Owner", skills: {"go": 0, "sql": 1}, turns_to: ["Zoe"]),
     (name: "Both", skills: {"go": 4, "sql": 4}),
     (name: "Zoe", skills: {"go": 3}),
     (name: "Alf", skills: {"go": 3}),
@@ -580,7 +585,7 @@ mod exact_suggestions {
                         }
                     }
                     Some(owner) => {
-                        let uncovered: Vec<(usize, u8)> = a.missions[m].uncovered().map(|g| (g.skill, g.need)).collect();
+                        let uncovered: Vec<(usize, u8)> = a.missions[m].pairable().map(|g| (g.skill, g.need)).collect();
                         let mut expected = if uncovered.is_empty() { Vec::new() } else {
                             rank_mentors(&team, index, &index.mentoring, owner, &uncovered)
                         };
@@ -762,6 +767,102 @@ mod incremental {
                     "after {:?}", e
                 );
             }
+        }
+    }
+}
+
+#[test]
+fn a_wide_gap_gets_no_mentor_suggestion_only_pairable_gaps_do() {
+    // Ann: rust 1, go 0. react 3 is a gap of 3 (wide), rust 3 a gap of 2.
+    // Ben could teach both, yet is suggested for rust only.
+    let t = team(
+        r#"(people: [(name: "Ann", skills: {"rust": 1}), (name: "Ben", skills: {"rust": 4, "react": 4})],
+            missions: [(title: "Wide", goal: "g", skills: {"react": 3}, owner: Some("Ann")),
+                       (title: "Both", goal: "g", skills: {"react": 3, "rust": 3}, owner: Some("Ann"))])"#,
+    );
+    let a = analyse(&t);
+    assert!(a.suggestions(&t, 0).mentors.is_empty());
+    let both = a.suggestions(&t, 1).mentors;
+    assert_eq!(names(&t, both.iter().map(|s| s.person)), ["Ben"]);
+    assert_eq!(both[0].covers, [a.index.skills.get("rust").unwrap()]);
+    let pairable: Vec<&str> = a.missions[1]
+        .pairable()
+        .map(|g| a.skill_name(g.skill))
+        .collect();
+    assert_eq!(pairable, ["rust"]);
+}
+
+#[test]
+fn a_pairable_gap_nobody_in_the_team_can_cover_is_uncoverable() {
+    // go 2 needs a mentor at 3: only Cy (go 2) holds it, too low. sql 4
+    // needs 4: Ben is at 4. k8s 4 for Ann (0) is wide, never "uncoverable".
+    let t = team(
+        r#"(people: [(name: "Ann", skills: {"sql": 2}), (name: "Ben", skills: {"sql": 4}), (name: "Cy", skills: {"go": 2})],
+            missions: [(title: "M", goal: "g", skills: {"go": 2, "sql": 4, "k8s": 4}, owner: Some("Ann"))])"#,
+    );
+    let a = analyse(&t);
+    let uncoverable: Vec<&str> = a.uncoverable(0).iter().map(|&s| a.skill_name(s)).collect();
+    assert_eq!(uncoverable, ["go"]);
+    // Once someone reaches 3 in go, it can be covered.
+    let mut t = t;
+    t.people[2].skills.insert("go".into(), 3);
+    assert!(analyse(&t).uncoverable(0).is_empty());
+}
+
+#[test]
+fn suggested_delegation_is_the_highest_level_readiness_supports() {
+    // Ann: rust 1, sql 3. Ben: rust 4, sql 4.
+    let cases = [
+        // (skills, mentor, suggested)
+        (r#"{"rust": 2}"#, "None", 4),           // a gap not covered
+        (r#"{"rust": 4}"#, r#"Some("Ben")"#, 4), // wide: never covered
+        (r#"{"rust": 2}"#, r#"Some("Ben")"#, 5), // every gap covered
+        (r#"{"rust": 1}"#, "None", 5),           // no gap, below 3 in rust
+        (r#"{"sql": 2}"#, "None", 6),            // at 3 in every needed skill
+        (r#"{}"#, "None", 7),                    // needs no skill
+    ];
+    for (skills, mentor, suggested) in cases {
+        let t = with_missions(&format!(
+            r#"(title: "M", goal: "g", skills: {skills}, owner: Some("Ann"), mentor: {mentor})"#
+        ));
+        assert_eq!(
+            analyse(&t).missions[0].suggested_delegation,
+            Some(suggested),
+            "{skills} {mentor}"
+        );
+    }
+    let expert = team(
+        r#"(people: [(name: "Ann", skills: {"go": 4, "sql": 4})],
+            missions: [(title: "M", goal: "g", skills: {"go": 3, "sql": 4}, owner: Some("Ann")),
+                       (title: "N", goal: "g", skills: {"go": 3})])"#,
+    );
+    let a = analyse(&expert);
+    assert_eq!(a.missions[0].suggested_delegation, Some(7));
+    assert_eq!(a.missions[1].suggested_delegation, None, "no owner");
+}
+
+#[test]
+fn abandonment_risk_is_delegation_above_the_suggestion_while_a_gap_is_uncovered() {
+    // For every level and every kind of owner, the rule and its restatement
+    // agree: above the suggestion with an uncovered gap.
+    for delegation in 1..=7u8 {
+        for (skills, mentor) in [
+            (r#"{"rust": 2}"#, "None"),
+            (r#"{"rust": 2}"#, r#"Some("Ben")"#),
+            (r#"{"rust": 4}"#, r#"Some("Ben")"#),
+            (r#"{"sql": 2}"#, "None"),
+        ] {
+            let t = with_missions(&format!(
+                r#"(title: "M", goal: "g", skills: {skills}, owner: Some("Ann"), mentor: {mentor}, delegation: Some({delegation}))"#
+            ));
+            let r = &analyse(&t).missions[0];
+            let uncovered = r.uncovered().next().is_some();
+            assert_eq!(
+                r.abandonment_risk,
+                uncovered && delegation > r.suggested_delegation.unwrap(),
+                "{delegation} {skills} {mentor}"
+            );
+            assert_eq!(r.abandonment_risk, uncovered && delegation >= 5);
         }
     }
 }

@@ -18,22 +18,22 @@ use crate::model::{MAX_SKILL, Team};
 pub struct Lists {
     /// Each person's place in the order of equal-cost owners: most spare
     /// capacity, then name; `u32::MAX` for people with no spare capacity.
-    owner_rank: Vec<u32>,
+    pub(super) owner_rank: Vec<u32>,
     /// People with spare capacity, in owner rank order.
-    by_rank: Vec<PersonId>,
+    pub(super) by_rank: Vec<PersonId>,
     /// Per skill and per need (1 to 4), holders with spare capacity: highest
     /// level first counting any level above the need as the need (all are
     /// as good), then rank. Without that cap the walk could not stop while
     /// it is among people above the need.
-    owners: Vec<[Vec<(PersonId, u8)>; 4]>,
+    pub(super) owners: Vec<[Vec<(PersonId, u8)>; 4]>,
     /// Per tool, holders with spare capacity, in rank order.
-    tool_owners: Vec<Vec<PersonId>>,
+    pub(super) tool_owners: Vec<Vec<PersonId>>,
     /// Per skill, people who can still mentor at level ≥ 3 and at level 4,
     /// least busy first, then by name.
-    mentors: Vec<[Vec<PersonId>; 2]>,
+    pub(super) mentors: Vec<[Vec<PersonId>; 2]>,
     /// A person's place among mentors of equal coverage: fewest mentored,
     /// then name.
-    mentor_rank: Vec<u32>,
+    pub(super) mentor_rank: Vec<u32>,
 }
 
 impl Lists {

@@ -9,7 +9,7 @@ use super::Outcome;
 use super::style::Paint;
 use crate::analysis::dates::{self, count_days, relative};
 use crate::analysis::explain::{self, person};
-use crate::analysis::{Analysis, Finding, PersonSignal, Verdict, analyse};
+use crate::analysis::{Analysis, Change, Finding, MissionOption, PersonSignal, Verdict, analyse};
 use crate::model::{Date, Delegation, Team};
 use crate::text::{clean, width};
 
@@ -67,8 +67,16 @@ fn mission_text(team: &Team, a: &Analysis, m: usize, today: Date, paint: Paint, 
     if let Some(mentor) = a.index.mentor[m] {
         facts.push(format!("mentor {}", person(team, mentor)));
     }
-    if let Some(level) = mission.delegation {
-        facts.push(format!("delegation {level} {}", Delegation::name(level)));
+    let suggested = a.missions[m].suggested_delegation;
+    match (mission.delegation, suggested) {
+        (Some(level), Some(s)) if level > s => facts.push(format!(
+            "delegation {level} {} (suggested {s} {})",
+            Delegation::name(level),
+            Delegation::name(s)
+        )),
+        (Some(level), _) => facts.push(format!("delegation {level} {}", Delegation::name(level))),
+        (None, Some(s)) => facts.push(format!("suggested delegation {s} {}", Delegation::name(s))),
+        (None, None) => {}
     }
     let mut marks = Vec::new();
     match (mission.due, when.due_in_days) {
@@ -96,7 +104,13 @@ fn mission_text(team: &Team, a: &Analysis, m: usize, today: Date, paint: Paint, 
         text.push_str(&finding.words(team, a));
         text.push('\n');
     }
+    let options: Vec<String> = a
+        .options(team, m)
+        .iter()
+        .map(|o| explain::option(team, a, m, o))
+        .collect();
     for (label, names) in [
+        ("what it takes", options),
         (
             "pair with",
             explain::mentor_suggestions(team, a, &suggestions),
@@ -248,13 +262,68 @@ struct MissionJson<'a> {
     overloaded: bool,
     abandonment_risk: bool,
     micromanagement: bool,
+    suggested_delegation: Option<u8>,
+    uncoverable: Vec<&'a str>,
     due: Option<Date>,
     due_in_days: Option<i64>,
     overdue: bool,
     due_soon: bool,
     check_in_due: bool,
+    options: Vec<OptionJson<'a>>,
     suggested_mentors: Vec<&'a str>,
     suggested_owners: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct OptionJson<'a> {
+    verdict_after: &'static str,
+    changes: Vec<ChangeJson<'a>>,
+    delegation_above_suggestion: bool,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum ChangeJson<'a> {
+    Goal,
+    /// The first few who hold it (`explain::TOOL_HOLDERS_SHOWN`).
+    Tool {
+        tool: &'a str,
+        holders: Vec<&'a str>,
+    },
+    Mentor {
+        person: &'a str,
+    },
+    Owner {
+        person: &'a str,
+    },
+}
+
+fn option_json<'a>(team: &'a Team, a: &'a Analysis, option: &MissionOption) -> OptionJson<'a> {
+    let name = |p: usize| team.people[p].name.as_str();
+    OptionJson {
+        verdict_after: option.verdict_after.as_str(),
+        changes: option
+            .changes
+            .iter()
+            .map(|change| match change {
+                Change::Goal => ChangeJson::Goal,
+                Change::Tool { tool, .. } => ChangeJson::Tool {
+                    tool: a.tool_name(*tool),
+                    holders: explain::tool_holders(a, *tool)
+                        .iter()
+                        .map(|&p| name(p))
+                        .collect(),
+                },
+                Change::Mentor { person } => ChangeJson::Mentor {
+                    person: name(*person),
+                },
+                Change::Owner { person } => ChangeJson::Owner {
+                    person: name(*person),
+                },
+            })
+            .collect(),
+        delegation_above_suggestion: option.delegation_above_suggestion,
+    }
 }
 
 #[derive(Serialize)]
@@ -262,6 +331,7 @@ struct GapJson<'a> {
     skill: &'a str,
     need: u8,
     have: u8,
+    wide: bool,
     covered_by: Option<&'a str>,
 }
 
@@ -312,17 +382,29 @@ fn to_json<'a>(team: &'a Team, a: &'a Analysis, today: Date) -> Json<'a> {
                         skill: a.skill_name(g.skill),
                         need: g.need,
                         have: g.have,
+                        wide: g.is_wide(),
                         covered_by: g.covered_by.map(name),
                     })
                     .collect(),
                 overloaded: report.overloaded,
                 abandonment_risk: report.abandonment_risk,
                 micromanagement: report.micromanagement,
+                suggested_delegation: report.suggested_delegation,
+                uncoverable: a
+                    .uncoverable(m)
+                    .into_iter()
+                    .map(|s| a.skill_name(s))
+                    .collect(),
                 due: when.due,
                 due_in_days: when.due_in_days,
                 overdue: when.overdue,
                 due_soon: when.due_soon,
                 check_in_due: when.check_in_due,
+                options: a
+                    .options(team, m)
+                    .iter()
+                    .map(|o| option_json(team, a, o))
+                    .collect(),
                 suggested_mentors: suggestions.mentors.iter().map(|s| name(s.person)).collect(),
                 suggested_owners: suggestions.owners.iter().map(|s| name(s.person)).collect(),
             }

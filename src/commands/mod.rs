@@ -10,6 +10,7 @@ pub mod path;
 pub mod plan;
 pub mod style;
 pub mod week;
+pub mod whatif;
 
 use std::fmt;
 use std::io::Write;

@@ -180,7 +180,7 @@ pub fn render_text(team: &Team, a: &Analysis, plan: &Plan, paint: Paint, applyin
 }
 
 #[derive(Serialize)]
-struct Json<'a> {
+pub(crate) struct Json<'a> {
     owners: Vec<OwnerJson<'a>>,
     mentors: Vec<MentorJson<'a>>,
     unplaced: Vec<&'a str>,
@@ -192,6 +192,7 @@ struct OwnerJson<'a> {
     mission: &'a str,
     person: &'a str,
     cost: u32,
+    wants: bool,
 }
 
 #[derive(Serialize)]
@@ -201,7 +202,7 @@ struct MentorJson<'a> {
     covers: Vec<&'a str>,
 }
 
-fn to_json<'a>(team: &'a Team, a: &'a Analysis, plan: &Plan) -> Json<'a> {
+pub(crate) fn to_json<'a>(team: &'a Team, a: &'a Analysis, plan: &Plan) -> Json<'a> {
     Json {
         owners: plan
             .owners
@@ -210,6 +211,7 @@ fn to_json<'a>(team: &'a Team, a: &'a Analysis, plan: &Plan) -> Json<'a> {
                 mission: &team.missions[o.mission].title,
                 person: &team.people[o.person].name,
                 cost: o.cost,
+                wants: o.wants,
             })
             .collect(),
         mentors: plan

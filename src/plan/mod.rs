@@ -17,6 +17,8 @@ pub struct OwnerProposal {
     pub person: PersonId,
     /// Σ gap² + 2 × tool gaps.
     pub cost: u32,
+    /// They want to grow in one of the mission's skills.
+    pub wants: bool,
 }
 
 /// A proposed mentor for a mission whose owner has uncovered gaps.
@@ -117,10 +119,12 @@ pub fn place_owners(team: &Team, a: &Analysis, open: &[MissionId]) -> Vec<OwnerP
     for (j, &p) in people.iter().enumerate() {
         slot[p] = j;
     }
-    // Among plans of equal cost, spread the work: the k-th mission a person
-    // takes costs a little more than the one before (their load after it).
-    // The real cost is scaled so that no amount of spreading outweighs one
-    // point of it.
+    // Among plans of equal cost, grow people: a mission given to someone
+    // who does not want one of its skills costs `scale` more. Then spread
+    // the work: the k-th mission a person takes costs a little more than the
+    // one before (their load after it). Each is scaled so that no amount of
+    // spreading outweighs one growth pick, and no amount of growth one point
+    // of the real cost.
     let most_places = people
         .iter()
         .map(|&p| spare(team, index, p).min(open.len() as u32))
@@ -128,6 +132,19 @@ pub fn place_owners(team: &Team, a: &Analysis, open: &[MissionId]) -> Vec<OwnerP
         .unwrap_or(0);
     let most_load = people.iter().map(|&p| index.load[p]).max().unwrap_or(0);
     let scale = i64::from(most_places + most_load + 1) * open.len() as i64 + 1;
+    let growth = scale;
+    let scale = growth * (open.len() as i64 + 1);
+    let wants = |m: MissionId, p: PersonId| {
+        index.mission_skills[m]
+            .iter()
+            .any(|(skill, _)| index.person_wants[p].contains(skill))
+    };
+    let mut wanters: Vec<Vec<PersonId>> = vec![Vec::new(); index.skills.len()];
+    for &p in &people {
+        for &skill in &index.person_wants[p] {
+            wanters[skill].push(p);
+        }
+    }
     let mut net = Network::new(3 + open.len() + people.len());
     let mut hub_to_person = Vec::with_capacity(people.len());
     for (j, &p) in people.iter().enumerate() {
@@ -150,6 +167,13 @@ pub fn place_owners(team: &Team, a: &Analysis, open: &[MissionId]) -> Vec<OwnerP
                     .iter()
                     .flat_map(|&tool| index.tool_holders[tool].iter().copied()),
             )
+            // Those who want a needed skill are growth picks: not the same
+            // as everyone else reached through the shared node.
+            .chain(
+                index.mission_skills[m]
+                    .iter()
+                    .flat_map(|&(skill, _)| wanters[skill].iter().copied()),
+            )
             .filter(|&p| slot[p] != usize::MAX && Some(p) != mentor)
             .collect();
         holders.sort_unstable_by_key(|&p| slot[p]);
@@ -167,12 +191,13 @@ pub fn place_owners(team: &Team, a: &Analysis, open: &[MissionId]) -> Vec<OwnerP
                 mission_node(i),
                 hub,
                 1,
-                scale * i64::from(gaps::max_cost(index, m)),
+                scale * i64::from(gaps::max_cost(index, m)) + growth,
             );
             hub_edges.push((e, i));
         }
         for p in holders {
-            let cost = scale * i64::from(gaps::cost(index, m, p));
+            let cost =
+                scale * i64::from(gaps::cost(index, m, p)) + if wants(m, p) { 0 } else { growth };
             let e = net.add_edge(mission_node(i), person_node(slot[p]), 1, cost);
             edges.push((e, i, p));
         }
@@ -180,8 +205,9 @@ pub fn place_owners(team: &Team, a: &Analysis, open: &[MissionId]) -> Vec<OwnerP
     net.min_cost_max_flow(s, t);
     // Read the assignment back: direct edges name the person; a mission that
     // went through the shared node takes one of the people it flowed to.
-    // (In an optimal flow none of those holds anything the mission needs,
-    // or the direct edge would have been cheaper, so each costs the same.)
+    // (In an optimal flow none of those holds anything the mission needs
+    // or wants one of its skills, or the direct edge would have been
+    // cheaper, so each costs the same.)
     let mut owner: Vec<Option<PersonId>> = vec![None; open.len()];
     for &(e, i, p) in &edges {
         if net.flow(e) > 0 {
@@ -207,13 +233,14 @@ pub fn place_owners(team: &Team, a: &Analysis, open: &[MissionId]) -> Vec<OwnerP
                 mission: m,
                 person,
                 cost: gaps::cost(index, m, person),
+                wants: wants(m, person),
             })
         })
         .collect()
 }
 
 /// Then, in file order, each active mission without a mentor whose owner
-/// (planned or existing) has uncovered gaps gets the top-ranked mentor,
+/// (planned or existing) has pairable gaps gets the top-ranked mentor,
 /// counting the mentoring the plan has already handed out.
 pub fn allot_mentors(team: &Team, a: &Analysis, owners: &[OwnerProposal]) -> Vec<MentorProposal> {
     let index = &a.index;
@@ -228,8 +255,10 @@ pub fn allot_mentors(team: &Team, a: &Analysis, owners: &[OwnerProposal]) -> Vec
             continue;
         }
         let Some(owner) = owner else { continue };
+        // Pairable gaps only: a mentor cannot close a wide one.
         let uncovered: Vec<(SkillId, u8)> = gaps::skill_gaps(index, m, owner, None)
             .iter()
+            .filter(|g| !g.is_wide())
             .map(|g| (g.skill, g.need))
             .collect();
         if uncovered.is_empty() {

@@ -10,12 +10,13 @@ use crate::model::{Mission, Person, Status};
 const SKILLS: [&str; 4] = ["go", "sql", "ux", "k8s"];
 const TOOLS: [&str; 2] = ["vault", "figma"];
 
-fn person() -> impl Strategy<Value = (Vec<u8>, Vec<bool>, u32, u32)> {
+fn person() -> impl Strategy<Value = (Vec<u8>, Vec<bool>, u32, u32, Vec<bool>)> {
     (
         proptest::collection::vec(0u8..=4, SKILLS.len()),
         proptest::collection::vec(any::<bool>(), TOOLS.len()),
         0u32..=3,
         0u32..=2,
+        proptest::collection::vec(proptest::bool::weighted(0.3), SKILLS.len()),
     )
 }
 
@@ -37,7 +38,8 @@ fn team() -> impl Strategy<Value = Team> {
     )
         .prop_map(|(people, missions)| {
             let mut team = Team::default();
-            for (i, (levels, tools, capacity, mentor_capacity)) in people.iter().enumerate() {
+            for (i, (levels, tools, capacity, mentor_capacity, wants)) in people.iter().enumerate()
+            {
                 let mut p = Person::named(format!("P{i}"));
                 for (s, &level) in SKILLS.iter().zip(levels) {
                     if level > 0 {
@@ -49,6 +51,12 @@ fn team() -> impl Strategy<Value = Team> {
                     .zip(tools)
                     .filter(|(_, h)| **h)
                     .map(|(t, _)| t.to_string())
+                    .collect();
+                p.wants = SKILLS
+                    .iter()
+                    .zip(wants)
+                    .filter(|(_, w)| **w)
+                    .map(|(s, _)| s.to_string())
                     .collect();
                 p.capacity = *capacity;
                 p.mentor_capacity = *mentor_capacity;
@@ -82,8 +90,17 @@ fn team() -> impl Strategy<Value = Team> {
         })
 }
 
-/// The best (placed, cost) by trying every assignment.
-fn exhaustive(team: &Team, a: &Analysis) -> (usize, u32) {
+/// Whether someone wants one of a mission's skills.
+fn wants(a: &Analysis, m: usize, p: usize) -> bool {
+    a.index.mission_skills[m]
+        .iter()
+        .any(|(s, _)| a.index.person_wants[p].contains(s))
+}
+
+/// The best (placed, cost, growth picks) by trying every assignment: most
+/// placed, then least cost, then most missions given to someone who wants
+/// one of their skills.
+fn exhaustive(team: &Team, a: &Analysis) -> (usize, u32, usize) {
     let index = &a.index;
     let open: Vec<usize> = (0..team.missions.len())
         .filter(|&m| team.missions[m].is_active() && index.owner[m].is_none())
@@ -91,45 +108,38 @@ fn exhaustive(team: &Team, a: &Analysis) -> (usize, u32) {
     let mut free: Vec<u32> = (0..team.people.len())
         .map(|p| spare(team, index, p))
         .collect();
+    // Compared as (placed, −cost, growth): larger is better.
+    type Score = (usize, i64, usize);
     fn go(
         i: usize,
         open: &[usize],
         a: &Analysis,
         free: &mut Vec<u32>,
-        placed: usize,
-        cost: u32,
-        best: &mut (usize, u32),
+        now: Score,
+        best: &mut Score,
     ) {
         if i == open.len() {
-            if placed > best.0 || (placed == best.0 && cost < best.1) {
-                *best = (placed, cost);
-            }
+            *best = (*best).max(now);
             return;
         }
         let m = open[i];
-        go(i + 1, open, a, free, placed, cost, best);
+        go(i + 1, open, a, free, now, best);
         for p in 0..free.len() {
             if free[p] > 0 && a.index.mentor[m] != Some(p) {
                 free[p] -= 1;
-                go(
-                    i + 1,
-                    open,
-                    a,
-                    free,
-                    placed + 1,
-                    cost + gaps::cost(&a.index, m, p),
-                    best,
+                let next = (
+                    now.0 + 1,
+                    now.1 - i64::from(gaps::cost(&a.index, m, p)),
+                    now.2 + usize::from(wants(a, m, p)),
                 );
+                go(i + 1, open, a, free, next, best);
                 free[p] += 1;
             }
         }
     }
-    let mut best = (0, u32::MAX);
-    go(0, &open, a, &mut free, 0, 0, &mut best);
-    if best.0 == 0 {
-        best.1 = 0;
-    }
-    best
+    let mut best = (0, 0, 0);
+    go(0, &open, a, &mut free, (0, 0, 0), &mut best);
+    (best.0, (-best.1) as u32, best.2)
 }
 
 proptest! {
@@ -139,9 +149,14 @@ proptest! {
     fn the_plan_equals_exhaustive_search(team in team()) {
         let a = analyse(&team);
         let plan = plan(&team, &a);
-        let (placed, cost) = exhaustive(&team, &a);
+        let (placed, cost, growth) = exhaustive(&team, &a);
         prop_assert_eq!(plan.owners.len(), placed, "placed");
         prop_assert_eq!(plan.total_cost, cost, "total cost");
+        let picks = plan.owners.iter().filter(|o| o.wants).count();
+        prop_assert_eq!(picks, growth, "growth picks");
+        for o in &plan.owners {
+            prop_assert_eq!(o.wants, wants(&a, o.mission, o.person));
+        }
     }
 
     #[test]
