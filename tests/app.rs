@@ -1608,3 +1608,69 @@ fn an_action_item_is_ticked_from_the_history() {
         "ticked, and saved"
     );
 }
+
+#[test]
+fn what_it_takes_applies_a_way_out_as_one_undoable_change() {
+    let mut h = loaded();
+    h.select_mission("Speed up the checkout page");
+    let before = h.app.team().clone();
+    let m = h.app.selected_mission().unwrap();
+    assert_eq!(
+        h.app.analysis().missions[m].verdict,
+        handover::analysis::Verdict::AtRisk
+    );
+    let first = h.app.missions().options[0].clone();
+    h.keys("f");
+    assert!(matches!(h.app.modal(), Some(Modal::WhatItTakes(_))));
+    h.keys("<Enter>");
+    assert!(h.app.modal().is_none());
+    assert_eq!(
+        h.app.analysis().missions[m].verdict,
+        first.verdict_after,
+        "the verdict the option said"
+    );
+    assert_eq!(h.on_disk(), *h.app.team(), "saved");
+    h.keys("u");
+    assert_eq!(*h.app.team(), before, "one undo takes it all back");
+}
+
+#[test]
+fn what_it_takes_opens_the_form_on_the_goal_when_words_are_needed() {
+    let mut h = loaded();
+    h.select_mission("Automate the quarterly revenue report");
+    let m = h.app.selected_mission().unwrap();
+    assert!(
+        h.app.missions().options[0]
+            .changes
+            .contains(&handover::analysis::Change::Goal)
+    );
+    h.keys("f<Enter>");
+    let Some(Modal::Form(form)) = h.app.modal() else {
+        panic!("the form, for the goal: {:?}", h.app.modal());
+    };
+    assert_eq!(form.fields[form.focus].label, "Goal");
+    h.keys("The revenue report builds itself every quarter<Enter>");
+    assert!(h.app.modal().is_none());
+    assert_eq!(
+        h.on_disk().missions[m].goal,
+        "The revenue report builds itself every quarter"
+    );
+    assert_ne!(
+        h.app.analysis().missions[m].verdict,
+        handover::analysis::Verdict::Blocked
+    );
+}
+
+#[test]
+fn what_it_takes_on_a_ready_mission_says_none_is_needed() {
+    let mut h = loaded();
+    h.select_mission("Migrate billing to Postgres 16").keys("f");
+    assert!(h.app.modal().is_none());
+    assert!(
+        h.app
+            .notice()
+            .unwrap()
+            .text
+            .contains("only a blocked or at-risk")
+    );
+}

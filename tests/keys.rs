@@ -465,3 +465,11 @@ fn the_welcome_and_the_sample() {
         },
     );
 }
+
+#[test]
+fn what_it_takes() {
+    check("what it takes", sample::team, |app| {
+        select_mission(app, "Speed up the checkout page");
+        act(app, Action::WhatItTakes);
+    });
+}

@@ -83,6 +83,17 @@ fn missions_detail_dates() {
     );
 }
 
+/// What it takes: the detail lists the ways out; f shows them to apply.
+#[test]
+fn what_it_takes() {
+    let mut app = app();
+    select_mission(&mut app, "Speed up the checkout page");
+    let text = screen(&draw(&app, 120, 35));
+    assert!(text.contains("What it takes (f applies one)"), "{text}");
+    keys(&mut app, "f");
+    snapshot("what_it_takes", &mut app);
+}
+
 #[test]
 fn missions_filter() {
     let mut app = app();

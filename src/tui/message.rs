@@ -109,6 +109,8 @@ pub enum Action {
     StartOwn,
     /// Change when to check in on a mission being handed over.
     CheckIn,
+    /// Apply one of the ways out of a blocked or at-risk mission.
+    WhatItTakes,
     /// A person's one-on-one history: read, edit or delete an entry.
     History,
 }

@@ -61,12 +61,14 @@ pub enum Context {
     HandOver,
     /// Handing over a mission at risk or blocked: asked once more.
     AtRisk,
+    /// What it takes: the ways out of a mission.
+    Options,
     /// A person's one-on-one history.
     History,
 }
 
 impl Context {
-    pub const ALL: [Context; 20] = [
+    pub const ALL: [Context; 21] = [
         Context::Global,
         Context::List,
         Context::Move,
@@ -87,6 +89,7 @@ impl Context {
         Context::HandOver,
         Context::AtRisk,
         Context::History,
+        Context::Options,
     ];
 
     /// The name in `keys.ron`.
@@ -111,6 +114,7 @@ impl Context {
             Context::Welcome => "welcome",
             Context::HandOver => "hand_over",
             Context::AtRisk => "at_risk",
+            Context::Options => "options",
             Context::History => "history",
         }
     }

@@ -19,6 +19,7 @@ pub(super) const WORDS: &[Words] = {
     (C::Missions, A::AssignOwner, "assign an owner from a ranked picker", Some("owner")),
     (C::Missions, A::AssignMentor, "assign a mentor from a ranked picker", Some("mentor")),
     (C::Missions, A::HandOver, "hand the mission over (checks the three conditions)", Some("hand over")),
+    (C::Missions, A::WhatItTakes, "what it takes: apply a way out of a blocked or at-risk mission", None),
     (C::Missions, A::Sort, "sort: file order, most urgent, due date, owner", None),
     (C::Missions, A::MarkDone, "mark the mission done (asks first)", None),
     (C::OneOnOne, A::NewEntry, "start today's one-on-one entry: a note and action items", Some("new entry")),
@@ -101,5 +102,9 @@ pub(super) const WORDS: &[Words] = {
     (C::History, A::Down, "older entry", None),
     (C::History, A::Cancel, "close", Some("close")),
     (C::History, A::Toggle, "tick the action items of this entry", Some("tick")),
+    (C::Options, A::Confirm, "apply this way out (one undoable change)", Some("apply")),
+    (C::Options, A::Up, "move up", None),
+    (C::Options, A::Down, "move down", None),
+    (C::Options, A::Cancel, "close", Some("close")),
     ]
 };

@@ -14,6 +14,7 @@ pub mod history;
 pub mod picker;
 pub mod restore;
 pub mod welcome;
+pub mod what_it_takes;
 
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -31,6 +32,7 @@ pub use self::history::History;
 pub use self::picker::Picker;
 pub use self::restore::Restore;
 pub use self::welcome::Welcome;
+pub use self::what_it_takes::WhatItTakes;
 
 use super::keymap::Context;
 use super::message::{Action, Effect};
@@ -58,6 +60,8 @@ pub enum Modal {
     Restore(Restore),
     /// First start: no team file yet.
     Welcome(Welcome),
+    /// The ways out of a blocked or at-risk mission.
+    WhatItTakes(WhatItTakes),
     /// A person's one-on-ones, each in full: edit or delete one.
     History(History),
 }
@@ -106,6 +110,7 @@ impl Modal {
         match self {
             Modal::Help(_) => (Context::Help, false),
             Modal::Welcome(m) => m.context(),
+            Modal::WhatItTakes(_) => (Context::Options, false),
             Modal::Form(_) => (Context::Form, true),
             Modal::Export(_) => (Context::Prompt, true),
             Modal::Entry(_) => (Context::Entry, true),
@@ -123,6 +128,7 @@ impl Modal {
             Modal::Help(m) => m.command(action),
             Modal::Restore(m) => m.command(state, action),
             Modal::Welcome(m) => m.command(state, action),
+            Modal::WhatItTakes(m) => m.command(state, action),
             Modal::Form(m) => form::command(m, state, action),
             Modal::Picker(m) => picker::command(m, state, action),
             Modal::HandOver(m) => m.command(state, action),
@@ -149,7 +155,8 @@ impl Modal {
             | Modal::Conflict(_)
             | Modal::Actions(_)
             | Modal::History(_)
-            | Modal::Restore(_) => {}
+            | Modal::Restore(_)
+            | Modal::WhatItTakes(_) => {}
         }
     }
 
@@ -166,6 +173,7 @@ impl Modal {
             Modal::Export(m) => m.draw(state, frame, area),
             Modal::Restore(m) => m.draw(state, frame, area),
             Modal::Welcome(m) => m.draw(state, frame, area),
+            Modal::WhatItTakes(m) => m.draw(state, frame, area),
             Modal::History(m) => m.draw(state, frame, area),
         }
     }
@@ -284,6 +292,11 @@ impl From<Welcome> for Modal {
 impl From<History> for Modal {
     fn from(m: History) -> Self {
         Modal::History(m)
+    }
+}
+impl From<WhatItTakes> for Modal {
+    fn from(m: WhatItTakes) -> Self {
+        Modal::WhatItTakes(m)
     }
 }
 impl From<Export> for Modal {

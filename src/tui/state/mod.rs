@@ -65,6 +65,9 @@ pub struct MissionsView {
     /// rows are those of the rest of the line).
     pub query_error: Option<String>,
     pub suggestions: crate::analysis::Suggestions,
+    /// What it takes (SPEC §3 options), when the selected mission is
+    /// blocked or at risk.
+    pub options: Vec<crate::analysis::MissionOption>,
     suggestions_for: Option<(usize, u64)>,
 }
 
@@ -320,11 +323,13 @@ impl State {
         }
         let Some(m) = self.missions.list.selected_item() else {
             self.missions.suggestions = Default::default();
+            self.missions.options = Vec::new();
             self.missions.suggestions_for = None;
             return;
         };
         if self.missions.suggestions_for != Some((m, self.generation)) {
             self.missions.suggestions = self.analysis.suggestions(&self.team, m);
+            self.missions.options = self.analysis.options(&self.team, m);
             self.missions.suggestions_for = Some((m, self.generation));
         }
     }

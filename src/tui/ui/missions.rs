@@ -470,6 +470,24 @@ fn detail_lines(app: &App, m: usize, width: usize) -> Vec<Line<'static>> {
             ));
         }
     }
+    // What it takes: the ways out of a blocked or at-risk mission.
+    if !app.missions.options.is_empty() {
+        let apply_key = app.keymap.key(Context::Missions, Action::WhatItTakes);
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!("What it takes ({apply_key} applies one)"),
+            theme.bold(),
+        ));
+        for (i, option) in app.missions.options.iter().enumerate() {
+            lines.extend(hanging(
+                // A rank, not a key: styled as text.
+                Span::styled(format!("{}. ", i + 1), theme.bold()),
+                &explain::option(&app.team, &app.analysis, m, option),
+                width,
+                plain,
+            ));
+        }
+    }
     for (heading, items) in [
         (
             format!("Who could pair with them ({mentor_key})"),

@@ -396,6 +396,7 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::OpenEditor => Vec::new(),
         Action::Suspend => vec![Effect::Suspend],
         Action::StartOwn => open(app, modal::welcome::reopen),
+        Action::WhatItTakes => open(app, modal::what_it_takes::open),
         Action::Confirm
         | Action::Cancel
         | Action::NextField
