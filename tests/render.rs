@@ -90,6 +90,8 @@ fn what_it_takes() {
     select_mission(&mut app, "Speed up the checkout page");
     let text = screen(&draw(&app, 120, 35));
     assert!(text.contains("What it takes (f applies one)"), "{text}");
+    // Suggested delegation beside the level: Hiro is not ready for Advise.
+    assert!(text.contains("Delegation 5 Advise · suggested 4 Agree"), "{text}");
     keys(&mut app, "f");
     snapshot("what_it_takes", &mut app);
 }

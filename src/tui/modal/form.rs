@@ -309,10 +309,24 @@ impl Form {
                 cut(&span.content, usize::from(inner.width)),
                 span.style,
             )),
-            None => Line::styled(
-                cut(&state.keymap.fill(focused.hint), usize::from(inner.width)),
-                theme.dim(),
-            ),
+            None => {
+                let mut hint = state.keymap.fill(focused.hint);
+                // The delegation the owner's readiness supports now (SPEC §3).
+                if focused.label == "Delegation"
+                    && let FormKind::EditMission(m) = form.kind
+                    && let Some(level) = state
+                        .analysis
+                        .missions
+                        .get(m)
+                        .and_then(|r| r.suggested_delegation)
+                {
+                    hint = format!(
+                        "suggested now: {level} {} · {hint}",
+                        crate::model::Delegation::name(level)
+                    );
+                }
+                Line::styled(cut(&hint, usize::from(inner.width)), theme.dim())
+            }
         };
         frame.render_widget(Paragraph::new(hint_line), hint);
         if let Some(text) = &form.error {

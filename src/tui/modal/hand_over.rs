@@ -225,6 +225,40 @@ impl HandOver {
                 .collect();
             lines.push(Line::raw(format!("      {}", tools.join(", "))));
         }
+        // 4. How much to let go: the delegation the owner's readiness supports.
+        if let Some(s) = report.suggested_delegation {
+            let name = crate::model::Delegation::name;
+            let (text, style) = match mission.delegation {
+                Some(level) if level > s => (
+                    format!(
+                        "{level} {}: above the {s} {} their readiness supports",
+                        name(level),
+                        name(s)
+                    ),
+                    theme.warn(),
+                ),
+                Some(level) if level < s => (
+                    format!(
+                        "{level} {}: they are ready for up to {s} {}",
+                        name(level),
+                        name(s)
+                    ),
+                    theme.dim(),
+                ),
+                Some(level) => (
+                    format!("{level} {}: as their readiness supports", name(level)),
+                    theme.ok(),
+                ),
+                None => (
+                    format!("not set: {s} {} suits their readiness", name(s)),
+                    theme.dim(),
+                ),
+            };
+            lines.push(Line::from(vec![
+                Span::styled("Delegation ", theme.bold()),
+                Span::styled(text, style),
+            ]));
+        }
         lines.push(Line::raw(""));
         lines.push(Line::from(vec![
             Span::raw("Verdict: "),

@@ -336,14 +336,31 @@ fn detail_lines(app: &App, m: usize, width: usize) -> Vec<Line<'static>> {
         label(theme, "Mentor"),
         name_or(index.mentor[m], format!("none ({mentor_key})")),
     ]));
-    if let Some(level) = mission.delegation {
-        lines.extend(hanging(
+    // The level set, and beside it the one the owner's readiness supports
+    // (SPEC §3): above it is abandonment, well below it micromanagement.
+    let suggested = report.suggested_delegation.filter(|_| mission.is_active());
+    let name = crate::model::Delegation::name;
+    match (mission.delegation, suggested) {
+        (Some(level), Some(s)) if s != level => lines.extend(hanging(
             label(theme, "Delegation"),
-            // How it changed over time is the line below, said once.
-            &format!("{level} {}", crate::model::Delegation::name(level)),
+            &format!("{level} {} · suggested {s} {}", name(level), name(s)),
+            width,
+            if level > s { theme.warn() } else { plain },
+        )),
+        // How it changed over time is the line below, said once.
+        (Some(level), _) => lines.extend(hanging(
+            label(theme, "Delegation"),
+            &format!("{level} {}", name(level)),
             width,
             plain,
-        ));
+        )),
+        (None, Some(s)) => lines.extend(hanging(
+            label(theme, "Delegation"),
+            &format!("not set · suggested {s} {}", name(s)),
+            width,
+            theme.dim(),
+        )),
+        (None, None) => {}
     }
     if let Some(history) = explain::delegation_history(mission) {
         lines.extend(hanging(label(theme, ""), &history, width, theme.dim()));
