@@ -1674,3 +1674,30 @@ fn what_it_takes_on_a_ready_mission_says_none_is_needed() {
             .contains("only a blocked or at-risk")
     );
 }
+
+#[test]
+fn what_if_someone_leaves_shows_what_changes_and_changes_nothing() {
+    let mut h = loaded();
+    let before = fs::read(&h.path).unwrap();
+    h.keys("2").select_person("Chen Wei");
+    h.keys("W");
+    let Some(Modal::WhatIf(what)) = h.app.modal() else {
+        panic!("W shows what if they leave: {:?}", h.app.modal());
+    };
+    assert_eq!(what.what.without, "Chen Wei");
+    let titles: Vec<&str> = what
+        .what
+        .changed
+        .iter()
+        .map(|&(m, _, _)| h.app.team().missions[m].title.as_str())
+        .collect();
+    assert!(
+        titles.contains(&"Rotate the TLS certificates"),
+        "{titles:?}"
+    );
+    assert!(what.what.single_points.iter().any(|s| s == "terraform"));
+    h.keys("<Esc>");
+    assert!(h.app.modal().is_none());
+    assert_eq!(fs::read(&h.path).unwrap(), before, "nothing written");
+    assert!(h.app.team().people.iter().any(|p| p.name == "Chen Wei"));
+}

@@ -473,3 +473,11 @@ fn what_it_takes() {
         act(app, Action::WhatItTakes);
     });
 }
+
+#[test]
+fn what_if_someone_leaves() {
+    check("what if", sample::team, |app| {
+        act(app, Action::ShowPeople);
+        act(app, Action::WhatIfLeaves);
+    });
+}

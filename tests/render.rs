@@ -91,9 +91,21 @@ fn what_it_takes() {
     let text = screen(&draw(&app, 120, 35));
     assert!(text.contains("What it takes (f applies one)"), "{text}");
     // Suggested delegation beside the level: Hiro is not ready for Advise.
-    assert!(text.contains("Delegation 5 Advise · suggested 4 Agree"), "{text}");
+    assert!(
+        text.contains("Delegation 5 Advise · suggested 4 Agree"),
+        "{text}"
+    );
     keys(&mut app, "f");
     snapshot("what_it_takes", &mut app);
+}
+
+#[test]
+fn what_if_someone_leaves() {
+    let mut app = app();
+    keys(&mut app, "2");
+    support::app::select_person(&mut app, "Chen Wei");
+    keys(&mut app, "W");
+    snapshot("what_if_chen_leaves", &mut app);
 }
 
 #[test]

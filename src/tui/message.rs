@@ -111,6 +111,8 @@ pub enum Action {
     CheckIn,
     /// Apply one of the ways out of a blocked or at-risk mission.
     WhatItTakes,
+    /// What if the selected person left.
+    WhatIfLeaves,
     /// A person's one-on-one history: read, edit or delete an entry.
     History,
 }

@@ -63,12 +63,14 @@ pub enum Context {
     AtRisk,
     /// What it takes: the ways out of a mission.
     Options,
+    /// What if a person leaves.
+    WhatIf,
     /// A person's one-on-one history.
     History,
 }
 
 impl Context {
-    pub const ALL: [Context; 21] = [
+    pub const ALL: [Context; 22] = [
         Context::Global,
         Context::List,
         Context::Move,
@@ -90,6 +92,7 @@ impl Context {
         Context::AtRisk,
         Context::History,
         Context::Options,
+        Context::WhatIf,
     ];
 
     /// The name in `keys.ron`.
@@ -115,6 +118,7 @@ impl Context {
             Context::HandOver => "hand_over",
             Context::AtRisk => "at_risk",
             Context::Options => "options",
+            Context::WhatIf => "whatif",
             Context::History => "history",
         }
     }

@@ -15,6 +15,7 @@ pub mod picker;
 pub mod restore;
 pub mod welcome;
 pub mod what_it_takes;
+pub mod whatif;
 
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -33,6 +34,7 @@ pub use self::picker::Picker;
 pub use self::restore::Restore;
 pub use self::welcome::Welcome;
 pub use self::what_it_takes::WhatItTakes;
+pub use self::whatif::WhatIfModal;
 
 use super::keymap::Context;
 use super::message::{Action, Effect};
@@ -62,6 +64,8 @@ pub enum Modal {
     Welcome(Welcome),
     /// The ways out of a blocked or at-risk mission.
     WhatItTakes(WhatItTakes),
+    /// What if a person leaves.
+    WhatIf(WhatIfModal),
     /// A person's one-on-ones, each in full: edit or delete one.
     History(History),
 }
@@ -111,6 +115,7 @@ impl Modal {
             Modal::Help(_) => (Context::Help, false),
             Modal::Welcome(m) => m.context(),
             Modal::WhatItTakes(_) => (Context::Options, false),
+            Modal::WhatIf(_) => (Context::WhatIf, false),
             Modal::Form(_) => (Context::Form, true),
             Modal::Export(_) => (Context::Prompt, true),
             Modal::Entry(_) => (Context::Entry, true),
@@ -129,6 +134,7 @@ impl Modal {
             Modal::Restore(m) => m.command(state, action),
             Modal::Welcome(m) => m.command(state, action),
             Modal::WhatItTakes(m) => m.command(state, action),
+            Modal::WhatIf(m) => m.command(action),
             Modal::Form(m) => form::command(m, state, action),
             Modal::Picker(m) => picker::command(m, state, action),
             Modal::HandOver(m) => m.command(state, action),
@@ -156,7 +162,8 @@ impl Modal {
             | Modal::Actions(_)
             | Modal::History(_)
             | Modal::Restore(_)
-            | Modal::WhatItTakes(_) => {}
+            | Modal::WhatItTakes(_)
+            | Modal::WhatIf(_) => {}
         }
     }
 
@@ -174,6 +181,7 @@ impl Modal {
             Modal::Restore(m) => m.draw(state, frame, area),
             Modal::Welcome(m) => m.draw(state, frame, area),
             Modal::WhatItTakes(m) => m.draw(state, frame, area),
+            Modal::WhatIf(m) => m.draw(state, frame, area),
             Modal::History(m) => m.draw(state, frame, area),
         }
     }
@@ -297,6 +305,11 @@ impl From<History> for Modal {
 impl From<WhatItTakes> for Modal {
     fn from(m: WhatItTakes) -> Self {
         Modal::WhatItTakes(m)
+    }
+}
+impl From<WhatIfModal> for Modal {
+    fn from(m: WhatIfModal) -> Self {
+        Modal::WhatIf(m)
     }
 }
 impl From<Export> for Modal {

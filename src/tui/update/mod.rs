@@ -397,6 +397,7 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Suspend => vec![Effect::Suspend],
         Action::StartOwn => open(app, modal::welcome::reopen),
         Action::WhatItTakes => open(app, modal::what_it_takes::open),
+        Action::WhatIfLeaves => open(app, modal::whatif::open),
         Action::Confirm
         | Action::Cancel
         | Action::NextField
