@@ -129,4 +129,16 @@ pub enum Command {
         #[arg(long, value_name = "S", default_value_t = 1)]
         seed: u64,
     },
+    /// Print shell completions (bash, zsh, fish, elvish, powershell). In
+    /// bash, zsh and fish, `agenda` and `whatif --without` also complete
+    /// the names of your team's people.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `handover man > handover.1`.
+    Man,
+    /// The names of the team's people, one per line (for completions).
+    #[command(hide = true)]
+    Names,
 }

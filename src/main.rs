@@ -124,5 +124,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             &mut out,
             &mut io::stderr(),
         ),
+        Some(Command::Completions { shell }) => commands::completions::run(shell, &mut out),
+        Some(Command::Man) => commands::completions::man(&mut out),
+        Some(Command::Names) => {
+            let team = commands::load_team(&data()?)?;
+            commands::completions::names(&team, &mut out)
+        }
     }
 }

@@ -1516,3 +1516,86 @@ fn whatif_shows_what_changes_without_someone_and_changes_nothing() {
         unknown.stderr()
     );
 }
+
+#[test]
+fn completions_for_every_shell_come_from_the_command_definitions() {
+    let s = Sandbox::new();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let run = s.run(&["completions", shell]);
+        assert_eq!(run.code(), 0, "{shell}: {}", run.stderr());
+        for command in ["agenda", "whatif", "week", "completions"] {
+            assert!(run.stdout().contains(command), "{shell} lacks {command}");
+        }
+    }
+    assert_ne!(
+        s.run(&["completions", "tcsh"]).code(),
+        0,
+        "an unknown shell is refused"
+    );
+}
+
+#[test]
+fn bash_completes_people_from_the_team_for_agenda_and_whatif() {
+    let s = Sandbox::new();
+    let team = s.with_sample();
+    let script = s.run(&["completions", "bash"]).stdout();
+    let script_file = s.write("handover.bash", &script);
+    let bin = Path::new(env!("CARGO_BIN_EXE_handover")).parent().unwrap();
+    // As bash calls a completion function: the command, the word, the word before.
+    let complete = |words: &[&str]| -> Vec<String> {
+        let words_list: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+        let cword = words.len() - 1;
+        let program = format!(
+            "source '{}'; COMP_WORDS=({}); COMP_CWORD={cword}; \
+             _handover_with_people handover '{}' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            script_file.display(),
+            words_list.join(" "),
+            words[cword],
+            words[cword - 1],
+        );
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(program)
+            .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
+            .env("HANDOVER_FILE", &team)
+            .output()
+            .expect("bash runs");
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(complete(&["handover", "agenda", "El"]), ["Elif\\ Şahin"]);
+    assert_eq!(
+        complete(&["handover", "whatif", "--without", "Ch"]),
+        ["Chen\\ Wei"]
+    );
+    assert_eq!(
+        complete(&["handover", "ag"]),
+        ["agenda"],
+        "commands as before"
+    );
+}
+
+#[test]
+fn the_man_page_is_roff_from_the_same_definitions() {
+    let s = Sandbox::new();
+    let run = s.run(&["man"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let page = run.stdout();
+    assert!(page.contains(".TH handover 1"), "{page}");
+    for command in ["whatif", "week", "completions", "agenda"] {
+        assert!(page.contains(command), "the man page lacks {command}");
+    }
+}
+
+#[test]
+fn names_lists_the_people_one_per_line() {
+    let s = Sandbox::new();
+    s.with_sample();
+    let run = s.run(&["names", "--file", "team.ron"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let names: Vec<String> = s.team().people.iter().map(|p| p.name.clone()).collect();
+    assert_eq!(run.stdout().lines().collect::<Vec<_>>(), names);
+}

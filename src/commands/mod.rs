@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod check;
+pub mod completions;
 pub mod csv;
 pub mod demo;
 pub mod init;
