@@ -108,6 +108,30 @@ fn what_if_someone_leaves() {
     snapshot("what_if_chen_leaves", &mut app);
 }
 
+/// The detail pane stops at the end of its text: scrolling on shows no
+/// blank pane, and one scroll back moves at once.
+#[test]
+fn the_detail_pane_stops_at_the_end() {
+    let mut app = app();
+    select_mission(&mut app, "Speed up the checkout page");
+    update(&mut app, Message::Resize(120, 24));
+    draw(&app, 120, 24);
+    for _ in 0..30 {
+        keys(&mut app, "J");
+        draw(&app, 120, 24);
+    }
+    let at_end = app.detail_scroll();
+    assert!(
+        at_end > 0 && at_end < 40,
+        "scrolled to the end, not beyond: {at_end}"
+    );
+    let text = screen(&draw(&app, 120, 24));
+    // The last line of the detail is on screen, at the foot of the pane.
+    assert!(text.contains("Chen Wei — covers observability"), "{text}");
+    keys(&mut app, "K");
+    assert!(app.detail_scroll() < at_end, "one scroll back moves");
+}
+
 #[test]
 fn missions_filter() {
     let mut app = app();

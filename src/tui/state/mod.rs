@@ -121,6 +121,9 @@ pub struct State {
     pub(crate) plan: PlanView,
     /// How far the detail pane (or the agenda) is scrolled down.
     pub(crate) detail_scroll: u16,
+    /// How far it can scroll: its lines beyond the pane, as last drawn
+    /// (so scrolling stops at the end instead of running into blank space).
+    pub(crate) detail_max: std::cell::Cell<u16>,
     pub(crate) undo: Vec<Change>,
     pub(crate) redo: Vec<Change>,
     /// Bumped on every change of the team.
@@ -156,6 +159,7 @@ impl State {
             one_on_one: OneOnOneView::default(),
             plan: PlanView::default(),
             detail_scroll: 0,
+            detail_max: std::cell::Cell::new(u16::MAX),
             undo: Vec::new(),
             redo: Vec::new(),
             generation: 0,

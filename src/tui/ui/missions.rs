@@ -285,10 +285,9 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
     };
     let width = usize::from(block.inner(area).width);
     let lines = detail_lines(app, m, width);
+    let pane = Paragraph::new(lines).block(block);
     frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .scroll((app.detail_scroll, 0)),
+        crate::tui::widgets::scrolled_pane(&app.state, pane, area),
         area,
     );
 }

@@ -25,11 +25,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .as_ref()
         .map(|agenda| crate::tui::widgets::agenda::lines(agenda, theme))
         .unwrap_or_default();
+    let pane = Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false });
     frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((app.detail_scroll, 0)),
+        crate::tui::widgets::scrolled_pane(&app.state, pane, agenda),
         agenda,
     );
 }

@@ -317,10 +317,9 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
             ));
         }
     }
+    let pane = Paragraph::new(lines).block(block);
     frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .scroll((app.detail_scroll, 0)),
+        crate::tui::widgets::scrolled_pane(&app.state, pane, area),
         area,
     );
 }

@@ -257,10 +257,9 @@ fn render_detail(app: &App, state: &PlanState, frame: &mut Frame, area: Rect) {
             }
         })
         .collect();
+    let pane = Paragraph::new(lines).block(block);
     frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .scroll((app.detail_scroll, 0)),
+        crate::tui::widgets::scrolled_pane(&app.state, pane, area),
         area,
     );
 }

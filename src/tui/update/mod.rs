@@ -360,16 +360,19 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::ScrollDown => {
+            // Not past the end of the pane's text, as last drawn.
             app.state.detail_scroll = app
                 .state
                 .detail_scroll
-                .saturating_add(app.state.page() as u16 / 2);
+                .saturating_add(app.state.page() as u16 / 2)
+                .min(app.state.detail_max.get());
             Vec::new()
         }
         Action::ScrollUp => {
             app.state.detail_scroll = app
                 .state
                 .detail_scroll
+                .min(app.state.detail_max.get())
                 .saturating_sub(app.state.page() as u16 / 2);
             Vec::new()
         }

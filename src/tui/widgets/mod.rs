@@ -155,3 +155,14 @@ pub fn settled_date(text: &str, today: crate::model::Date) -> Option<String> {
     let iso = date.to_string();
     (text.trim() != iso).then_some(iso)
 }
+
+/// A scrolling pane's text, scrolled as far as the state says but never
+/// past its end; what lies beyond the pane is kept for the next scroll.
+pub fn scrolled_pane<'a>(state: &State, paragraph: Paragraph<'a>, area: Rect) -> Paragraph<'a> {
+    // The block's borders take a row at the top and one at the bottom.
+    let inner_height = area.height.saturating_sub(2);
+    let lines = paragraph.line_count(area.width.saturating_sub(2).max(1));
+    let max = u16::try_from(lines.saturating_sub(usize::from(inner_height))).unwrap_or(u16::MAX);
+    state.detail_max.set(max);
+    paragraph.scroll((state.detail_scroll.min(max), 0))
+}
