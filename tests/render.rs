@@ -132,6 +132,31 @@ fn the_detail_pane_stops_at_the_end() {
     assert!(app.detail_scroll() < at_end, "one scroll back moves");
 }
 
+/// A single point of knowledge keeps its `!` when its name is cut.
+#[test]
+fn the_matrix_marks_a_single_point_even_when_its_name_is_cut() {
+    let mut team = handover::sample::team();
+    let long = "observability-and-distributed-tracing";
+    for person in &mut team.people {
+        if let Some(level) = person.skills.remove("observability") {
+            person.skills.insert(long.into(), level);
+        }
+    }
+    for mission in &mut team.missions {
+        if let Some(level) = mission.skills.remove("observability") {
+            mission.skills.insert(long.into(), level);
+        }
+    }
+    let mut app = app_of(team);
+    keys(&mut app, "3");
+    let text = screen(&draw(&app, 120, 35));
+    assert!(text.contains("!observabi…"), "{text}");
+    assert!(
+        !text.contains(long),
+        "the name is cut to its column: {text}"
+    );
+}
+
 #[test]
 fn missions_filter() {
     let mut app = app();

@@ -59,8 +59,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         if column == app.matrix.col {
             style = style.patch(theme.selected());
         }
+        // The mark leads, so a name cut to fit never loses it.
         let mark = if single(column) { "!" } else { "" };
-        let name = format!("{}{mark}", a.skill_name(s));
+        let name = format!("{mark}{}", a.skill_name(s));
         let (this, other) = if i % 2 == 0 { (0, 1) } else { (1, 0) };
         let wide = if i + 1 < shown.len() {
             2 * COLUMN_WIDTH - 1
