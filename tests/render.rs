@@ -157,6 +157,25 @@ fn the_matrix_marks_a_single_point_even_when_its_name_is_cut() {
     );
 }
 
+/// At 80 columns the summary and "? help" / "q quit" stay: shortened,
+/// not dropped.
+#[test]
+fn at_80_columns_the_summary_help_and_quit_stay() {
+    for view in ["1", "2", "3", "4", "5"] {
+        let mut app = app();
+        keys(&mut app, view);
+        update(&mut app, Message::Resize(80, 24));
+        let text = screen(&draw(&app, 80, 24));
+        let first = text.lines().next().unwrap();
+        assert!(first.contains("✗2 · !1 · ?2"), "view {view}: {first}");
+        let last = text.lines().last().unwrap();
+        assert!(
+            last.contains("? help") && last.contains("q quit"),
+            "view {view}: {last}"
+        );
+    }
+}
+
 #[test]
 fn missions_filter() {
     let mut app = app();

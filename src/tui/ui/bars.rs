@@ -42,8 +42,27 @@ pub fn tabs(app: &App, frame: &mut Frame, area: Rect) {
         .filter(|v| counts[**v as usize] > 0)
         .map(|v| (*v, format!("{} {}", counts[*v as usize], v.label())))
         .collect();
-    let summary_width: usize = summary.iter().map(|(_, s)| s.len() + 3).sum();
     let width = usize::from(area.width);
+    let summary_width = |summary: &[(Verdict, String)]| -> usize {
+        summary.iter().map(|(_, s)| crate::text::width(s) + 3).sum()
+    };
+    // Short of room, the counts are said by the verdicts' marks ("✗2 !1
+    // ?2"): shortened, never dropped.
+    let summary = if used + summary_width(&summary) < width {
+        summary
+    } else {
+        summary
+            .into_iter()
+            .map(|(v, _)| {
+                let mark = crate::tui::theme::Theme::badge(v)
+                    .split(' ')
+                    .next()
+                    .unwrap_or("");
+                (v, format!("{mark}{}", counts[v as usize]))
+            })
+            .collect()
+    };
+    let summary_width = summary_width(&summary);
     if !summary.is_empty() && used + summary_width < width {
         spans.push(Span::raw(" ".repeat(width - used - summary_width + 1)));
         for (i, (verdict, text)) in summary.into_iter().enumerate() {
@@ -95,16 +114,43 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect) {
         ));
     }
     let (contexts, _) = app.contexts();
-    let mut hints = Vec::new();
-    let mut used = 0;
-    for (key, name) in app.keymap.hints(&contexts) {
-        let len = key.chars().count() + name.len() + 3;
+    let all = app.keymap.hints(&contexts);
+    // Help and quit always have their place (at the end); the others fill
+    // what room is left, closer together when it is short.
+    let lasting: Vec<(String, &'static str)> = [Action::Help, Action::Quit]
+        .into_iter()
+        .filter_map(|action| {
+            let key = app.keymap.key(Context::Global, action);
+            all.iter().find(|(k, _)| *k == key).cloned()
+        })
+        .collect();
+    let others: Vec<(String, &'static str)> = all
+        .iter()
+        .filter(|hint| !lasting.contains(hint))
+        .cloned()
+        .collect();
+    let room = |gap: usize, hints: &[(String, &str)]| -> usize {
+        hints
+            .iter()
+            .map(|(k, n)| crate::text::width(k) + crate::text::width(n) + 1 + gap)
+            .sum()
+    };
+    let gap = if room(3, &all) <= width { 3 } else { 2 };
+    let mut used = room(gap, &lasting);
+    let mut shown = Vec::new();
+    for hint in others {
+        let len = room(gap, std::slice::from_ref(&hint));
         if used + len > width {
             break;
         }
         used += len;
+        shown.push(hint);
+    }
+    shown.extend(lasting);
+    let mut hints = Vec::new();
+    for (key, name) in shown {
         hints.push(Span::styled(key, theme.key()));
-        hints.push(Span::raw(format!(" {name}   ")));
+        hints.push(Span::raw(format!(" {name}{}", " ".repeat(gap))));
     }
     let lines = vec![Line::from(first), Line::from(hints)];
     frame.render_widget(Paragraph::new(lines), area);
