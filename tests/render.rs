@@ -176,6 +176,31 @@ fn at_80_columns_the_summary_help_and_quit_stay() {
     }
 }
 
+/// The People list marks every signal, the only one who knows a skill too,
+/// and the help says what the marks mean.
+#[test]
+fn the_people_list_marks_every_signal_and_the_help_says_what_marks_mean() {
+    let mut app = app();
+    keys(&mut app, "2");
+    let text = screen(&draw(&app, 120, 35));
+    let mut marked = 0;
+    for (p, person) in app.team().people.iter().enumerate() {
+        let signals = handover::analysis::PersonSignal::of(app.team(), app.analysis(), p);
+        let row = text
+            .lines()
+            .find(|l| l.contains(&person.name))
+            .unwrap_or_else(|| panic!("{} listed", person.name));
+        let mark = row.chars().nth(1) == Some('!');
+        assert_eq!(mark, !signals.is_empty(), "{row} {signals:?}");
+        marked += usize::from(mark);
+    }
+    assert!(marked > 0);
+    keys(&mut app, "?");
+    let text = screen(&draw(&app, 120, 35));
+    assert!(text.contains("1/3: missions owned"), "{text}");
+    assert!(text.contains("only one at 3+ in a skill"), "{text}");
+}
+
 #[test]
 fn missions_filter() {
     let mut app = app();

@@ -106,7 +106,7 @@ pub(super) const WORDS: &[Words] = {
     (C::Options, A::Up, "move up", None),
     (C::Options, A::Down, "move down", None),
     (C::Options, A::Cancel, "close", Some("close")),
-    (C::People, A::WhatIfLeaves, "what if they leave: verdicts that change, skills at risk, the plan", Some("what if")),
+    (C::People, A::WhatIfLeaves, "what if they leave (the verdicts, skills, plan)", Some("what if")),
     (C::WhatIf, A::Up, "scroll up", None),
     (C::WhatIf, A::Down, "scroll down", Some("scroll")),
     (C::WhatIf, A::Cancel, "close", Some("close")),

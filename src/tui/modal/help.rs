@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::Step;
-use crate::tui::message::Action;
+use crate::tui::message::{Action, View};
 use crate::tui::state::State;
 use crate::tui::widgets::centered;
 use crate::tui::widgets::text::fit;
@@ -63,6 +63,11 @@ impl Help {
         } else {
             entries
         };
+        // What the view's marks mean: no symbol without its words.
+        lines.push(Line::raw(""));
+        for line in legend(state.view) {
+            lines.push(Line::raw(*line));
+        }
         // Every key named here comes from the keymap.
         lines.push(Line::raw(""));
         for note in keymap.help_notes() {
@@ -82,5 +87,33 @@ impl Help {
             Paragraph::new(lines).block(block).scroll((self.scroll, 0)),
             rect,
         );
+    }
+}
+
+/// The marks a view draws, in words.
+fn legend(view: View) -> &'static [&'static str] {
+    match view {
+        View::Missions => &[
+            "Marks: ✓ ready · ~ stretch · ! at risk · ✗ blocked · ? unassigned · · done.",
+            "Due: ! late, » within 14 days; \"3d late\", \"today\", \"in 5d\".",
+        ],
+        View::People => &[
+            "Rows: ! in front: a signal (overloaded, isolated, mentoring too much, the",
+            "only one at 3+ in a skill work needs) · 22d: days since your last one-on-one,",
+            "! when one is due by their cadence (new!: never met) · 1/3: missions owned",
+            "of their capacity.",
+        ],
+        View::Matrix => &[
+            "Levels: · none, 1 learning, 2 guided, 3 autonomous, 4 expert. !skill: only",
+            "one person (or nobody) is at 3+ while work needs it.",
+        ],
+        View::OneOnOne => &[
+            "Rows: days since your last one-on-one, ! when one is due by their cadence",
+            "(new!: never met); the most overdue first.",
+        ],
+        View::Plan => &[
+            "Proposals: the mission's verdict now → after it, by its mark (? → ~: from",
+            "unassigned to a stretch); the detail says why one stays at risk or blocked.",
+        ],
     }
 }

@@ -63,7 +63,9 @@ pub fn render_list(app: &App, frame: &mut Frame, area: Rect, columns: Columns) {
     for row in list.window(usize::from(inner.height)) {
         let p = list.rows[row];
         let report = &app.analysis.people[p];
-        let warn = report.isolated || report.overloaded || report.mentor_overloaded;
+        // Every signal marks the row (the detail names them), the only one
+        // who knows a skill too.
+        let warn = !PersonSignal::of(&app.team, &app.analysis, p).is_empty();
         let mut spans = Vec::new();
         let met = (columns != Columns::Name).then(|| last_met(app, p));
         let met_width = met.as_ref().map_or(0, |(text, _)| text.len() + 1);
