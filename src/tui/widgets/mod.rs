@@ -55,16 +55,22 @@ pub fn boxed(
 pub fn boxed_with(
     state: &State,
     title: &str,
-    mut lines: Vec<Line<'static>>,
+    lines: Vec<Line<'static>>,
     footer: Line<'static>,
     frame: &mut Frame,
     area: Rect,
     width: u16,
 ) {
+    let inner = usize::from(width.min(area.width).saturating_sub(2)).max(1);
+    // A long line wraps under its own start: "  • skill react: …" goes on
+    // beneath "skill", not at the box's edge.
+    let mut lines: Vec<Line<'static>> = lines
+        .into_iter()
+        .flat_map(|line| text::indent_wrapped(line, inner))
+        .collect();
     lines.push(Line::raw(""));
     lines.push(footer);
     // Wrapped lines take more than one row.
-    let inner = usize::from(width.min(area.width).saturating_sub(2)).max(1);
     let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
     let height = (rows as u16 + 2).min(area.height);
     let rect = centered(area, width, height);

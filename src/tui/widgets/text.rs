@@ -61,6 +61,25 @@ pub fn hanging(lead: Span<'static>, text: &str, width: usize, style: Style) -> V
     lines
 }
 
+/// A line of one span, wrapped to `width` with a hanging indent under its
+/// lead (leading spaces and a bullet `• `, `- ` or `☐ `); other lines are
+/// left to the paragraph's own wrapping.
+pub fn indent_wrapped(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
+    if line.spans.len() != 1 || line.width() <= width {
+        return vec![line];
+    }
+    let span = &line.spans[0];
+    let text = span.content.to_string();
+    let spaces = text.len() - text.trim_start_matches(' ').len();
+    let bullet = ["• ", "- ", "☐ "]
+        .iter()
+        .find(|b| text[spaces..].starts_with(**b))
+        .map_or(0, |b| b.len());
+    let (lead, rest) = text.split_at(spaces + bullet);
+    let style = span.style.patch(line.style);
+    hanging(Span::styled(lead.to_string(), style), rest, width, style)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,6 +92,25 @@ mod tests {
         assert_eq!(cut("abcdef", 4), "abc…");
         assert_eq!(cut("abc", 0), "");
         assert_eq!(fit("🎉🎉🎉", 4), "🎉… ");
+    }
+
+    #[test]
+    fn a_bulleted_line_wraps_under_its_text() {
+        let line = Line::raw("  • skill react: needs 3, has 0 — too wide to pair");
+        let lines: Vec<String> = indent_wrapped(line, 24)
+            .iter()
+            .map(|l| l.to_string())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "  • skill react: needs",
+                "    3, has 0 — too wide",
+                "    to pair"
+            ]
+        );
+        // A line that fits is left as it is.
+        assert_eq!(indent_wrapped(Line::raw("short"), 24).len(), 1);
     }
 
     #[test]
