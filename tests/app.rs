@@ -1701,3 +1701,24 @@ fn what_if_someone_leaves_shows_what_changes_and_changes_nothing() {
     assert_eq!(fs::read(&h.path).unwrap(), before, "nothing written");
     assert!(h.app.team().people.iter().any(|p| p.name == "Chen Wei"));
 }
+
+#[test]
+fn a_message_cut_in_the_status_bar_is_read_in_full_in_the_log() {
+    let mut h = loaded();
+    h.select_mission("Speed up the checkout page")
+        .keys("f<Enter>");
+    let long = h.app.notice().unwrap().text.clone();
+    assert!(
+        long.len() > 80,
+        "a message longer than the status bar: {long}"
+    );
+    h.keys("uM");
+    let Some(Modal::Messages(_)) = h.app.modal() else {
+        panic!("M opens the message log: {:?}", h.app.modal());
+    };
+    let log: Vec<String> = h.app.messages().map(|m| m.text.clone()).collect();
+    assert!(log.contains(&long), "{log:?}");
+    assert!(log.iter().any(|m| m.starts_with("Undid")), "{log:?}");
+    h.keys("<Esc>");
+    assert!(h.app.modal().is_none());
+}

@@ -481,3 +481,11 @@ fn what_if_someone_leaves() {
         act(app, Action::WhatIfLeaves);
     });
 }
+
+#[test]
+fn the_message_log() {
+    check("message log", sample::team, |app| {
+        act(app, Action::Undo);
+        act(app, Action::MessageLog);
+    });
+}

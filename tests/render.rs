@@ -202,6 +202,14 @@ fn the_people_list_marks_every_signal_and_the_help_says_what_marks_mean() {
 }
 
 #[test]
+fn the_message_log() {
+    let mut app = app();
+    select_mission(&mut app, "Speed up the checkout page");
+    keys(&mut app, "f\nuM");
+    snapshot("message_log", &mut app);
+}
+
+#[test]
 fn missions_filter() {
     let mut app = app();
     keys(&mut app, "/bill");

@@ -113,6 +113,8 @@ pub enum Action {
     WhatItTakes,
     /// What if the selected person left.
     WhatIfLeaves,
+    /// Every message of the session, in full.
+    MessageLog,
     /// A person's one-on-one history: read, edit or delete an entry.
     History,
 }

@@ -65,12 +65,14 @@ pub enum Context {
     Options,
     /// What if a person leaves.
     WhatIf,
+    /// The message log.
+    Messages,
     /// A person's one-on-one history.
     History,
 }
 
 impl Context {
-    pub const ALL: [Context; 22] = [
+    pub const ALL: [Context; 23] = [
         Context::Global,
         Context::List,
         Context::Move,
@@ -93,6 +95,7 @@ impl Context {
         Context::History,
         Context::Options,
         Context::WhatIf,
+        Context::Messages,
     ];
 
     /// The name in `keys.ron`.
@@ -119,6 +122,7 @@ impl Context {
             Context::AtRisk => "at_risk",
             Context::Options => "options",
             Context::WhatIf => "whatif",
+            Context::Messages => "messages",
             Context::History => "history",
         }
     }

@@ -110,5 +110,9 @@ pub(super) const WORDS: &[Words] = {
     (C::WhatIf, A::Up, "scroll up", None),
     (C::WhatIf, A::Down, "scroll down", Some("scroll")),
     (C::WhatIf, A::Cancel, "close", Some("close")),
+    (C::Global, A::MessageLog, "the messages of this session, in full", None),
+    (C::Messages, A::Up, "scroll up", None),
+    (C::Messages, A::Down, "scroll down", Some("scroll")),
+    (C::Messages, A::Cancel, "close", Some("close")),
     ]
 };

@@ -11,6 +11,7 @@ pub mod form;
 pub mod hand_over;
 pub mod help;
 pub mod history;
+pub mod messages;
 pub mod picker;
 pub mod restore;
 pub mod welcome;
@@ -30,6 +31,7 @@ pub use self::form::Form;
 pub use self::hand_over::HandOver;
 pub use self::help::Help;
 pub use self::history::History;
+pub use self::messages::Messages;
 pub use self::picker::Picker;
 pub use self::restore::Restore;
 pub use self::welcome::Welcome;
@@ -66,6 +68,8 @@ pub enum Modal {
     WhatItTakes(WhatItTakes),
     /// What if a person leaves.
     WhatIf(WhatIfModal),
+    /// The message log.
+    Messages(Messages),
     /// A person's one-on-ones, each in full: edit or delete one.
     History(History),
 }
@@ -116,6 +120,7 @@ impl Modal {
             Modal::Welcome(m) => m.context(),
             Modal::WhatItTakes(_) => (Context::Options, false),
             Modal::WhatIf(_) => (Context::WhatIf, false),
+            Modal::Messages(_) => (Context::Messages, false),
             Modal::Form(_) => (Context::Form, true),
             Modal::Export(_) => (Context::Prompt, true),
             Modal::Entry(_) => (Context::Entry, true),
@@ -135,6 +140,7 @@ impl Modal {
             Modal::Welcome(m) => m.command(state, action),
             Modal::WhatItTakes(m) => m.command(state, action),
             Modal::WhatIf(m) => m.command(action),
+            Modal::Messages(m) => m.command(action),
             Modal::Form(m) => form::command(m, state, action),
             Modal::Picker(m) => picker::command(m, state, action),
             Modal::HandOver(m) => m.command(state, action),
@@ -163,7 +169,8 @@ impl Modal {
             | Modal::History(_)
             | Modal::Restore(_)
             | Modal::WhatItTakes(_)
-            | Modal::WhatIf(_) => {}
+            | Modal::WhatIf(_)
+            | Modal::Messages(_) => {}
         }
     }
 
@@ -182,6 +189,7 @@ impl Modal {
             Modal::Welcome(m) => m.draw(state, frame, area),
             Modal::WhatItTakes(m) => m.draw(state, frame, area),
             Modal::WhatIf(m) => m.draw(state, frame, area),
+            Modal::Messages(m) => m.draw(state, frame, area),
             Modal::History(m) => m.draw(state, frame, area),
         }
     }
@@ -310,6 +318,11 @@ impl From<WhatItTakes> for Modal {
 impl From<WhatIfModal> for Modal {
     fn from(m: WhatIfModal) -> Self {
         Modal::WhatIf(m)
+    }
+}
+impl From<Messages> for Modal {
+    fn from(m: Messages) -> Self {
+        Modal::Messages(m)
     }
 }
 impl From<Export> for Modal {

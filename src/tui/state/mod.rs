@@ -107,6 +107,9 @@ pub struct PlanView {
     pub list: ListState,
 }
 
+/// How many messages the log keeps.
+pub const MESSAGES_KEPT: usize = 100;
+
 #[derive(Debug)]
 pub struct State {
     pub(crate) team: Team,
@@ -131,6 +134,8 @@ pub struct State {
     pub(crate) keymap: Keymap,
     pub(crate) theme: Theme,
     pub(crate) notice: Option<Notice>,
+    /// The last messages, oldest first (the message log).
+    pub(crate) messages: std::collections::VecDeque<Notice>,
     pub(crate) today: Date,
     /// Changes handed to the saver and not yet written.
     pub(crate) unsaved: usize,
@@ -166,6 +171,7 @@ impl State {
             keymap,
             theme,
             notice: None,
+            messages: std::collections::VecDeque::new(),
             today,
             unsaved: 0,
             kept: None,
@@ -410,10 +416,17 @@ impl State {
 
     /// Shows a message in the status bar.
     pub fn tell(&mut self, kind: NoticeKind, text: impl Into<String>) {
-        self.notice = Some(Notice {
+        let notice = Notice {
             kind,
             text: text.into(),
-        });
+        };
+        // Kept for the message log: a message cut to the status bar can be
+        // read in full.
+        if self.messages.len() == MESSAGES_KEPT {
+            self.messages.pop_front();
+        }
+        self.messages.push_back(notice.clone());
+        self.notice = Some(notice);
     }
 
     /// The base of the app's work: the file as it was last loaded or saved.
@@ -489,6 +502,10 @@ impl State {
     }
     pub fn notice(&self) -> Option<&Notice> {
         self.notice.as_ref()
+    }
+    /// The messages of the session, oldest first (the message log).
+    pub fn messages(&self) -> impl Iterator<Item = &Notice> {
+        self.messages.iter()
     }
     pub fn today(&self) -> Date {
         self.today

@@ -401,6 +401,7 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::StartOwn => open(app, modal::welcome::reopen),
         Action::WhatItTakes => open(app, modal::what_it_takes::open),
         Action::WhatIfLeaves => open(app, modal::whatif::open),
+        Action::MessageLog => open(app, modal::messages::open),
         Action::Confirm
         | Action::Cancel
         | Action::NextField
