@@ -1722,3 +1722,27 @@ fn a_message_cut_in_the_status_bar_is_read_in_full_in_the_log() {
     h.keys("<Esc>");
     assert!(h.app.modal().is_none());
 }
+
+#[test]
+fn new_people_and_missions_start_from_the_settings() {
+    let mut h = loaded();
+    h.app.set_settings(
+        handover::tui::settings::Settings::parse("(cadence: 7, delegation: Some(5))").unwrap(),
+    );
+    h.keys("2aNadia Haddad<Enter>");
+    let nadia = h
+        .on_disk()
+        .people
+        .into_iter()
+        .find(|p| p.name == "Nadia Haddad")
+        .unwrap();
+    assert_eq!(nadia.cadence, 7);
+    h.keys("1aShip the guide<Tab>New hires ship on day 3<Enter>");
+    let guide = h
+        .on_disk()
+        .missions
+        .into_iter()
+        .find(|m| m.title == "Ship the guide")
+        .unwrap();
+    assert_eq!(guide.delegation, Some(5));
+}

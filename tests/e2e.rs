@@ -412,3 +412,27 @@ fn a_whole_one_on_one_beside_its_agenda() {
     assert!(ticked >= 2, "the one ticked today and the sample's");
     assert!(!open.contains("Book the design review"), "ticked: {agenda}");
 }
+
+#[test]
+fn a_bad_setting_is_reported_with_its_line_and_the_app_opens_with_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("team.ron");
+    std::fs::write(&file, handover::sample::SAMPLE_RON).unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir(&config).unwrap();
+    std::fs::write(
+        config.join("config.ron"),
+        "(\n  theme: \"light\",\n  colour: 3,\n)\n",
+    )
+    .unwrap();
+    let config = config.display().to_string();
+    let mut app = Session::start_with(&file, dir.path(), &[("HANDOVER_CONFIG_DIR", &config)]);
+    app.wait_for("Missions (12)");
+    app.send("M");
+    app.wait_for("config.ron:3:");
+    app.wait_for("the default settings are used");
+    app.send("\r");
+    app.wait_for("Missions (12)");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}

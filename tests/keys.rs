@@ -77,7 +77,7 @@ fn app(team: Team, keymap: Keymap, save: SaveState) -> App {
         .team(team)
         .file(file)
         .keymap(keymap)
-        .theme(Theme { color: true })
+        .theme(Theme::dark())
         .build();
     dispatch_on(&mut app, Message::Resize(WIDTH, HEIGHT), &mut NoSave);
     app

@@ -102,4 +102,9 @@ impl App {
     pub fn set_keymap(&mut self, keymap: Keymap) {
         self.state.keymap = keymap;
     }
+
+    /// The settings (`config.ron` at start).
+    pub fn set_settings(&mut self, settings: super::settings::Settings) {
+        self.state.settings = settings;
+    }
 }

@@ -13,6 +13,7 @@ pub mod planner;
 pub mod recovery;
 pub mod runtime;
 pub mod saver;
+pub mod settings;
 pub mod state;
 pub mod theme;
 pub mod ui;
@@ -54,7 +55,9 @@ pub fn run(data: &DataPath) -> Result<ExitCode, AppError> {
     // Holding the lock, nothing else of ours is saving here.
     store::remove_stale_temporaries(folder(&data.path));
     let (keymap, keymap_problem) = Keymap::load(store::config::read("keys.ron"));
-    let mut app = App::new(team, file, keymap, Theme::from_env(), today()?);
+    let (settings, theme, setting_problems) = settings_and_theme();
+    let mut app = App::new(team, file, keymap, theme, today()?);
+    app.state.settings = settings;
     app.state.editor = std::env::var("EDITOR")
         .ok()
         .filter(|e| !e.trim().is_empty());
@@ -65,6 +68,9 @@ pub fn run(data: &DataPath) -> Result<ExitCode, AppError> {
         );
     }
     if let Some(problem) = keymap_problem {
+        app.state.tell(NoticeKind::Warning, problem);
+    }
+    for problem in setting_problems {
         app.state.tell(NoticeKind::Warning, problem);
     }
     recovery::offer(&mut app);
@@ -308,4 +314,39 @@ fn lock(path: &Path) -> Result<Option<store::FileLock>, AppError> {
         }
         Err(e) => Err(AppError(e.to_string())),
     }
+}
+
+/// `config.ron` and `theme.ron` from the config folder: the settings and
+/// the theme, and what could not be read of them (the app then opens with
+/// the defaults, and says so).
+fn settings_and_theme() -> (settings::Settings, Theme, Vec<String>) {
+    let mut problems = Vec::new();
+    let settings = match store::config::read("config.ron") {
+        Ok(Some(file)) => settings::Settings::parse(&file.text).unwrap_or_else(|e| {
+            problems.push(format!(
+                "{}:{e}; the default settings are used",
+                file.path.display()
+            ));
+            settings::Settings::default()
+        }),
+        Ok(None) => settings::Settings::default(),
+        Err(e) => {
+            problems.push(format!("{e}; the default settings are used"));
+            settings::Settings::default()
+        }
+    };
+    let mut theme = Theme::of(settings.theme());
+    match store::config::read("theme.ron") {
+        Ok(Some(file)) if theme.color => match theme.palette.overridden(&file.text) {
+            Ok(palette) => theme.palette = palette,
+            Err(e) => problems.push(format!(
+                "{}:{e}; the {} colours are used",
+                file.path.display(),
+                settings.theme
+            )),
+        },
+        Ok(_) => {}
+        Err(e) => problems.push(e.to_string()),
+    }
+    (settings, theme, problems)
 }

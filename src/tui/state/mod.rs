@@ -133,6 +133,8 @@ pub struct State {
     pub(crate) generation: u64,
     pub(crate) keymap: Keymap,
     pub(crate) theme: Theme,
+    /// `config.ron`: the defaults of new people and missions, the theme.
+    pub(crate) settings: super::settings::Settings,
     pub(crate) notice: Option<Notice>,
     /// The last messages, oldest first (the message log).
     pub(crate) messages: std::collections::VecDeque<Notice>,
@@ -171,6 +173,7 @@ impl State {
             keymap,
             theme,
             notice: None,
+            settings: Default::default(),
             messages: std::collections::VecDeque::new(),
             today,
             unsaved: 0,

@@ -13,11 +13,16 @@ use crate::tui::modal::{Form, Modal};
 
 pub(super) fn add(app: &mut App) -> Vec<Effect> {
     let form = if mission_view(app) {
-        Form::mission(FormKind::AddMission, &Mission::titled(""))
+        // New missions and people start from the settings' defaults.
+        let mut mission = Mission::titled("");
+        mission.delegation = app.state.settings.delegation;
+        Form::mission(FormKind::AddMission, &mission)
     } else if app.state.view == View::Plan {
         return Vec::new();
     } else {
-        Form::person(FormKind::AddPerson, &Person::named(""))
+        let mut person = Person::named("");
+        person.cadence = app.state.settings.cadence;
+        Form::person(FormKind::AddPerson, &person)
     };
     app.modal = Some(Modal::Form(Box::new(form)));
     Vec::new()
