@@ -289,6 +289,27 @@ fn plan_view() {
     snapshot("plan", &mut app);
 }
 
+/// A proposal that still leaves its mission at risk says why, as
+/// `handover plan` does.
+#[test]
+fn the_plan_says_why_a_proposal_stays_at_risk() {
+    let mut app = app();
+    keys(&mut app, "5");
+    let rows = screen(&draw(&app, 120, 35));
+    let churn = rows
+        .lines()
+        .skip(2)
+        .position(|l| l.contains("Churn prediction"))
+        .expect("the plan proposes an owner for the churn prototype");
+    keys(&mut app, &"j".repeat(churn));
+    let text = screen(&draw(&app, 120, 35));
+    assert!(text.contains("Still at risk:"), "{text}");
+    assert!(
+        text.contains("• skill machine learning: needs 3, has 1"),
+        "{text}"
+    );
+}
+
 #[test]
 fn help_modal() {
     let mut app = app();

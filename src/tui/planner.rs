@@ -22,6 +22,10 @@ pub struct PlanState {
     pub generation: u64,
     pub plan: crate::plan::Plan,
     pub after: Vec<crate::analysis::Verdict>,
+    /// What still stands in the way of a proposal's mission once the plan
+    /// is in place, when it stays at risk or blocked (as `handover plan`
+    /// says it), by mission.
+    pub still: std::collections::BTreeMap<usize, Vec<String>>,
     pub rows: Vec<Proposal>,
 }
 
@@ -29,13 +33,25 @@ impl PlanState {
     /// Works out the plan of a team (seconds on the largest teams: the
     /// runtime does it off the key-handling thread).
     pub fn work_out(team: &Team, analysis: &Analysis, generation: u64) -> Self {
+        use crate::analysis::{Finding, Verdict};
         let plan = crate::plan::plan(team, analysis);
-        let after = plan
-            .after(team)
-            .1
-            .missions
+        let (after_team, after_analysis) = plan.after(team);
+        let after: Vec<Verdict> = after_analysis.missions.iter().map(|r| r.verdict).collect();
+        let proposed = plan
+            .owners
             .iter()
-            .map(|r| r.verdict)
+            .map(|o| o.mission)
+            .chain(plan.mentors.iter().map(|m| m.mission));
+        let still = proposed
+            .filter(|&m| matches!(after[m], Verdict::AtRisk | Verdict::Blocked))
+            .map(|m| {
+                let problems: Vec<String> = Finding::of(&after_team, &after_analysis, m)
+                    .iter()
+                    .filter(|f| !f.is_covered_gap())
+                    .map(|f| f.words(&after_team, &after_analysis))
+                    .collect();
+                (m, problems)
+            })
             .collect();
         let rows = (0..plan.owners.len())
             .map(Proposal::Owner)
@@ -45,6 +61,7 @@ impl PlanState {
             generation,
             plan,
             after,
+            still,
             rows,
         }
     }

@@ -139,6 +139,21 @@ fn render_detail(app: &App, state: &PlanState, frame: &mut Frame, area: Rect) {
             "(once the whole plan is in place)",
             theme.dim(),
         ));
+        // Why it stays at risk or blocked, as `handover plan` says it.
+        if let Some(problems) = state.still.get(&m) {
+            lines.push(Line::styled(
+                format!("Still {}:", after.label()),
+                theme.warn(),
+            ));
+            for problem in problems {
+                lines.extend(hanging(
+                    Span::styled("• ", theme.warn()),
+                    problem,
+                    width,
+                    Style::new(),
+                ));
+            }
+        }
         lines.push(Line::raw(""));
         match proposal {
             Proposal::Owner(i) => {
