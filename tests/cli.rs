@@ -627,7 +627,12 @@ fn plan_prints_each_proposal_with_its_cost_and_gaps() {
     let out = run.stdout();
     assert!(out.starts_with("OWNERS (2, total cost 5)\n"), "{out}");
     // As cheap as Elif, and Dana wants to grow in design (SPEC §3 growth).
-    assert!(out.contains("  Design tokens for the component library → Dana Kowalski  (unassigned → stretch)\n      cost 1: design 2 of 3\n"), "{out}");
+    assert!(out.contains("  Design tokens for the component library → Dana Kowalski  (unassigned → stretch)\n      cost 1: design 2 of 3\n      a growth pick: they want to grow in design\n"), "{out}");
+    // Every growth pick of the plan says so, and only they.
+    let json = s.run(&["plan", "--json", "--file", "team.ron"]).stdout();
+    let picks = json.matches("\"wants\":true").count();
+    assert!(picks >= 1);
+    assert_eq!(out.matches("a growth pick").count(), picks, "{out}");
     assert!(
         out.contains("      still at risk: skill machine learning: needs 3, has 1 — not covered"),
         "{out}"

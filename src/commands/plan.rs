@@ -10,7 +10,7 @@ use super::style::Paint;
 use super::{Failure, Outcome};
 use crate::analysis::explain::{self, person, skill};
 use crate::analysis::{Analysis, Finding, Verdict, analyse, gaps};
-use crate::model::Team;
+use crate::model::{Team, key};
 use crate::plan::{Plan, plan};
 use crate::store::{self, DataPath};
 use crate::text::clean;
@@ -128,6 +128,20 @@ pub fn render_text(team: &Team, a: &Analysis, plan: &Plan, paint: Paint, applyin
             let tool_gaps = gaps::tool_gaps(&a.index, o.mission, o.person);
             let why = explain::lacks(a, &skill_gaps, &tool_gaps);
             text.push_str(&format!("      cost {}: {why}\n", o.cost));
+            // The growth rule's picks say so (SPEC §3), as the JSON's "wants".
+            if o.wants {
+                let wanted = &team.people[o.person].wants;
+                let skills: Vec<String> = team.missions[o.mission]
+                    .skills
+                    .keys()
+                    .filter(|s| wanted.iter().any(|w| key(w) == key(s)))
+                    .map(|s| clean(s).into_owned())
+                    .collect();
+                text.push_str(&format!(
+                    "      a growth pick: they want to grow in {}\n",
+                    skills.join(", ")
+                ));
+            }
             if !plan.mentors.iter().any(|mp| mp.mission == o.mission) {
                 text.push_str(&paint.warn(&remaining(o.mission)));
             }
