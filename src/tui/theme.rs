@@ -350,14 +350,7 @@ mod tests {
 
     #[test]
     fn verdicts_never_rely_on_colour_alone() {
-        for verdict in [
-            Verdict::Blocked,
-            Verdict::AtRisk,
-            Verdict::Unassigned,
-            Verdict::Stretch,
-            Verdict::Ready,
-            Verdict::Done,
-        ] {
+        for verdict in Verdict::ALL {
             let badge = Theme::badge(verdict);
             assert!(badge.len() > 2 && !badge.starts_with(' '), "{badge}");
         }
