@@ -104,6 +104,13 @@ impl Analysis {
         counts
     }
 
+    /// The candidate lists sorted best-first (built on first use): the plan
+    /// walks them as suggestions do.
+    pub fn lists(&self, team: &Team) -> &top::Lists {
+        self.lists
+            .get_or_init(|| top::Lists::new(team, &self.index))
+    }
+
     /// Forgets the candidate lists: the team changed.
     fn reset_suggestions(&mut self) {
         self.lists = std::sync::OnceLock::new();

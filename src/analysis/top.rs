@@ -34,6 +34,8 @@ pub struct Lists {
     /// A person's place among mentors of equal coverage: fewest mentored,
     /// then name.
     pub(super) mentor_rank: Vec<u32>,
+    /// A person's place in name order (ties by their place in the file).
+    name_rank: Vec<u32>,
 }
 
 impl Lists {
@@ -53,6 +55,17 @@ impl Lists {
         let mut mentor_rank = vec![0u32; team.people.len()];
         for (rank, &p) in by_mentoring.iter().enumerate() {
             mentor_rank[p] = rank as u32;
+        }
+        let mut by_name: Vec<PersonId> = (0..team.people.len()).collect();
+        by_name.sort_by(|&a, &b| {
+            team.people[a]
+                .name
+                .cmp(&team.people[b].name)
+                .then(a.cmp(&b))
+        });
+        let mut name_rank = vec![0u32; team.people.len()];
+        for (rank, &p) in by_name.iter().enumerate() {
+            name_rank[p] = rank as u32;
         }
         let owners = index
             .holders
@@ -104,7 +117,26 @@ impl Lists {
             tool_owners,
             mentors,
             mentor_rank,
+            name_rank,
         }
+    }
+}
+
+impl Lists {
+    /// People with spare capacity, in owner rank order (most spare, then name).
+    pub fn by_rank(&self) -> &[PersonId] {
+        &self.by_rank
+    }
+
+    /// Holders of a skill with spare capacity, best first for a need: level
+    /// capped at the need (the level returned), then rank.
+    pub fn owners_at(&self, skill: SkillId, need: u8) -> &[(PersonId, u8)] {
+        &self.owners[skill][usize::from(need.clamp(1, 4) - 1)]
+    }
+
+    /// Holders of a tool with spare capacity, in rank order.
+    pub fn tool_owners(&self, tool: super::index::ToolId) -> &[PersonId] {
+        &self.tool_owners[tool]
     }
 }
 
@@ -290,6 +322,28 @@ pub fn mentors(
     uncovered: &[(SkillId, u8)],
     limit: usize,
 ) -> Vec<MentorSuggestion> {
+    mentors_counting(
+        team,
+        index,
+        lists,
+        &index.mentoring,
+        owner,
+        uncovered,
+        limit,
+    )
+}
+
+/// As [`mentors`], counting `mentoring` (each person's mentoring now, never
+/// below the analysis's: the plan hands out mentoring as it goes).
+pub fn mentors_counting(
+    team: &Team,
+    index: &Index,
+    lists: &Lists,
+    mentoring: &[u32],
+    owner: PersonId,
+    uncovered: &[(SkillId, u8)],
+    limit: usize,
+) -> Vec<MentorSuggestion> {
     let covers = |p: PersonId| -> Vec<SkillId> {
         uncovered
             .iter()
@@ -297,12 +351,16 @@ pub fn mentors(
             .map(|&(skill, _)| skill)
             .collect()
     };
-    let can_mentor =
-        |p: PersonId| p != owner && index.mentoring[p] < team.people[p].mentor_capacity;
+    let can_mentor = |p: PersonId| p != owner && mentoring[p] < team.people[p].mentor_capacity;
     let turns_to = &index.person_turns_to[owner];
-    let key =
-        |p: PersonId, count: usize| (Reverse(count), !turns_to.contains(&p), lists.mentor_rank[p]);
-    let mut best: Best<(Reverse<usize>, bool, u32)> = Best::new(limit);
+    let key = |p: PersonId, count: usize| {
+        (
+            Reverse(count),
+            !turns_to.contains(&p),
+            (mentoring[p], lists.name_rank[p]),
+        )
+    };
+    let mut best: Best<(Reverse<usize>, bool, (u32, u32))> = Best::new(limit);
     // The people the owner turns to come first among equals: weigh them all.
     for &p in turns_to.iter().filter(|&&p| can_mentor(p)) {
         let count = covers(p).len();
@@ -319,7 +377,7 @@ pub fn mentors(
             if let Some(&p) = list(gap).get(cursors[i]) {
                 cursors[i] += 1;
                 advanced = true;
-                if p != owner {
+                if can_mentor(p) {
                     best.offer(key(p, covers(p).len()), p);
                 }
             }
@@ -328,19 +386,24 @@ pub fn mentors(
             break;
         }
         // Someone unseen covers at most the gaps whose lists go on, and
-        // comes after every cursor in the lists they are in.
-        let open: Vec<u32> = uncovered
+        // comes after every cursor in the lists they are in (the lists are
+        // in the analysis's order; mentoring only grows since).
+        let open: Vec<(u32, u32)> = uncovered
             .iter()
             .enumerate()
-            .filter_map(|(i, gap)| list(gap).get(cursors[i]).map(|&p| lists.mentor_rank[p]))
+            .filter_map(|(i, gap)| {
+                list(gap)
+                    .get(cursors[i])
+                    .map(|&p| (index.mentoring[p], lists.name_rank[p]))
+            })
             .collect();
         // Someone unseen covering every open gap is in every open list,
         // after every cursor; covering fewer ranks lower whatever their
         // place. So nobody unseen beats (all open gaps, the last cursor).
-        let Some(&last_rank) = open.iter().max() else {
+        let Some(&last) = open.iter().max() else {
             break;
         };
-        let bound = (Reverse(open.len()), true, last_rank);
+        let bound = (Reverse(open.len()), true, last);
         if best.worst().is_some_and(|worst| *worst < bound) {
             break;
         }

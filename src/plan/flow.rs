@@ -14,6 +14,9 @@ pub struct Network {
     cap: Vec<i64>,
     cost: Vec<i64>,
     adj: Vec<Vec<usize>>,
+    /// After solving: node potentials under which every arc left with
+    /// capacity has a reduced cost ≥ 0 (the proof the flow is cheapest).
+    potential: Vec<i64>,
 }
 
 const INF: i64 = i64::MAX / 4;
@@ -76,7 +79,15 @@ impl Network {
             .step_by(2)
             .map(|e| self.flow(e) * self.cost[e])
             .sum();
+        self.potential = potential;
         (flow, cost)
+    }
+
+    /// A node's potential once solved: an arc `u → v` of cost `c` that was
+    /// not in the network would make the flow cheaper exactly when
+    /// `c + potential(u) − potential(v) < 0`.
+    pub fn potential(&self, node: usize) -> i64 {
+        self.potential.get(node).copied().unwrap_or(0)
     }
 
     fn reduced(&self, e: usize, from: usize, potential: &[i64]) -> i64 {

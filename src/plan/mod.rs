@@ -4,11 +4,12 @@
 //! flow; mentors are then handed out in file order.
 
 pub mod flow;
+pub mod owners;
+mod walk;
 
-use crate::analysis::suggest::{rank_mentors, spare};
+use crate::analysis::suggest::spare;
 use crate::analysis::{Analysis, MissionId, PersonId, SkillId, gaps};
 use crate::model::Team;
-use flow::Network;
 
 /// A proposed owner for an unassigned mission.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -100,143 +101,10 @@ pub fn plan(team: &Team, a: &Analysis) -> Plan {
     }
 }
 
-/// The optimal owners: a min-cost max-flow from the missions to the people
-/// with spare capacity. People who hold none of a mission's skills or tools
-/// all cost the same for it, so they are reached through one shared node
-/// instead of an edge each; the graph stays as small as the skills held.
+/// The optimal owners (SPEC §3): as many missions placed as capacity
+/// allows, at the lowest cost, then growing people, then spreading the work.
 pub fn place_owners(team: &Team, a: &Analysis, open: &[MissionId]) -> Vec<OwnerProposal> {
-    let index = &a.index;
-    // People in a fixed order (most spare first, then by name), so equal
-    // plans are always broken the same way.
-    let people = crate::analysis::suggest::by_spare_capacity(team, index);
-    if open.is_empty() || people.is_empty() {
-        return Vec::new();
-    }
-    let (s, t, hub) = (0, 1, 2);
-    let mission_node = |i: usize| 3 + i;
-    let person_node = |j: usize| 3 + open.len() + j;
-    let mut slot = vec![usize::MAX; team.people.len()];
-    for (j, &p) in people.iter().enumerate() {
-        slot[p] = j;
-    }
-    // Among plans of equal cost, grow people: a mission given to someone
-    // who does not want one of its skills costs `scale` more. Then spread
-    // the work: the k-th mission a person takes costs a little more than the
-    // one before (their load after it). Each is scaled so that no amount of
-    // spreading outweighs one growth pick, and no amount of growth one point
-    // of the real cost.
-    let most_places = people
-        .iter()
-        .map(|&p| spare(team, index, p).min(open.len() as u32))
-        .max()
-        .unwrap_or(0);
-    let most_load = people.iter().map(|&p| index.load[p]).max().unwrap_or(0);
-    let scale = i64::from(most_places + most_load + 1) * open.len() as i64 + 1;
-    let growth = scale;
-    let scale = growth * (open.len() as i64 + 1);
-    let wants = |m: MissionId, p: PersonId| {
-        index.mission_skills[m]
-            .iter()
-            .any(|(skill, _)| index.person_wants[p].contains(skill))
-    };
-    let mut wanters: Vec<Vec<PersonId>> = vec![Vec::new(); index.skills.len()];
-    for &p in &people {
-        for &skill in &index.person_wants[p] {
-            wanters[skill].push(p);
-        }
-    }
-    let mut net = Network::new(3 + open.len() + people.len());
-    let mut hub_to_person = Vec::with_capacity(people.len());
-    for (j, &p) in people.iter().enumerate() {
-        let free = spare(team, index, p).min(open.len() as u32);
-        hub_to_person.push(net.add_edge(hub, person_node(j), i64::from(free), 0));
-        for k in 1..=free {
-            net.add_edge(person_node(j), t, 1, i64::from(index.load[p] + k));
-        }
-    }
-    let mut edges: Vec<(usize, usize, usize)> = Vec::new(); // (edge, mission, person)
-    let mut hub_edges: Vec<(usize, usize)> = Vec::new(); // (edge, mission)
-    for (i, &m) in open.iter().enumerate() {
-        net.add_edge(s, mission_node(i), 1, 0);
-        let mentor = index.mentor[m];
-        let mut holders: Vec<PersonId> = index.mission_skills[m]
-            .iter()
-            .flat_map(|&(skill, _)| index.holders[skill].iter().map(|&(p, _)| p))
-            .chain(
-                index.mission_tools[m]
-                    .iter()
-                    .flat_map(|&tool| index.tool_holders[tool].iter().copied()),
-            )
-            // Those who want a needed skill are growth picks: not the same
-            // as everyone else reached through the shared node.
-            .chain(
-                index.mission_skills[m]
-                    .iter()
-                    .flat_map(|&(skill, _)| wanters[skill].iter().copied()),
-            )
-            .filter(|&p| slot[p] != usize::MAX && Some(p) != mentor)
-            .collect();
-        holders.sort_unstable_by_key(|&p| slot[p]);
-        holders.dedup();
-        if mentor.is_some_and(|p| slot[p] != usize::MAX) {
-            // The mission's mentor cannot own it, so no shared node here:
-            // everyone else gets an edge of their own.
-            holders = people
-                .iter()
-                .copied()
-                .filter(|&p| Some(p) != mentor)
-                .collect();
-        } else {
-            let e = net.add_edge(
-                mission_node(i),
-                hub,
-                1,
-                scale * i64::from(gaps::max_cost(index, m)) + growth,
-            );
-            hub_edges.push((e, i));
-        }
-        for p in holders {
-            let cost =
-                scale * i64::from(gaps::cost(index, m, p)) + if wants(m, p) { 0 } else { growth };
-            let e = net.add_edge(mission_node(i), person_node(slot[p]), 1, cost);
-            edges.push((e, i, p));
-        }
-    }
-    net.min_cost_max_flow(s, t);
-    // Read the assignment back: direct edges name the person; a mission that
-    // went through the shared node takes one of the people it flowed to.
-    // (In an optimal flow none of those holds anything the mission needs
-    // or wants one of its skills, or the direct edge would have been
-    // cheaper, so each costs the same.)
-    let mut owner: Vec<Option<PersonId>> = vec![None; open.len()];
-    for &(e, i, p) in &edges {
-        if net.flow(e) > 0 {
-            owner[i] = Some(p);
-        }
-    }
-    let mut from_hub: Vec<PersonId> = Vec::new();
-    for (j, &p) in people.iter().enumerate() {
-        for _ in 0..net.flow(hub_to_person[j]) {
-            from_hub.push(p);
-        }
-    }
-    let mut from_hub = from_hub.into_iter();
-    for &(e, i) in &hub_edges {
-        if net.flow(e) > 0 {
-            owner[i] = from_hub.next();
-        }
-    }
-    open.iter()
-        .zip(owner)
-        .filter_map(|(&m, p)| {
-            p.map(|person| OwnerProposal {
-                mission: m,
-                person,
-                cost: gaps::cost(index, m, person),
-                wants: wants(m, person),
-            })
-        })
-        .collect()
+    owners::place(team, a, open)
 }
 
 /// Then, in file order, each active mission without a mentor whose owner
@@ -264,9 +132,12 @@ pub fn allot_mentors(team: &Team, a: &Analysis, owners: &[OwnerProposal]) -> Vec
         if uncovered.is_empty() {
             continue;
         }
-        if let Some(top) = rank_mentors(team, index, &mentoring, owner, &uncovered)
-            .into_iter()
-            .next()
+        let lists = a.lists(team);
+        if let Some(top) = crate::analysis::top::mentors_counting(
+            team, index, lists, &mentoring, owner, &uncovered, 1,
+        )
+        .into_iter()
+        .next()
         {
             mentoring[top.person] += 1;
             proposals.push(MentorProposal {
