@@ -52,24 +52,16 @@ impl Network {
     pub fn min_cost_max_flow(&mut self, s: usize, t: usize) -> (i64, i64) {
         let n = self.adj.len();
         let mut potential = vec![0i64; n];
+        let mut work = Work::new(n);
         let mut flow = 0;
-        while let Some(dist) = self.dijkstra(s, t, &potential) {
-            let reach = dist[t];
-            for v in 0..n {
-                potential[v] += dist[v].min(reach);
+        while self.dijkstra(s, t, &potential, &mut work) {
+            let reach = work.dist[t];
+            for (p, d) in potential.iter_mut().zip(&work.dist) {
+                *p += (*d).min(reach);
             }
-            // The edges on shortest paths have zero reduced cost; only they
-            // (and their reverses, also zero) can carry this phase's flow.
-            let admissible: Vec<Vec<usize>> = (0..n)
-                .map(|u| {
-                    self.adj[u]
-                        .iter()
-                        .copied()
-                        .filter(|&e| self.reduced(e, u, &potential) == 0)
-                        .collect()
-                })
-                .collect();
-            let pushed = self.blocking_flow(s, t, &admissible);
+            // The edges on shortest paths now have zero reduced cost; only
+            // they (and their reverses, also zero) carry this phase's flow.
+            let pushed = self.blocking_flow(s, t, &potential, &mut work);
             if pushed == 0 {
                 break;
             }
@@ -90,22 +82,72 @@ impl Network {
         self.potential.get(node).copied().unwrap_or(0)
     }
 
+    /// Moves the potentials as far towards `t` as they go: each node's
+    /// becomes minus its distance to `t` (shifted), the valid potentials
+    /// that price every node's way out — a person's next place at what it
+    /// costs — rather than how cheaply it is reached. Pricing an edge left
+    /// out against these raises far fewer false alarms.
+    pub fn tighten_towards(&mut self, t: usize) {
+        let n = self.adj.len();
+        if self.potential.len() != n {
+            return;
+        }
+        // Distances to `t` over arcs with capacity left, by reduced cost
+        // (never negative): Dijkstra on the reversed arcs.
+        let mut dist = vec![INF; n];
+        let mut done = vec![false; n];
+        let mut heap = BinaryHeap::new();
+        dist[t] = 0;
+        heap.push(Reverse((0, t)));
+        while let Some(Reverse((d, v))) = heap.pop() {
+            if done[v] {
+                continue;
+            }
+            done[v] = true;
+            for &back in &self.adj[v] {
+                let e = back ^ 1; // the arc u → v
+                let u = self.to[back];
+                if self.cap[e] <= 0 {
+                    continue;
+                }
+                let nd = d + self.reduced(e, u, &self.potential);
+                if nd < dist[u] {
+                    dist[u] = nd;
+                    heap.push(Reverse((nd, u)));
+                }
+            }
+        }
+        // Nodes that cannot reach `t` take the farthest distance: every
+        // arc keeps a reduced cost ≥ 0.
+        let far = dist.iter().copied().filter(|&d| d < INF).max().unwrap_or(0);
+        for (p, d) in self.potential.iter_mut().zip(&dist) {
+            *p -= (*d).min(far);
+        }
+    }
+
     fn reduced(&self, e: usize, from: usize, potential: &[i64]) -> i64 {
         self.cost[e] + potential[from] - potential[self.to[e]]
     }
 
-    /// Shortest reduced distances from `s`, stopping once `t` is settled.
-    fn dijkstra(&self, s: usize, t: usize, potential: &[i64]) -> Option<Vec<i64>> {
-        let mut dist = vec![INF; self.adj.len()];
-        let mut done = vec![false; self.adj.len()];
-        let mut heap = BinaryHeap::new();
-        dist[s] = 0;
-        heap.push(Reverse((0, s)));
-        while let Some(Reverse((d, u))) = heap.pop() {
-            if done[u] {
+    /// Whether an arc can carry this phase's flow: capacity left, and on a
+    /// shortest path.
+    fn admissible(&self, e: usize, from: usize, potential: &[i64]) -> bool {
+        self.cap[e] > 0 && self.reduced(e, from, potential) == 0
+    }
+
+    /// Shortest reduced distances from `s` into `work.dist`, stopping once
+    /// `t` is settled; false when `t` cannot be reached.
+    fn dijkstra(&self, s: usize, t: usize, potential: &[i64], work: &mut Work) -> bool {
+        work.dist.fill(INF);
+        work.done.fill(false);
+        work.heap.clear();
+        work.dist[s] = 0;
+        work.heap.push(Reverse((0, s)));
+        while let Some(Reverse((d, u))) = work.heap.pop() {
+            if work.done[u] {
                 continue;
             }
-            done[u] = true;
+            work.done[u] = true;
             if u == t {
                 break;
             }
@@ -115,49 +157,49 @@ impl Network {
                 }
                 let v = self.to[e];
                 let nd = d + self.reduced(e, u, potential);
-                if nd < dist[v] {
-                    dist[v] = nd;
-                    heap.push(Reverse((nd, v)));
+                if nd < work.dist[v] {
+                    work.dist[v] = nd;
+                    work.heap.push(Reverse((nd, v)));
                 }
             }
         }
-        if !done[t] {
-            return None;
+        if !work.done[t] {
+            return false;
         }
-        let reach = dist[t];
+        let reach = work.dist[t];
         // Settled nodes keep their distance; the rest are at least `reach`.
-        for (v, d) in dist.iter_mut().enumerate() {
-            if !done[v] {
+        for (d, &done) in work.dist.iter_mut().zip(&work.done) {
+            if !done {
                 *d = reach;
             }
         }
-        Some(dist)
+        true
     }
 
-    /// A blocking flow over the admissible edges (Dinic).
-    fn blocking_flow(&mut self, s: usize, t: usize, admissible: &[Vec<usize>]) -> i64 {
-        let n = self.adj.len();
+    /// A blocking flow over the admissible arcs (Dinic).
+    fn blocking_flow(&mut self, s: usize, t: usize, potential: &[i64], work: &mut Work) -> i64 {
         let mut total = 0;
         loop {
-            // Levels over admissible edges.
-            let mut level = vec![usize::MAX; n];
-            level[s] = 0;
-            let mut queue = VecDeque::from([s]);
-            while let Some(u) = queue.pop_front() {
-                for &e in &admissible[u] {
+            // Levels over admissible arcs.
+            work.level.fill(usize::MAX);
+            work.level[s] = 0;
+            work.queue.clear();
+            work.queue.push_back(s);
+            while let Some(u) = work.queue.pop_front() {
+                for &e in &self.adj[u] {
                     let v = self.to[e];
-                    if self.cap[e] > 0 && level[v] == usize::MAX {
-                        level[v] = level[u] + 1;
-                        queue.push_back(v);
+                    if work.level[v] == usize::MAX && self.admissible(e, u, potential) {
+                        work.level[v] = work.level[u] + 1;
+                        work.queue.push_back(v);
                     }
                 }
             }
-            if level[t] == usize::MAX {
+            if work.level[t] == usize::MAX {
                 return total;
             }
-            let mut next = vec![0usize; n];
+            work.next.fill(0);
             loop {
-                let pushed = self.augment(s, t, &level, &mut next, admissible);
+                let pushed = self.augment(s, t, potential, work);
                 if pushed == 0 {
                     break;
                 }
@@ -167,46 +209,64 @@ impl Network {
     }
 
     /// Finds one path along the levels (iteratively, keeping each node's
-    /// next edge to try) and pushes its bottleneck.
-    fn augment(
-        &mut self,
-        s: usize,
-        t: usize,
-        level: &[usize],
-        next: &mut [usize],
-        admissible: &[Vec<usize>],
-    ) -> i64 {
-        let mut path: Vec<usize> = Vec::new();
+    /// next arc to try) and pushes its bottleneck.
+    fn augment(&mut self, s: usize, t: usize, potential: &[i64], work: &mut Work) -> i64 {
+        work.path.clear();
         let mut u = s;
         loop {
             if u == t {
-                let bottleneck = path.iter().map(|&e| self.cap[e]).min().unwrap_or(0);
-                for &e in &path {
+                let bottleneck = work.path.iter().map(|&e| self.cap[e]).min().unwrap_or(0);
+                for &e in &work.path {
                     self.cap[e] -= bottleneck;
                     self.cap[e ^ 1] += bottleneck;
                 }
                 return bottleneck;
             }
             let mut advanced = false;
-            while next[u] < admissible[u].len() {
-                let e = admissible[u][next[u]];
+            while work.next[u] < self.adj[u].len() {
+                let e = self.adj[u][work.next[u]];
                 let v = self.to[e];
-                if self.cap[e] > 0 && level[v] == level[u] + 1 {
-                    path.push(e);
+                if work.level[v] == work.level[u] + 1 && self.admissible(e, u, potential) {
+                    work.path.push(e);
                     u = v;
                     advanced = true;
                     break;
                 }
-                next[u] += 1;
+                work.next[u] += 1;
             }
             if !advanced {
                 // A dead end: retreat and never try it again this round.
-                let Some(e) = path.pop() else {
+                let Some(e) = work.path.pop() else {
                     return 0;
                 };
                 u = self.to[e ^ 1];
-                next[u] += 1;
+                work.next[u] += 1;
             }
+        }
+    }
+}
+
+/// The buffers a solve reuses from phase to phase.
+struct Work {
+    dist: Vec<i64>,
+    done: Vec<bool>,
+    heap: BinaryHeap<Reverse<(i64, usize)>>,
+    level: Vec<usize>,
+    queue: VecDeque<usize>,
+    next: Vec<usize>,
+    path: Vec<usize>,
+}
+
+impl Work {
+    fn new(n: usize) -> Self {
+        Work {
+            dist: vec![INF; n],
+            done: vec![false; n],
+            heap: BinaryHeap::new(),
+            level: vec![usize::MAX; n],
+            queue: VecDeque::new(),
+            next: vec![0; n],
+            path: Vec::new(),
         }
     }
 }

@@ -10,8 +10,12 @@
 //!   A mission's mentor is left out by entering the tree at the siblings of
 //!   the mentor's path (a few nodes), so the tree stays one for all.
 //! - **A few cheap edges each.** Each mission also gets an edge of its true
-//!   cost to its few cheapest people (a threshold walk, `walk.rs`).
-//! - **Proved, not hoped.** Once solved, the flow's node potentials price
+//!   cost to its few cheapest people (a threshold walk, `walk.rs`). Someone
+//!   who holds none of its skills or tools and wants none costs exactly
+//!   what the tree charges, so never needs an edge.
+//! - **Proved, not hoped.** Once solved, the flow's node potentials (moved
+//!   towards the sink, so a person's price is that of their next place)
+//!   price
 //!   every edge left out: a person whose edge would have a negative reduced
 //!   cost is found by the same walk, ordered by the people's potentials. Such
 //!   edges are added and the flow solved again, until none is left — then
@@ -72,10 +76,11 @@ pub fn place_with(
     let lists = a.lists(team);
     let mut walker = Walker::new(index, lists, scale);
 
-    // The first edges: the cheapest people, counting the price of the next
-    // place each has (their load after it) as the spread does. Each mission
-    // in turn claims its cheapest place, so that missions alike do not all
-    // start with the same few people.
+    // The first edges, a first guess that pricing proves or corrects: the
+    // cheapest people, counting the price of the next place each has (their
+    // load after it) as the spread does. Each mission in turn takes its
+    // cheapest place, whose price goes up, so that missions alike do not
+    // all start with the same few people.
     let mut price = vec![0i64; team.people.len()];
     for &p in &people {
         price[p] = i64::from(index.load[p]) + 1;
@@ -83,7 +88,6 @@ pub fn place_with(
     let least = people.iter().map(|&p| price[p]).min().unwrap_or(0);
     let order = price.clone();
     walker.order_by(&order);
-    let mut claimed = vec![0u32; team.people.len()];
     let mut best = Vec::new();
     let mut edges: Vec<Vec<PersonId>> = Vec::with_capacity(open.len());
     for &m in open {
@@ -93,11 +97,10 @@ pub fn place_with(
             first,
             i64::MAX,
             (&price, &order, least),
-            |p| Some(p) == mentor || claimed[p] >= free[slot[p]],
+            |p| Some(p) == mentor,
             &mut best,
         );
         if let Some(&(_, p)) = best.first() {
-            claimed[p] += 1;
             price[p] += 1;
         }
         edges.push(best.iter().map(|&(_, p)| p).collect());
@@ -107,7 +110,9 @@ pub fn place_with(
         rounds += 1;
         let mut graph = Graph::build(&walker, open, &people, &free, &slot, &edges, index);
         graph.net.min_cost_max_flow(Graph::S, Graph::T);
-        // Price every edge left out under the flow's potentials.
+        graph.net.tighten_towards(Graph::T);
+        // Price every edge left out under the flow's potentials, moved
+        // towards the people's next places.
         for (j, &p) in people.iter().enumerate() {
             price[p] = -graph.net.potential(graph.person(j));
         }

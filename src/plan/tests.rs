@@ -97,49 +97,174 @@ fn wants(a: &Analysis, m: usize, p: usize) -> bool {
         .any(|(s, _)| a.index.person_wants[p].contains(s))
 }
 
-/// The best (placed, cost, growth picks) by trying every assignment: most
-/// placed, then least cost, then most missions given to someone who wants
-/// one of their skills.
-fn exhaustive(team: &Team, a: &Analysis) -> (usize, u32, usize) {
+/// The best (placed, cost, growth picks, spread) by trying every
+/// assignment: most placed, then least cost, then most missions given to
+/// someone who wants one of their skills, then the least spread (the k-th
+/// new mission of a person costs their load plus k).
+fn exhaustive(team: &Team, a: &Analysis) -> (usize, u32, usize, u64) {
     let index = &a.index;
     let open: Vec<usize> = (0..team.missions.len())
         .filter(|&m| team.missions[m].is_active() && index.owner[m].is_none())
         .collect();
-    let mut free: Vec<u32> = (0..team.people.len())
+    let spare: Vec<u32> = (0..team.people.len())
         .map(|p| spare(team, index, p))
         .collect();
-    // Compared as (placed, −cost, growth): larger is better.
-    type Score = (usize, i64, usize);
-    fn go(
-        i: usize,
-        open: &[usize],
-        a: &Analysis,
-        free: &mut Vec<u32>,
-        now: Score,
-        best: &mut Score,
-    ) {
-        if i == open.len() {
-            *best = (*best).max(now);
+    // Compared as (placed, −cost, growth, −spread): larger is better.
+    type Score = (usize, i64, usize, i64);
+    struct Search<'a> {
+        open: &'a [usize],
+        a: &'a Analysis,
+        spare: &'a [u32],
+        taken: Vec<u32>,
+        best: Score,
+    }
+    fn go(s: &mut Search, i: usize, now: Score) {
+        if i == s.open.len() {
+            s.best = s.best.max(now);
             return;
         }
-        let m = open[i];
-        go(i + 1, open, a, free, now, best);
-        for p in 0..free.len() {
-            if free[p] > 0 && a.index.mentor[m] != Some(p) {
-                free[p] -= 1;
+        let m = s.open[i];
+        go(s, i + 1, now);
+        for p in 0..s.spare.len() {
+            if s.taken[p] < s.spare[p] && s.a.index.mentor[m] != Some(p) {
+                s.taken[p] += 1;
+                // Their load once this one is theirs.
+                let load = s.a.index.load[p] + s.taken[p];
                 let next = (
                     now.0 + 1,
-                    now.1 - i64::from(gaps::cost(&a.index, m, p)),
-                    now.2 + usize::from(wants(a, m, p)),
+                    now.1 - i64::from(gaps::cost(&s.a.index, m, p)),
+                    now.2 + usize::from(wants(s.a, m, p)),
+                    now.3 - i64::from(load),
                 );
-                go(i + 1, open, a, free, next, best);
-                free[p] += 1;
+                go(s, i + 1, next);
+                s.taken[p] -= 1;
             }
         }
     }
-    let mut best = (0, 0, 0);
-    go(0, &open, a, &mut free, (0, 0, 0), &mut best);
-    (best.0, (-best.1) as u32, best.2)
+    let mut search = Search {
+        open: &open,
+        a,
+        spare: &spare,
+        taken: vec![0; spare.len()],
+        best: (0, 0, 0, 0),
+    };
+    go(&mut search, 0, (0, 0, 0, 0));
+    let best = search.best;
+    (best.0, (-best.1) as u32, best.2, (-best.3) as u64)
+}
+
+/// A plan's spread: each person's k-th new mission costs their load plus k.
+fn spread(a: &Analysis, owners: &[OwnerProposal]) -> u64 {
+    let mut taken = vec![0u32; a.index.load.len()];
+    owners
+        .iter()
+        .map(|o| {
+            taken[o.person] += 1;
+            u64::from(a.index.load[o.person] + taken[o.person])
+        })
+        .sum()
+}
+
+/// Owners against exhaustive search: placed, cost, growth picks, spread.
+fn check_against_exhaustive(
+    team: &Team,
+    a: &Analysis,
+    owners: &[OwnerProposal],
+) -> Result<(), TestCaseError> {
+    let (placed, cost, growth, spread_best) = exhaustive(team, a);
+    prop_assert_eq!(owners.len(), placed, "placed");
+    prop_assert_eq!(
+        owners.iter().map(|o| o.cost).sum::<u32>(),
+        cost,
+        "total cost"
+    );
+    let picks = owners.iter().filter(|o| o.wants).count();
+    prop_assert_eq!(picks, growth, "growth picks");
+    prop_assert_eq!(spread(a, owners), spread_best, "spread");
+    for o in owners {
+        prop_assert_eq!(o.wants, wants(a, o.mission, o.person));
+        prop_assert_eq!(o.cost, gaps::cost(&a.index, o.mission, o.person));
+        prop_assert!(
+            a.index.mentor[o.mission] != Some(o.person),
+            "a mentor never owns"
+        );
+    }
+    Ok(())
+}
+
+/// The open missions of a team, in file order.
+fn open_missions(team: &Team, a: &Analysis) -> Vec<usize> {
+    (0..team.missions.len())
+        .filter(|&m| team.missions[m].is_active() && a.index.owner[m].is_none())
+        .collect()
+}
+
+/// Teams built to be hard on a sparse graph: many people of equal cost
+/// (copies of two or three profiles, loads apart), places short of the
+/// missions, and missions nobody can do well (needs of 4 nobody reaches).
+fn adversarial_team() -> impl Strategy<Value = Team> {
+    (
+        proptest::collection::vec(person(), 1..=3),
+        proptest::collection::vec((0usize..3, 0u32..=2, 0u32..=2), 2..=5),
+        proptest::collection::vec(mission(), 1..=5),
+        any::<bool>(),
+    )
+        .prop_map(|(profiles, people, missions, hopeless)| {
+            let mut team = Team::default();
+            for (i, &(profile, capacity, load)) in people.iter().enumerate() {
+                let (levels, tools, _, mentor_capacity, wants) =
+                    &profiles[profile % profiles.len()];
+                let mut p = Person::named(format!("P{i}"));
+                for (s, &level) in SKILLS.iter().zip(levels) {
+                    if level > 0 {
+                        p.skills.insert(s.to_string(), level.min(3));
+                    }
+                }
+                p.tools = TOOLS
+                    .iter()
+                    .zip(tools)
+                    .filter(|(_, h)| **h)
+                    .map(|(t, _)| t.to_string())
+                    .collect();
+                p.wants = SKILLS
+                    .iter()
+                    .zip(wants)
+                    .filter(|(_, w)| **w)
+                    .map(|(s, _)| s.to_string())
+                    .collect();
+                // Existing load from missions they own already.
+                p.capacity = capacity + load;
+                p.mentor_capacity = *mentor_capacity;
+                team.people.push(p);
+                for k in 0..load {
+                    let mut m = Mission::titled(format!("Owned {i}.{k}"));
+                    m.goal = "g".into();
+                    m.owner = Some(format!("P{i}"));
+                    team.missions.push(m);
+                }
+            }
+            let n = team.people.len();
+            for (i, (needs, tools, _, mentor, _)) in missions.iter().enumerate() {
+                let mut m = Mission::titled(format!("M{i}"));
+                m.goal = "g".into();
+                for (s, &need) in SKILLS.iter().zip(needs) {
+                    if need > 0 {
+                        // Nobody is above 3: a need of 4 is never met.
+                        m.skills
+                            .insert(s.to_string(), if hopeless { 4 } else { need });
+                    }
+                }
+                m.tools = TOOLS
+                    .iter()
+                    .zip(tools)
+                    .filter(|(_, h)| **h)
+                    .map(|(t, _)| t.to_string())
+                    .collect();
+                m.mentor = mentor.map(|o| format!("P{}", o % n));
+                team.missions.push(m);
+            }
+            team
+        })
 }
 
 proptest! {
@@ -149,14 +274,23 @@ proptest! {
     fn the_plan_equals_exhaustive_search(team in team()) {
         let a = analyse(&team);
         let plan = plan(&team, &a);
-        let (placed, cost, growth) = exhaustive(&team, &a);
-        prop_assert_eq!(plan.owners.len(), placed, "placed");
-        prop_assert_eq!(plan.total_cost, cost, "total cost");
-        let picks = plan.owners.iter().filter(|o| o.wants).count();
-        prop_assert_eq!(picks, growth, "growth picks");
-        for o in &plan.owners {
-            prop_assert_eq!(o.wants, wants(&a, o.mission, o.person));
-        }
+        check_against_exhaustive(&team, &a, &plan.owners)?;
+        prop_assert_eq!(plan.total_cost, plan.owners.iter().map(|o| o.cost).sum::<u32>());
+    }
+
+    #[test]
+    fn the_plan_from_no_edges_or_one_equals_exhaustive_search(team in team(), first in 0usize..=1) {
+        // Pricing alone has to find every edge the plan needs.
+        let a = analyse(&team);
+        let (owners, _) = owners::place_with(&team, &a, &open_missions(&team, &a), first);
+        check_against_exhaustive(&team, &a, &owners)?;
+    }
+
+    #[test]
+    fn the_plan_equals_exhaustive_search_on_adversarial_teams(team in adversarial_team(), first in 0usize..=4) {
+        let a = analyse(&team);
+        let (owners, _) = owners::place_with(&team, &a, &open_missions(&team, &a), first);
+        check_against_exhaustive(&team, &a, &owners)?;
     }
 
     #[test]
