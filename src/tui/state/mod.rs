@@ -257,6 +257,7 @@ impl State {
     pub fn refilter_missions(&mut self) {
         let view = &mut self.missions;
         let (query, error) = Query::parse_partly(view.list.query(), self.today);
+        let query = query.due_soon_within(self.settings.due_soon_days());
         view.query_error = error.map(|e| e.to_string());
         let analysis = &self.analysis;
         let verdict = |i: usize| analysis.missions[i].verdict;
