@@ -273,6 +273,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(Paragraph::new(lines), rows_area);
     crate::tui::widgets::mark_selection(&app.state, frame, rows_area, list);
+    app.areas.rows.set(rows_area);
     filter_cursor(frame, area, &name, list, app.team.missions.len());
 }
 
