@@ -117,6 +117,12 @@ fn a_click_on_a_row_selects_it_in_every_list() {
     click(&mut app, find(&screen, "Farid Haddad"));
     assert_eq!(selected_name(&app), "Farid Haddad");
 
+    // The Matrix's rows are the same people.
+    press(&mut app, "3");
+    let screen = draw(&mut app);
+    click(&mut app, find(&screen, "Chen Wei"));
+    assert_eq!(selected_name(&app), "Chen Wei");
+
     // The One-on-one list (meeting order): the agenda follows the click.
     press(&mut app, "4");
     let screen = draw(&mut app);
