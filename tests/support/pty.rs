@@ -138,6 +138,27 @@ impl Session {
         }
     }
 
+    /// Waits for words that may wrap inside a box: the borders and line
+    /// breaks between them count as one space.
+    pub fn wait_for_words(&self, text: &str) {
+        let words = || {
+            self.contents()
+                .replace('│', " ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let start = Instant::now();
+        while !words().contains(text) {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "{text:?} never appeared; the screen:\n{}",
+                self.contents()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     pub fn send(&mut self, bytes: &str) {
         self.writer.write_all(bytes.as_bytes()).unwrap();
         self.writer.flush().unwrap();
