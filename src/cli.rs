@@ -14,6 +14,12 @@ pub struct Cli {
     #[arg(long, short = 'f', global = true, value_name = "PATH")]
     pub file: Option<PathBuf>,
 
+    /// Turn the mouse on in the planner: click a tab or a row, scroll with
+    /// the wheel (selecting text then takes Shift in most terminals). Also
+    /// `mouse: true` in config.ron.
+    #[arg(long)]
+    pub mouse: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

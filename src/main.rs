@@ -32,7 +32,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     // Only the commands that depend on the date read it (`commands::today`):
     // a bad $HANDOVER_TODAY never stops `path` or `export`.
     match cli.command {
-        None => Ok(handover::tui::run(&data()?)?),
+        None => Ok(handover::tui::run(&data()?, cli.mouse)?),
         Some(Command::Path) => commands::path::run(&data()?, &mut out),
         Some(Command::Init { empty }) => commands::init::run(&data()?, empty, &mut io::stderr()),
         Some(Command::Check { json }) => {

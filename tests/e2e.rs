@@ -430,9 +430,154 @@ fn a_bad_setting_is_reported_with_its_line_and_the_app_opens_with_defaults() {
     app.wait_for("Missions (12)");
     app.send("M");
     app.wait_for("config.ron:3:");
-    app.wait_for("the default settings are used");
+    // The message wraps in the log where the folder's name puts it.
+    app.wait_for_words("the default settings are used");
     app.send("\r");
     app.wait_for("Missions (12)");
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
+}
+
+/// What crossterm writes to stop the mouse reports (`DisableMouseCapture`).
+fn mouse_off() -> String {
+    use crossterm::Command;
+    let mut sequence = String::new();
+    crossterm::event::DisableMouseCapture
+        .write_ansi(&mut sequence)
+        .unwrap();
+    sequence
+}
+
+fn sample_file(dir: &std::path::Path) -> std::path::PathBuf {
+    let file = dir.join("team.ron");
+    std::fs::write(&file, handover::sample::SAMPLE_RON).unwrap();
+    file
+}
+
+#[test]
+fn the_mouse_is_off_unless_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_file(dir.path());
+    let mut app = Session::start(&file, dir.path());
+    app.wait_for("Missions (12)");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    assert_eq!(
+        app.mouse_captured(),
+        None,
+        "terminal selection keeps working"
+    );
+}
+
+#[test]
+fn with_mouse_a_click_switches_the_view_and_quitting_gives_the_mouse_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_file(dir.path());
+    let mut app = Session::start_with_args(&file, dir.path(), &[], &["--mouse"]);
+    app.wait_for("Missions (12)");
+    assert_eq!(app.mouse_captured(), Some(true));
+    // A left click on the People tab, as an xterm reports it (SGR, 1-based).
+    let tabs = app.contents().lines().next().unwrap().to_string();
+    let column = tabs[..tabs.find("People").unwrap()].chars().count() + 1;
+    app.send(&format!("\x1b[<0;{column};1M\x1b[<0;{column};1m"));
+    app.wait_for("People (8)");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    assert!(app.left_alternate_screen());
+    assert_eq!(app.mouse_captured(), Some(false));
+    // Every mode crossterm turned on is turned off, after the last time on.
+    let written = app.written();
+    let last_on = written.rfind("\x1b[?1000h").unwrap();
+    assert!(written[last_on..].contains(&mouse_off()), "{written:?}");
+}
+
+#[test]
+fn the_mouse_setting_turns_it_on_and_ctrl_z_sigterm_and_the_editor_give_it_back() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_file(dir.path());
+    let config = dir.path().join("config");
+    std::fs::create_dir(&config).unwrap();
+    std::fs::write(config.join("config.ron"), "(mouse: true)\n").unwrap();
+    // The editor says on the terminal when it has it.
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'EDITOR HAS THE TERMINAL'\nprintf 'From the editor' > \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let editor = format!("sh {}", editor.display());
+    let config = config.display().to_string();
+    let mut app = Session::start_with(
+        &file,
+        dir.path(),
+        &[("HANDOVER_CONFIG_DIR", &config), ("EDITOR", &editor)],
+    );
+    app.wait_for("Missions (12)");
+    assert_eq!(app.mouse_captured(), Some(true), "config.ron: mouse: true");
+
+    // Ctrl-z: the shell gets a terminal that reports no mouse; fg: again.
+    app.send("\x1a");
+    let start = std::time::Instant::now();
+    while app.state() != 'T' {
+        assert!(start.elapsed() < Duration::from_secs(10), "never stopped");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(app.mouse_captured(), Some(false), "stopped");
+    app.signal("CONT");
+    let start = std::time::Instant::now();
+    while app.mouse_captured() != Some(true) {
+        assert!(start.elapsed() < Duration::from_secs(10), "never came back");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    app.wait_for("Missions (12)");
+
+    // $EDITOR: no mouse while it has the terminal, the mouse after.
+    app.send("4");
+    app.wait_for("Agenda");
+    app.send("n");
+    app.wait_for("One-on-one with Amina Diallo");
+    app.send("\x05"); // Ctrl-e
+    app.wait_for("From the editor");
+    let written = app.written();
+    let editing = written.find("EDITOR HAS THE TERMINAL").unwrap();
+    let before = &written[..editing];
+    assert!(
+        before.rfind(&mouse_off()) > before.rfind("\x1b[?1000h"),
+        "the mouse was given back before the editor ran"
+    );
+    assert!(
+        written[editing..].contains("\x1b[?1000h"),
+        "and taken again"
+    );
+    assert_eq!(app.mouse_captured(), Some(true));
+
+    // SIGTERM: the normal exit, the mouse given back.
+    app.signal("TERM");
+    app.wait_exit();
+    assert!(app.left_alternate_screen());
+    assert_eq!(app.mouse_captured(), Some(false));
+}
+
+#[test]
+fn a_panic_gives_the_mouse_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_file(dir.path());
+    let mut app = Session::start_with_args(
+        &file,
+        dir.path(),
+        &[("HANDOVER_DEBUG_PANIC_KEY", "!")],
+        &["--mouse"],
+    );
+    app.wait_for("Missions (12)");
+    assert_eq!(app.mouse_captured(), Some(true));
+    app.send("!");
+    assert_ne!(app.wait_exit(), 0);
+    assert!(app.left_alternate_screen());
+    assert_eq!(app.mouse_captured(), Some(false));
+    // Given back before the panic's message was written (the panic hook).
+    let written = app.written();
+    let said = written.find("deliberate panic").unwrap();
+    assert!(written[..said].contains(&mouse_off()));
 }

@@ -304,6 +304,39 @@ fn rows_show_the_owner_and_the_due_date_with_a_mark_as_the_width_allows() {
 }
 
 #[test]
+fn due_soon_days_in_the_settings_moves_the_mark_the_filter_and_the_legend() {
+    let mut app = app().team(dated()).build();
+    select_mission(&mut app, "Define the API versioning policy");
+    let shown = screen(&mut app, 160, 35);
+    assert!(row(&shown, "Load-test").contains("» in 5d"), "{shown}");
+    press(&mut app, "/is:due-soon\n");
+    assert_eq!(
+        titles(&app),
+        ["Speed up the checkout page", "Load-test the payment API"]
+    );
+    // Three days: in 5 days is no longer soon; today still is.
+    app.set_settings(handover::tui::settings::Settings {
+        due_soon_days: 3,
+        ..Default::default()
+    });
+    assert_eq!(titles(&app), ["Speed up the checkout page"]);
+    press(&mut app, "/<Esc>");
+    let shown = screen(&mut app, 160, 35);
+    let soon = row(&shown, "Load-test");
+    assert!(soon.contains("  in 5d") && !soon.contains('»'), "{soon}");
+    assert!(row(&shown, "Speed up the").contains("» today"), "{shown}");
+    select_mission(&mut app, "Load-test the payment API");
+    let shown = screen(&mut app, 160, 35);
+    assert!(
+        shown.contains("Due        2026-12-03 (in 5 days)"),
+        "{shown}"
+    );
+    press(&mut app, "?");
+    let shown = screen(&mut app, 160, 35);
+    assert!(shown.contains("» within 3 days"), "{shown}");
+}
+
+#[test]
 fn the_detail_says_the_due_date_relative_to_today() {
     let mut app = app().team(dated()).build();
     select_mission(&mut app, "Rotate the TLS certificates");

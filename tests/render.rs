@@ -282,6 +282,46 @@ fn one_on_one_view() {
     snapshot("one_on_one", &mut app);
 }
 
+/// Wrapped agenda lines keep their hanging indent (issue 16): an item goes
+/// on under its text, not at the pane's edge. Narrow, so most items wrap.
+#[test]
+fn one_on_one_agenda_keeps_its_hanging_indent() {
+    let mut app = app();
+    keys(&mut app, "4");
+    support::app::select_person(&mut app, "Farid Haddad");
+    update(&mut app, Message::Resize(64, 30));
+    let terminal = draw(&app, 64, 30);
+    let text = screen(&terminal);
+    let pane: Vec<&str> = text
+        .lines()
+        .filter_map(|row| row.split("││").nth(1))
+        .collect();
+    // "☐ Read the idempotency RFC (agreed …" goes on two columns in.
+    let at = pane
+        .iter()
+        .position(|l| l.starts_with("☐ Read the"))
+        .expect(&text);
+    assert!(
+        pane[at + 1].starts_with("  ") && !pane[at + 1].starts_with("   "),
+        "{text}"
+    );
+    // No wrapped line of an item or a heading starts at the edge: from
+    // the first section on, every line is a heading, a bullet, a box,
+    // blank or indented.
+    let sections = pane.iter().position(|l| l.starts_with("## ")).unwrap();
+    for line in &pane[sections..] {
+        let line = line.trim_end_matches('│');
+        assert!(
+            line.trim().is_empty()
+                || ["#", "- ", "☐ ", "  "]
+                    .iter()
+                    .any(|lead| line.starts_with(lead)),
+            "{line:?} in\n{text}"
+        );
+    }
+    insta::assert_snapshot!("one_on_one_hanging_indent_64x30", terminal.backend());
+}
+
 #[test]
 fn plan_view() {
     let mut app = app();

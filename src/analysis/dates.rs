@@ -42,6 +42,12 @@ impl MissionDates {
 
 /// How `mission` stands on `today`.
 pub fn mission(mission: &Mission, today: Date) -> MissionDates {
+    mission_soon(mission, today, DUE_SOON_DAYS)
+}
+
+/// How `mission` stands on `today`, due soon meaning within `soon` days
+/// (the app's `due_soon_days` setting; [`DUE_SOON_DAYS`] elsewhere).
+pub fn mission_soon(mission: &Mission, today: Date, soon: i64) -> MissionDates {
     if !mission.is_active() {
         return MissionDates::default();
     }
@@ -53,7 +59,7 @@ pub fn mission(mission: &Mission, today: Date) -> MissionDates {
         due: mission.due,
         due_in_days,
         overdue: due_in_days.is_some_and(|d| d < 0),
-        due_soon: due_in_days.is_some_and(|d| (0..=DUE_SOON_DAYS).contains(&d)),
+        due_soon: due_in_days.is_some_and(|d| (0..=soon).contains(&d)),
         check_in,
         check_in_due: check_in.is_some_and(|c| c <= today),
     }

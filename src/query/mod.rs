@@ -8,7 +8,7 @@
 //! |---|---|
 //! | `is:blocked` `is:at-risk` `is:unassigned` `is:stretch` `is:ready` `is:done` | with that verdict |
 //! | `is:overdue` | active, due before today |
-//! | `is:due-soon` | active, due today or within [`DUE_SOON_DAYS`] days (not yet late) |
+//! | `is:due-soon` | active, due today or within [`DUE_SOON_DAYS`] days (not yet late; in the app, `due_soon_days` of `config.ron`) |
 //! | `is:planned` `is:handed-over` `is:active` | with that status (active: not done) |
 //! | `owner:dana` / `mentor:dana` | whose owner / mentor has a name with a word starting so |
 //! | `owner:` / `mentor:` (nothing after) | with no owner / no mentor |
@@ -54,6 +54,8 @@ pub struct Query {
     /// spaces escaped).
     words: String,
     today: Date,
+    /// `is:due-soon`: due within this many days.
+    due_soon: i64,
 }
 
 /// One field of the line; `negated` for `-is:done`.
@@ -152,8 +154,16 @@ impl Query {
             terms,
             words: words.join(" "),
             today,
+            due_soon: DUE_SOON_DAYS,
         };
         (query, error)
+    }
+
+    /// `is:due-soon` within `days` rather than [`DUE_SOON_DAYS`] (the
+    /// app's `due_soon_days` setting).
+    pub fn due_soon_within(mut self, days: i64) -> Query {
+        self.due_soon = days;
+        self
     }
 
     /// Nothing typed: every mission, in order.
@@ -304,7 +314,7 @@ impl<'a> Matcher<'a> {
     fn holds(&self, test: &Test, bound: &Bound, m: &Mission, verdict: Verdict) -> bool {
         let today = self.query.today;
         // The dates as the analysis and `week` read them.
-        let dates = || crate::analysis::dates::mission(m, today);
+        let dates = || crate::analysis::dates::mission_soon(m, today, self.query.due_soon);
         match test {
             Test::Is(State::Verdict(v)) => verdict == *v,
             Test::Is(State::Overdue) => dates().overdue,

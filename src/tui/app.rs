@@ -106,5 +106,7 @@ impl App {
     /// The settings (`config.ron` at start).
     pub fn set_settings(&mut self, settings: super::settings::Settings) {
         self.state.settings = settings;
+        // `is:due-soon` follows `due_soon_days`.
+        self.state.refilter_missions();
     }
 }

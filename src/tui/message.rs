@@ -1,7 +1,7 @@
 //! What can happen in the app: keys resolve to actions; the runtime reports
 //! saves and resizes. `update` is the only place these change state.
 
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyEvent, MouseEvent};
 use serde::Deserialize;
 
 use crate::store::{SaveError, Saved};
@@ -125,6 +125,9 @@ pub enum Message {
     Action(Action),
     /// A key for the text field in focus.
     Input(KeyEvent),
+    /// A click, the wheel or a move of the mouse (only when the mouse is
+    /// turned on: `--mouse` or `mouse: true`).
+    Mouse(MouseEvent),
     /// The runtime finished a save, which carried this many changes.
     Saved {
         result: Result<Saved, SaveError>,

@@ -41,8 +41,9 @@ use crate::store::{self, DataPath, LoadError};
 #[error("{0}")]
 pub struct AppError(String);
 
-/// Opens the app on the team file (or the sample team when there is none).
-pub fn run(data: &DataPath) -> Result<ExitCode, AppError> {
+/// Opens the app on the team file (or the sample team when there is none);
+/// `mouse` (`--mouse`) turns the mouse on whatever `config.ron` says.
+pub fn run(data: &DataPath, mouse: bool) -> Result<ExitCode, AppError> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(AppError(
             "the planner needs a terminal on stdin and stdout; for scripts use \
@@ -56,6 +57,7 @@ pub fn run(data: &DataPath) -> Result<ExitCode, AppError> {
     store::remove_stale_temporaries(folder(&data.path));
     let (keymap, keymap_problem) = Keymap::load(store::config::read("keys.ron"));
     let (settings, theme, setting_problems) = settings_and_theme();
+    let mouse = mouse || settings.mouse;
     let mut app = App::new(team, file, keymap, theme, today()?);
     app.state.settings = settings;
     app.state.editor = std::env::var("EDITOR")
@@ -95,6 +97,7 @@ pub fn run(data: &DataPath) -> Result<ExitCode, AppError> {
         Arc::clone(&shared),
         data.path.clone(),
         outbox.clone(),
+        mouse,
     )?;
     // A panic restores the terminal (ratatui's hook) and lands here, so that
     // what was not saved yet can be kept in a recovery file.
@@ -103,10 +106,32 @@ pub fn run(data: &DataPath) -> Result<ExitCode, AppError> {
     // `eprintln!`, which panics on the dead terminal before anything unsaved
     // could be kept.
     let mut terminal = ratatui::init();
+    if mouse {
+        runtime::capture_mouse(true);
+        // A panic anywhere gives the mouse back too, before ratatui's hook
+        // restores the rest and says what happened.
+        let restore = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            runtime::capture_mouse(false);
+            restore(info);
+        }));
+    }
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        runtime::event_loop(&mut terminal, &saver, &mut app, &shared, &outbox, &inbox)
+        runtime::event_loop(
+            &mut terminal,
+            &saver,
+            &mut app,
+            &shared,
+            (&outbox, &inbox),
+            mouse,
+        )
     }));
     loop_done.store(true, Ordering::SeqCst);
+    // However the loop ended (q, an error, a panic, a signal): the mouse
+    // first, while raw mode still keeps its reports off the screen.
+    if mouse {
+        runtime::capture_mouse(false);
+    }
     let _ = ratatui::try_restore();
     // Every queued write finishes before handover ends.
     saver.finish();
@@ -187,6 +212,7 @@ fn watch_signals(
     shared: Arc<runtime::Shared>,
     team_file: std::path::PathBuf,
     inbox: std::sync::mpsc::Sender<inbox::Inbox>,
+    mouse: bool,
 ) -> Result<(), AppError> {
     use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
     let mut signals =
@@ -209,7 +235,7 @@ fn watch_signals(
                 _ => {
                     shared.stop.store(true, Ordering::SeqCst);
                     let _ = inbox.send(inbox::Inbox::Stop);
-                    break_out(signal, &pending, &loop_done, &shared, &team_file);
+                    break_out(signal, &pending, &loop_done, &shared, &team_file, mouse);
                     return;
                 }
             }
@@ -226,6 +252,7 @@ fn break_out(
     loop_done: &AtomicBool,
     shared: &runtime::Shared,
     team_file: &Path,
+    mouse: bool,
 ) {
     let waiting = std::time::Instant::now();
     while waiting.elapsed() < Duration::from_millis(600) {
@@ -256,6 +283,9 @@ fn break_out(
     }
     // Through stderr (the same terminal): the main thread may be holding
     // stdout's lock, and waiting for it would never end.
+    if mouse {
+        let _ = crossterm::execute!(io::stderr(), crossterm::event::DisableMouseCapture);
+    }
     let _ = crossterm::terminal::disable_raw_mode();
     let _ = crossterm::execute!(
         io::stderr(),

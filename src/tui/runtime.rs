@@ -92,11 +92,28 @@ struct Terminal<'a> {
     planner: &'a super::planner::Planner,
     reader: &'a Reader,
     shared: &'a Shared,
+    /// The terminal reports the mouse while the app has it.
+    mouse: bool,
+}
+
+/// Asks the terminal to report the mouse (clicks, the wheel), or to stop:
+/// while it does, selecting text in it takes Shift in most terminals, so
+/// it is on only while the app has the terminal, and only when asked.
+pub fn capture_mouse(on: bool) {
+    use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+    let _ = if on {
+        crossterm::execute!(io::stdout(), EnableMouseCapture)
+    } else {
+        crossterm::execute!(io::stdout(), DisableMouseCapture)
+    };
 }
 
 impl Host for Terminal<'_> {
     fn suspend(&mut self) {
         self.reader.pause();
+        if self.mouse {
+            capture_mouse(false);
+        }
         ratatui::restore();
     }
 
@@ -105,6 +122,9 @@ impl Host for Terminal<'_> {
         // hook (`ratatui::init` would stack one per call).
         let _ = crossterm::terminal::enable_raw_mode();
         let _ = crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen);
+        if self.mouse {
+            capture_mouse(true);
+        }
         // The screen is blank now, but ratatui remembers the last frame: a
         // blank frame makes the next one draw every cell. (`clear` would ask
         // the terminal where its cursor is, and some terminals never say.)
@@ -170,14 +190,17 @@ pub fn saved(written: Written) -> Message {
 pub const LOOK_AT_THE_FILE: Duration = Duration::from_secs(1);
 
 /// Receive, update, draw: everything the app hears comes through `inbox`.
+/// `mouse`: the terminal reports the mouse (given back to the shell and
+/// taken again with the terminal on Ctrl-z and around $EDITOR).
 pub fn event_loop(
     terminal: &mut DefaultTerminal,
     saver: &Saver,
     app: &mut App,
     shared: &Shared,
-    outbox: &Sender<Inbox>,
-    inbox: &Receiver<Inbox>,
+    channels: (&Sender<Inbox>, &Receiver<Inbox>),
+    mouse: bool,
 ) -> io::Result<()> {
+    let (outbox, inbox) = channels;
     let size = terminal.size()?;
     let _ = super::update::update(app, Message::Resize(size.width, size.height));
     let planned = outbox.clone();
@@ -192,6 +215,7 @@ pub fn event_loop(
         planner: &planner,
         reader: &reader,
         shared,
+        mouse,
     };
     loop {
         // The signal watcher keeps what is being typed should the app not
@@ -265,6 +289,8 @@ fn handle(app: &mut App, event: Event, host: &mut impl Host) {
     let message = match event {
         Event::Key(key) => app.message_for(key),
         Event::Resize(width, height) => Some(Message::Resize(width, height)),
+        // Only when the mouse was turned on does the terminal report it.
+        Event::Mouse(mouse) => Some(Message::Mouse(mouse)),
         _ => None,
     };
     if let Some(message) = message {

@@ -35,6 +35,19 @@ pub fn spawn(
     Box<dyn portable_pty::Child + Send + Sync>,
     Box<dyn portable_pty::MasterPty + Send>,
 ) {
+    spawn_with_args(file, home, env, &[])
+}
+
+/// As [`spawn`], with more arguments on the command line (`--mouse`).
+pub fn spawn_with_args(
+    file: &Path,
+    home: &Path,
+    env: &[(&str, &str)],
+    args: &[&str],
+) -> (
+    Box<dyn portable_pty::Child + Send + Sync>,
+    Box<dyn portable_pty::MasterPty + Send>,
+) {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 30,
@@ -46,6 +59,9 @@ pub fn spawn(
     let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_handover"));
     command.arg("--file");
     command.arg(file);
+    for arg in args {
+        command.arg(arg);
+    }
     command.cwd(home);
     command.env("HOME", home);
     command.env("HANDOVER_TODAY", "2026-11-28");
@@ -66,7 +82,16 @@ impl Session {
     }
 
     pub fn start_with(file: &Path, home: &Path, env: &[(&str, &str)]) -> Session {
-        let (child, pty) = spawn(file, home, env);
+        Session::start_with_args(file, home, env, &[])
+    }
+
+    pub fn start_with_args(
+        file: &Path,
+        home: &Path,
+        env: &[(&str, &str)],
+        args: &[&str],
+    ) -> Session {
+        let (child, pty) = spawn_with_args(file, home, env, args);
         let mut reader = pty.try_clone_reader().unwrap();
         let writer = pty.take_writer().unwrap();
         let screen = Arc::new(Mutex::new(vt100::Parser::new(
@@ -104,6 +129,27 @@ impl Session {
     pub fn wait_for(&self, text: &str) {
         let start = Instant::now();
         while !self.contents().contains(text) {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "{text:?} never appeared; the screen:\n{}",
+                self.contents()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits for words that may wrap inside a box: the borders and line
+    /// breaks between them count as one space.
+    pub fn wait_for_words(&self, text: &str) {
+        let words = || {
+            self.contents()
+                .replace('│', " ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let start = Instant::now();
+        while !words().contains(text) {
             assert!(
                 start.elapsed() < Duration::from_secs(20),
                 "{text:?} never appeared; the screen:\n{}",
@@ -153,6 +199,25 @@ impl Session {
         let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).unwrap();
         // After "pid (name) ": the name may hold spaces, so look past the last ')'.
         stat[stat.rfind(')').unwrap() + 2..].chars().next().unwrap()
+    }
+
+    /// Every byte the app wrote so far, as text.
+    pub fn written(&self) -> String {
+        String::from_utf8_lossy(&self.raw.lock().unwrap()).into_owned()
+    }
+
+    /// Whether the terminal reports the mouse now, by the last of the
+    /// app's requests (crossterm's `EnableMouseCapture` starts with
+    /// `?1000h`, `DisableMouseCapture` ends with `?1000l`); `None` when it
+    /// never asked.
+    pub fn mouse_captured(&self) -> Option<bool> {
+        let written = self.written();
+        let on = written.rfind("\x1b[?1000h");
+        let off = written.rfind("\x1b[?1000l");
+        match (on, off) {
+            (None, None) => None,
+            (on, off) => Some(on > off),
+        }
     }
 
     pub fn left_alternate_screen(&self) -> bool {

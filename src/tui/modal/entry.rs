@@ -244,7 +244,9 @@ impl EntryForm {
         let theme = state.theme;
         let agenda =
             crate::agenda::Agenda::on(&state.team, &state.analysis, self.person, state.today);
-        let lines = crate::tui::widgets::agenda::lines(&agenda, theme);
+        // The frame takes a column each side.
+        let width = usize::from(area.width.saturating_sub(2));
+        let lines = crate::tui::widgets::agenda::wrapped(&agenda, theme, width);
         let scroll = self.agenda_scroll.min(lines.len().saturating_sub(1) as u16);
         let keys = format!(
             " {}/{} scrolls ",

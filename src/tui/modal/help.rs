@@ -66,7 +66,10 @@ impl Help {
         // What the view's marks mean: no symbol without its words.
         lines.push(Line::raw(""));
         for line in legend(state.view) {
-            lines.push(Line::raw(*line));
+            // The due-soon days are the setting's.
+            lines.push(Line::raw(
+                line.replace("{soon}", &state.settings.due_soon_days.to_string()),
+            ));
         }
         // Every key named here comes from the keymap.
         lines.push(Line::raw(""));
@@ -95,7 +98,7 @@ fn legend(view: View) -> &'static [&'static str] {
     match view {
         View::Missions => &[
             "Marks: ✓ ready · ~ stretch · ! at risk · ✗ blocked · ? unassigned · · done.",
-            "Due: ! late, » within 14 days; \"3d late\", \"today\", \"in 5d\".",
+            "Due: ! late, » within {soon} days; \"3d late\", \"today\", \"in 5d\".",
         ],
         View::People => &[
             "Rows: ! in front: a signal (overloaded, isolated, mentoring too much, the",

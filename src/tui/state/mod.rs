@@ -2,10 +2,12 @@
 //! undo, the state of each view, the keys, the theme, the notice. Only
 //! `update` and the modals change it; views read it.
 
+mod areas;
 mod changes;
 
 use std::path::PathBuf;
 
+pub use self::areas::{Areas, Spot};
 use super::keymap::{Context, Keymap};
 use super::list::{ListState, filter_rows};
 use super::message::View;
@@ -127,6 +129,9 @@ pub struct State {
     /// How far it can scroll: its lines beyond the pane, as last drawn
     /// (so scrolling stops at the end instead of running into blank space).
     pub(crate) detail_max: std::cell::Cell<u16>,
+    /// Where the last frame drew the tabs, the list's rows and the pane:
+    /// what a click or the wheel points at.
+    pub(crate) areas: Areas,
     pub(crate) undo: Vec<Change>,
     pub(crate) redo: Vec<Change>,
     /// Bumped on every change of the team.
@@ -167,6 +172,7 @@ impl State {
             plan: PlanView::default(),
             detail_scroll: 0,
             detail_max: std::cell::Cell::new(u16::MAX),
+            areas: Areas::default(),
             undo: Vec::new(),
             redo: Vec::new(),
             generation: 0,
@@ -257,6 +263,7 @@ impl State {
     pub fn refilter_missions(&mut self) {
         let view = &mut self.missions;
         let (query, error) = Query::parse_partly(view.list.query(), self.today);
+        let query = query.due_soon_within(self.settings.due_soon_days());
         view.query_error = error.map(|e| e.to_string());
         let analysis = &self.analysis;
         let verdict = |i: usize| analysis.missions[i].verdict;

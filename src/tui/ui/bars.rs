@@ -14,6 +14,9 @@ use crate::tui::widgets::text::cut;
 pub fn tabs(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let mut spans = Vec::new();
+    // Where each tab is, for a click.
+    let mut at = [Rect::ZERO; View::ALL.len()];
+    let mut x = area.x;
     for (i, view) in View::ALL.iter().enumerate() {
         // The key that shows the view, from the keymap.
         let action = [
@@ -32,8 +35,12 @@ pub fn tabs(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             theme.dim()
         };
+        let width = (crate::text::width(&label) as u16).min(area.right().saturating_sub(x));
+        at[i] = Rect::new(x, area.y, width, area.height.min(1));
+        x += width;
         spans.push(Span::styled(label, style));
     }
+    app.areas.tabs.set(at);
     let used: usize = spans.iter().map(|s| s.width()).sum();
     // The verdicts that need the manager, on the right when there is room.
     let counts = app.analysis.verdict_counts();

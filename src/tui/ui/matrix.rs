@@ -113,6 +113,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         ..inner
     };
     crate::tui::widgets::mark_selection(&app.state, frame, rows_area, list);
+    app.areas.rows.set(rows_area);
 
     // What the selected cell means.
     let mut about = Vec::new();

@@ -70,7 +70,7 @@ const MARK_WIDTH: usize = 2;
 pub enum Due {
     /// Due before today.
     Late(i64),
-    /// Due today or within [`crate::query::DUE_SOON_DAYS`] days.
+    /// Due today or within `soon` days (the `due_soon_days` setting).
     Soon(i64),
     /// Due later than that.
     Later(i64),
@@ -78,9 +78,14 @@ pub enum Due {
 
 impl Due {
     /// The due date of an active mission; none for a done or undated one.
-    pub fn of(mission: &crate::model::Mission, today: crate::model::Date) -> Option<Due> {
+    /// Due soon is within `soon` days.
+    pub fn of(
+        mission: &crate::model::Mission,
+        today: crate::model::Date,
+        soon: i64,
+    ) -> Option<Due> {
         // The dates as the analysis and `week` read them.
-        let dates = crate::analysis::dates::mission(mission, today);
+        let dates = crate::analysis::dates::mission_soon(mission, today, soon);
         let days = dates.due_in_days?;
         Some(if dates.overdue {
             Due::Late(days)
@@ -206,13 +211,14 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(said), said_area);
     let window = list.window(usize::from(rows_area.height));
     let today = app.today;
+    let soon = app.settings.due_soon_days();
     let missions = &app.team.missions;
     let (mut owner_width, mut due_width) = (0, 0);
     for &m in &list.rows[window.clone()] {
         if let Some(owner) = &missions[m].owner {
             owner_width = owner_width.max(crate::text::width(&clean(owner)));
         }
-        if let Some(due) = Due::of(&missions[m], today) {
+        if let Some(due) = Due::of(&missions[m], today, soon) {
             due_width = due_width.max(2 + due.text().len());
         }
     }
@@ -241,7 +247,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         }
         if cols.due > 0 {
             spans.push(Span::raw(" "));
-            let due = Due::of(mission, today);
+            let due = Due::of(mission, today, soon);
             let text = due.map_or(String::new(), |d| format!("{} {}", d.mark(), d.text()));
             let style = due.map_or(Style::new(), |d| d.style(theme));
             spans.push(Span::styled(fit(&text, cols.due), style));
@@ -267,6 +273,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(Paragraph::new(lines), rows_area);
     crate::tui::widgets::mark_selection(&app.state, frame, rows_area, list);
+    app.areas.rows.set(rows_area);
     filter_cursor(frame, area, &name, list, app.team.missions.len());
 }
 
@@ -364,10 +371,11 @@ fn detail_lines(app: &App, m: usize, width: usize) -> Vec<Line<'static>> {
     if let Some(history) = explain::delegation_history(mission) {
         lines.extend(hanging(label(theme, ""), &history, width, theme.dim()));
     }
-    let dates = crate::analysis::dates::mission(mission, app.today);
+    let dates =
+        crate::analysis::dates::mission_soon(mission, app.today, app.settings.due_soon_days());
     if let Some(date) = mission.due {
         // Marked as in the list when late or soon: "! 2026-11-25 (Wed, 3 days ago)".
-        let (mark, style) = match Due::of(mission, app.today) {
+        let (mark, style) = match Due::of(mission, app.today, app.settings.due_soon_days()) {
             Some(due @ (Due::Late(_) | Due::Soon(_))) => {
                 (format!("{} ", due.mark()), due.style(theme))
             }
@@ -629,7 +637,7 @@ mod tests {
         let mut m = crate::model::Mission::titled("M");
         let at = |m: &mut crate::model::Mission, day: &str| {
             m.due = Some(day.parse().unwrap());
-            Due::of(m, today).map(|d| (d.mark(), d.text()))
+            Due::of(m, today, 14).map(|d| (d.mark(), d.text()))
         };
         assert_eq!(at(&mut m, "2026-11-25"), Some(("!", "3d late".into())));
         assert_eq!(at(&mut m, "2026-11-28"), Some(("»", "today".into())));
@@ -637,5 +645,15 @@ mod tests {
         assert_eq!(at(&mut m, "2026-12-13"), Some((" ", "in 15d".into())));
         m.status = crate::model::Status::Done;
         assert_eq!(at(&mut m, "2026-11-25"), None, "done: nothing due");
+    }
+
+    #[test]
+    fn due_soon_is_within_the_days_set() {
+        let today: crate::model::Date = "2026-11-28".parse().unwrap();
+        let mut m = crate::model::Mission::titled("M");
+        m.due = Some("2026-12-02".parse().unwrap());
+        assert_eq!(Due::of(&m, today, 14), Some(Due::Soon(4)));
+        assert_eq!(Due::of(&m, today, 4), Some(Due::Soon(4)));
+        assert_eq!(Due::of(&m, today, 3), Some(Due::Later(4)));
     }
 }

@@ -21,6 +21,8 @@ pub const MIN_HEIGHT: u16 = 10;
 
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
+    // What the mouse can point at is what this frame draws.
+    app.areas.clear();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let notice = format!(
             "Terminal too small ({}×{}); handover needs {MIN_WIDTH}×{MIN_HEIGHT}.",

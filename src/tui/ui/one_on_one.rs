@@ -19,11 +19,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .borders(Borders::ALL)
         .border_style(theme.border())
         .title(Span::styled(" Agenda ", theme.title()));
+    let width = usize::from(block.inner(agenda).width);
     let lines = app
         .one_on_one
         .agenda
         .as_ref()
-        .map(|agenda| crate::tui::widgets::agenda::lines(agenda, theme))
+        .map(|a| crate::tui::widgets::agenda::wrapped(a, theme, width))
         .unwrap_or_default();
     let pane = Paragraph::new(lines)
         .block(block)

@@ -125,6 +125,7 @@ pub fn render_list(app: &App, frame: &mut Frame, area: Rect, columns: Columns) {
     }
     frame.render_widget(Paragraph::new(lines), inner);
     crate::tui::widgets::mark_selection(&app.state, frame, inner, list);
+    app.areas.rows.set(inner);
     filter_cursor(frame, area, "People", list, app.team.people.len());
 }
 

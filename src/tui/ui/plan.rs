@@ -93,6 +93,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(Paragraph::new(lines), inner);
     crate::tui::widgets::mark_selection(&app.state, frame, inner, &app.plan.list);
+    if !state.rows.is_empty() {
+        app.areas.rows.set(inner);
+    }
     render_detail(app, state, frame, detail);
 }
 

@@ -3,6 +3,7 @@
 
 mod edits;
 mod missions;
+mod mouse;
 
 use edits::{add, delete_selected, edit_selected};
 use missions::{accept_plan, accept_proposal, mark_done, sort};
@@ -62,6 +63,7 @@ fn handle(app: &mut App, message: Message) -> Vec<Effect> {
             Vec::new()
         }
         Message::Input(key) => input(app, key),
+        Message::Mouse(event) => mouse::mouse(app, event),
         Message::SetAside(Ok(path)) => {
             if app.state.notice.is_none() {
                 app.state.tell(

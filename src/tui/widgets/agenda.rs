@@ -9,6 +9,15 @@ use ratatui::text::{Line, Span};
 use crate::agenda::{Agenda, Block, Item, ItemKind};
 use crate::tui::theme::Theme;
 
+/// The agenda's lines wrapped to `width` columns, each keeping its hanging
+/// indent: an item goes on under its text, not under its bullet or box.
+pub fn wrapped(agenda: &Agenda, theme: Theme, width: usize) -> Vec<Line<'static>> {
+    lines(agenda, theme)
+        .into_iter()
+        .flat_map(|line| super::text::indent_wrapped(line, width))
+        .collect()
+}
+
 pub fn lines(agenda: &Agenda, theme: Theme) -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::styled(format!("# {}", agenda.title), theme.bold()),

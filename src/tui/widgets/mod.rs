@@ -163,8 +163,10 @@ pub fn settled_date(text: &str, today: crate::model::Date) -> Option<String> {
 }
 
 /// A scrolling pane's text, scrolled as far as the state says but never
-/// past its end; what lies beyond the pane is kept for the next scroll.
+/// past its end; what lies beyond the pane is kept for the next scroll,
+/// and where the pane is, for the wheel.
 pub fn scrolled_pane<'a>(state: &State, paragraph: Paragraph<'a>, area: Rect) -> Paragraph<'a> {
+    state.areas.pane.set(area);
     // The block's borders take a row at the top and one at the bottom.
     let inner_height = area.height.saturating_sub(2);
     let lines = paragraph.line_count(area.width.saturating_sub(2).max(1));
