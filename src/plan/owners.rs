@@ -78,16 +78,16 @@ pub fn place_with(
 
     // The first edges, a first guess that pricing proves or corrects: the
     // cheapest people, counting the price of the next place each has (their
-    // load after it) as the spread does. Each mission in turn takes its
-    // cheapest place, whose price goes up, so that missions alike do not
-    // all start with the same few people.
+    // load after it) as the spread does. Each mission in turn takes the
+    // cheapest person, whom later missions' first walks leave out, so that
+    // missions alike do not all start with the same few people (and no walk
+    // reads past those already taken).
     let mut price = vec![0i64; team.people.len()];
     for &p in &people {
         price[p] = i64::from(index.load[p]) + 1;
     }
     let least = people.iter().map(|&p| price[p]).min().unwrap_or(0);
-    let order = price.clone();
-    walker.order_by(&order);
+    walker.order_by(&price);
     let mut best = Vec::new();
     let mut edges: Vec<Vec<PersonId>> = Vec::with_capacity(open.len());
     for &m in open {
@@ -96,15 +96,16 @@ pub fn place_with(
             m,
             first,
             i64::MAX,
-            (&price, &order, least),
+            (&price, &price, least),
             |p| Some(p) == mentor,
             &mut best,
         );
         if let Some(&(_, p)) = best.first() {
-            price[p] += 1;
+            walker.take(p);
         }
         edges.push(best.iter().map(|&(_, p)| p).collect());
     }
+    walker.back();
     let mut rounds = 0;
     loop {
         rounds += 1;
@@ -125,6 +126,7 @@ pub fn place_with(
             // An edge is worth adding when its reduced cost is negative:
             // base + potential(mission) − potential(person) < 0.
             let below = -graph.net.potential(graph.mission(i));
+
             walker.cheapest(
                 m,
                 MORE_EDGES,

@@ -1,11 +1,10 @@
 //! A mission's cheapest possible owners without looking at everyone: a
 //! threshold algorithm (Fagin's TA) over lists sorted best-first — the
 //! holders of each needed skill and those who want it, each by their level
-//! capped at the need — then, only if the plan could still use someone who
-//! holds none of the skills, the holders of each needed tool. Walking the
-//! lists side by side bounds the score of everyone not yet seen; the walk
-//! stops once nobody unseen can beat what it looks for. Exact, and it reads
-//! the people at the top of a few lists, not everyone.
+//! capped at the need and then by price, and the holders of each needed
+//! tool. Walking the lists side by side bounds the score of everyone not
+//! yet seen; the walk stops once nobody unseen can beat what it looks for.
+//! Exact, and it reads the people at the top of a few lists, not everyone.
 
 use crate::analysis::top::Lists;
 use crate::analysis::{Index, MissionId, PersonId, gaps};
@@ -29,6 +28,12 @@ pub struct Walker<'a> {
     /// Per skill and need (1 to 4), people with spare capacity who want
     /// it, highest level first (capped at the need), then lowest price.
     wanters: Vec<[Vec<(PersonId, u8)>; 4]>,
+    /// People no walk offers any more (see [`Walker::take`]), and where each
+    /// list starts once those at its head are skipped for good.
+    gone: Vec<bool>,
+    holders_start: Vec<[usize; 4]>,
+    wanters_start: Vec<[usize; 4]>,
+    tools_start: Vec<usize>,
     /// Who the current walk has seen: `seen[p] == stamp`.
     seen: Vec<u32>,
     stamp: u32,
@@ -66,9 +71,31 @@ impl<'a> Walker<'a> {
             scale,
             holders,
             wanters,
+            gone: vec![false; index.person_skills.len()],
+            holders_start: vec![[0; 4]; index.skills.len()],
+            wanters_start: vec![[0; 4]; index.skills.len()],
+            tools_start: vec![0; index.tools.len()],
             seen: vec![0; index.person_skills.len()],
             stamp: 0,
         }
+    }
+
+    /// Leaves someone out of every walk from now on (until [`Walker::back`]).
+    pub fn take(&mut self, person: PersonId) {
+        self.gone[person] = true;
+    }
+
+    /// Everyone is offered again.
+    pub fn back(&mut self) {
+        self.gone.fill(false);
+        for starts in self
+            .holders_start
+            .iter_mut()
+            .chain(self.wanters_start.iter_mut())
+        {
+            *starts = [0; 4];
+        }
+        self.tools_start.fill(0);
     }
 
     /// Orders each level of every list by price, lowest first (equal
@@ -129,22 +156,46 @@ impl<'a> Walker<'a> {
             scale,
             holders,
             wanters,
+            gone,
+            holders_start,
+            wanters_start,
+            tools_start,
             seen,
             stamp,
         } = self;
+        // Those taken at the head of a list are skipped once and for all.
+        let skip_gone = |list, start: &mut usize| past_gone(list, start, gone);
         let (index, scale, stamp) = (*index, *scale, *stamp);
         let needs = &index.mission_skills[mission];
+        let slot = |need: u8| usize::from(need.clamp(1, 4) - 1);
         let skill_lists: Vec<&[(PersonId, u8)]> = needs
             .iter()
-            .map(|&(skill, need)| holders[skill][usize::from(need.clamp(1, 4) - 1)].as_slice())
+            .map(|&(skill, need)| {
+                skip_gone(
+                    &holders[skill][slot(need)],
+                    &mut holders_start[skill][slot(need)],
+                )
+            })
             .collect();
         let want_lists: Vec<&[(PersonId, u8)]> = needs
             .iter()
-            .map(|&(skill, need)| wanters[skill][usize::from(need.clamp(1, 4) - 1)].as_slice())
+            .map(|&(skill, need)| {
+                skip_gone(
+                    &wanters[skill][slot(need)],
+                    &mut wanters_start[skill][slot(need)],
+                )
+            })
             .collect();
         let tool_lists: Vec<&[PersonId]> = index.mission_tools[mission]
             .iter()
-            .map(|&t| lists.tool_owners(t))
+            .map(|&t| {
+                let list = lists.tool_owners(t);
+                let start = &mut tools_start[t];
+                while list.get(*start).is_some_and(|&p| gone[p]) {
+                    *start += 1;
+                }
+                &list[*start..]
+            })
             .collect();
         let mut skill_at = vec![0usize; needs.len()];
         let mut want_at = vec![0usize; needs.len()];
@@ -154,7 +205,7 @@ impl<'a> Walker<'a> {
                 return;
             }
             seen[p] = stamp;
-            if !skip(p) {
+            if !gone[p] && !skip(p) {
                 let score = base(index, scale, mission, p) + price[p];
                 if score < below {
                     keep(best, k, score, p);
@@ -185,13 +236,27 @@ impl<'a> Walker<'a> {
             if !read {
                 break;
             }
+            // Tools' holders alongside: once a tool's are all seen (or it
+            // has none), everyone unseen lacks it.
+            for (at, list) in tool_at.iter_mut().zip(&tool_lists) {
+                if let Some(&p) = list.get(*at) {
+                    *at += 1;
+                    offer(p, best);
+                }
+            }
+            let lacking = 2 * tool_lists
+                .iter()
+                .zip(&tool_at)
+                .filter(|(list, at)| **at >= list.len())
+                .count() as i64;
             // The least score anyone unseen can have. In each skill's list
             // they come after the next one: their level is at most its
             // level, and if equal their price is at least its price. So
             // either they are at the next level somewhere (that price or
             // more), or below it everywhere (a level less in each). One who
             // wants a skill is also bound by its wanters' list the same way
-            // and pays no growth; one who wants none pays it.
+            // and pays no growth; one who wants none pays it. Tools whose
+            // holders are all seen are missing.
             let next = |list: &[(PersonId, u8)], at: usize| {
                 list.get(at).map(|&(p, level)| (level, order[p]))
             };
@@ -214,17 +279,17 @@ impl<'a> Walker<'a> {
                     }
                 }
             }
-            let mut least = (scale.cost * at_next)
+            let mut least = (scale.cost * (at_next + lacking))
                 .saturating_add(least_price.max(floor))
-                .min(scale.cost * below_next + floor)
+                .min(scale.cost * (below_next + lacking) + floor)
                 + scale.growth;
             for (i, &(_, need)) in needs.iter().enumerate() {
                 if let Some((level, price)) = next(want_lists[i], want_at[i]) {
                     let others = at_next - terms[i];
                     let at_level = terms[i].max(gap(need, level));
                     let lower = terms[i].max(gap(need, level.saturating_sub(1)));
-                    let here = (scale.cost * (others + at_level) + price.max(floor))
-                        .min(scale.cost * (others + lower) + floor);
+                    let here = (scale.cost * (others + at_level + lacking) + price.max(floor))
+                        .min(scale.cost * (others + lower + lacking) + floor);
                     least = least.min(here);
                 }
             }
@@ -258,6 +323,18 @@ impl<'a> Walker<'a> {
             }
         }
     }
+}
+
+/// A list from its first person not gone, moving `start` there for good.
+fn past_gone<'l>(
+    list: &'l [(PersonId, u8)],
+    start: &mut usize,
+    gone: &[bool],
+) -> &'l [(PersonId, u8)] {
+    while list.get(*start).is_some_and(|&(p, _)| gone[p]) {
+        *start += 1;
+    }
+    &list[*start..]
 }
 
 fn wants(index: &Index, mission: MissionId, person: PersonId) -> bool {
