@@ -77,6 +77,9 @@ pub fn save(path: &Path, team: &Team, baseline: &Baseline) -> Result<Saved, Save
     let new = prepare(&target, text.as_bytes())?;
     write_atomically(&backup_path(&target), &old, true)?;
     let original_kept = keep_comments(&target, &old)?;
+    // Not held through the last look: a large team's file would be in
+    // memory twice.
+    drop(old);
     // One last look right before the rename: a writer that came in while
     // the new version and the backup were written is not overwritten.
     read_if_unchanged(&target, baseline)?;

@@ -33,9 +33,27 @@ impl PlanState {
     /// Works out the plan of a team (seconds on the largest teams: the
     /// runtime does it off the key-handling thread).
     pub fn work_out(team: &Team, analysis: &Analysis, generation: u64) -> Self {
-        use crate::analysis::{Finding, Verdict};
         let plan = crate::plan::plan(team, analysis);
-        let (after_team, after_analysis) = plan.after(team);
+        Self::once_in_place(plan, team.clone(), generation)
+    }
+
+    /// As [`PlanState::work_out`], on a team of its own: the team is changed
+    /// in place and the analysis before the plan dropped before the one
+    /// after it is made, so a plan holds one team and one analysis at a time.
+    pub fn work_out_owned(team: Team, generation: u64) -> Self {
+        let plan = {
+            let analysis = crate::analysis::analyse(&team);
+            crate::plan::plan(&team, &analysis)
+        };
+        Self::once_in_place(plan, team, generation)
+    }
+
+    /// The state once the whole plan is in place in `team` (the team the
+    /// plan was made for, changed here).
+    fn once_in_place(plan: crate::plan::Plan, mut after_team: Team, generation: u64) -> Self {
+        use crate::analysis::{Finding, Verdict};
+        plan.change(&after_team).apply(&mut after_team);
+        let after_analysis = crate::analysis::analyse(&after_team);
         let after: Vec<Verdict> = after_analysis.missions.iter().map(|r| r.verdict).collect();
         let proposed = plan
             .owners
@@ -89,16 +107,13 @@ pub struct Planner {
 impl Planner {
     /// Starts the worker; each plan worked out is sent to `done`.
     pub fn start(done: impl Fn(PlanState) + Send + 'static) -> Planner {
-        Planner::start_with(done, |team, generation| {
-            let analysis = crate::analysis::analyse(team);
-            PlanState::work_out(team, &analysis, generation)
-        })
+        Planner::start_with(done, PlanState::work_out_owned)
     }
 
     /// As `start`, with the work itself given (tests count the plans).
     pub fn start_with(
         done: impl Fn(PlanState) + Send + 'static,
-        work: impl Fn(&Team, u64) -> PlanState + Send + 'static,
+        work: impl Fn(Team, u64) -> PlanState + Send + 'static,
     ) -> Planner {
         let slot = Arc::new((Mutex::new(Slot::default()), Condvar::new()));
         let shared = Arc::clone(&slot);
@@ -120,7 +135,7 @@ impl Planner {
                         };
                     }
                 };
-                done(work(&request.team, request.generation));
+                done(work(request.team, request.generation));
             }
         });
         Planner {

@@ -106,6 +106,9 @@ pub struct PlanView {
     pub state: Option<PlanState>,
     /// The generation whose plan was last asked for.
     pub asked: Option<u64>,
+    /// A plan is being worked out: the next is asked for only once it is
+    /// back, so the worker holds one copy of the team at a time.
+    pub working: bool,
     pub list: ListState,
 }
 
@@ -230,8 +233,11 @@ impl State {
             .state
             .as_ref()
             .is_some_and(|p| p.generation == self.generation);
-        (self.view == View::Plan && !current && self.plan.asked != Some(self.generation))
-            .then_some(self.generation)
+        (self.view == View::Plan
+            && !current
+            && !self.plan.working
+            && self.plan.asked != Some(self.generation))
+        .then_some(self.generation)
     }
 
     /// Whether the plan on screen is the plan of the team as it is.
@@ -244,6 +250,7 @@ impl State {
 
     /// Takes a worked-out plan, unless the team changed since it was asked.
     pub fn take_plan(&mut self, state: PlanState) {
+        self.plan.working = false;
         if state.generation != self.generation {
             return;
         }

@@ -30,6 +30,7 @@ pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
     app.state.sync_suggestions();
     if let Some(generation) = app.state.plan_wanted() {
         app.state.plan.asked = Some(generation);
+        app.state.plan.working = true;
         effects.push(Effect::WorkOutPlan);
     }
     effects
