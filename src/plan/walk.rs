@@ -7,7 +7,8 @@
 //! Exact, and it reads the people at the top of a few lists, not everyone.
 
 use crate::analysis::top::Lists;
-use crate::analysis::{Index, MissionId, PersonId, gaps};
+use crate::analysis::{Index, MissionId, PersonId, SkillId, gaps};
+use rustc_hash::FxHashMap as HashMap;
 
 /// What a person costs as a mission's owner, on the plan's scale: a point
 /// of real cost outweighs every growth pick, a growth pick every spread.
@@ -25,14 +26,18 @@ pub struct Walker<'a> {
     /// Per skill and need (1 to 4), holders with spare capacity, highest
     /// level first (capped at the need), then lowest price.
     holders: Vec<[Vec<(PersonId, u8)>; 4]>,
-    /// Per skill and need (1 to 4), people with spare capacity who want
-    /// it, highest level first (capped at the need), then lowest price.
-    wanters: Vec<[Vec<(PersonId, u8)>; 4]>,
+    /// Per skill, people with spare capacity who want it.
+    wanting: Vec<Vec<PersonId>>,
+    /// The wanters of a needed skill as a walk reads them, made when first
+    /// needed: by their gap² in it — and, when the mission needs another
+    /// skill, in that one too, so that wanters who lack it come late —
+    /// lowest first, then by price; and where the list starts once those
+    /// taken at its head are skipped.
+    wanters: HashMap<WantKey, (Vec<(PersonId, u8)>, usize)>,
     /// People no walk offers any more (see [`Walker::take`]), and where each
     /// list starts once those at its head are skipped for good.
     gone: Vec<bool>,
     holders_start: Vec<[usize; 4]>,
-    wanters_start: Vec<[usize; 4]>,
     tools_start: Vec<usize>,
     /// Who the current walk has seen: `seen[p] == stamp`.
     seen: Vec<u32>,
@@ -47,21 +52,6 @@ impl<'a> Walker<'a> {
                 wanting[skill].push(p);
             }
         }
-        let wanters = wanting
-            .iter()
-            .enumerate()
-            .map(|(skill, people)| {
-                [1u8, 2, 3, 4].map(|need| {
-                    let mut list: Vec<(PersonId, u8)> = people
-                        .iter()
-                        .map(|&p| (p, index.level(p, skill).min(need)))
-                        .collect();
-                    // Stable: equal levels stay in rank order.
-                    list.sort_by_key(|&(_, level)| std::cmp::Reverse(level));
-                    list
-                })
-            })
-            .collect();
         let holders = (0..index.skills.len())
             .map(|skill| [1u8, 2, 3, 4].map(|need| lists.owners_at(skill, need).to_vec()))
             .collect();
@@ -70,10 +60,10 @@ impl<'a> Walker<'a> {
             lists,
             scale,
             holders,
-            wanters,
+            wanting,
+            wanters: HashMap::default(),
             gone: vec![false; index.person_skills.len()],
             holders_start: vec![[0; 4]; index.skills.len()],
-            wanters_start: vec![[0; 4]; index.skills.len()],
             tools_start: vec![0; index.tools.len()],
             seen: vec![0; index.person_skills.len()],
             stamp: 0,
@@ -88,12 +78,11 @@ impl<'a> Walker<'a> {
     /// Everyone is offered again.
     pub fn back(&mut self) {
         self.gone.fill(false);
-        for starts in self
-            .holders_start
-            .iter_mut()
-            .chain(self.wanters_start.iter_mut())
-        {
+        for starts in &mut self.holders_start {
             *starts = [0; 4];
+        }
+        for (_, start) in self.wanters.values_mut() {
+            *start = 0;
         }
         self.tools_start.fill(0);
     }
@@ -102,10 +91,13 @@ impl<'a> Walker<'a> {
     /// prices keep their order): the walk's bound then knows the least
     /// price left at each level.
     pub fn order_by(&mut self, price: &[i64]) {
-        for lists in self.holders.iter_mut().chain(self.wanters.iter_mut()) {
+        for lists in &mut self.holders {
             for list in lists.iter_mut() {
                 list.sort_by_key(|&(p, level)| (std::cmp::Reverse(level), price[p]));
             }
+        }
+        for (list, _) in self.wanters.values_mut() {
+            list.sort_by_key(|&(p, gap)| (gap, price[p]));
         }
     }
 
@@ -155,10 +147,10 @@ impl<'a> Walker<'a> {
             lists,
             scale,
             holders,
+            wanting,
             wanters,
             gone,
             holders_start,
-            wanters_start,
             tools_start,
             seen,
             stamp,
@@ -177,13 +169,31 @@ impl<'a> Walker<'a> {
                 )
             })
             .collect();
-        let want_lists: Vec<&[(PersonId, u8)]> = needs
+        // Each needed skill's wanters, paired with the other needed skill of
+        // the highest need (if any): the keys first, then the lists.
+        let keys: Vec<WantKey> = needs
             .iter()
             .map(|&(skill, need)| {
-                skip_gone(
-                    &wanters[skill][slot(need)],
-                    &mut wanters_start[skill][slot(need)],
-                )
+                let partner = needs
+                    .iter()
+                    .filter(|&&(other, _)| other != skill)
+                    .max_by_key(|&&(other, need)| (need, std::cmp::Reverse(other)))
+                    .copied();
+                (skill, need, partner)
+            })
+            .collect();
+        for &key in &keys {
+            let (list, start) = wanters
+                .entry(key)
+                .or_insert_with(|| (want_list(index, &wanting[key.0], key, order), 0));
+            past_gone(list, start, gone);
+        }
+        let wanters = &*wanters;
+        let want_lists: Vec<&[(PersonId, u8)]> = keys
+            .iter()
+            .map(|key| {
+                let (list, start) = &wanters[key];
+                &list[*start..]
             })
             .collect();
         let tool_lists: Vec<&[PersonId]> = index.mission_tools[mission]
@@ -283,13 +293,20 @@ impl<'a> Walker<'a> {
                 .saturating_add(least_price.max(floor))
                 .min(scale.cost * (below_next + lacking) + floor)
                 + scale.growth;
-            for (i, &(_, need)) in needs.iter().enumerate() {
-                if let Some((level, price)) = next(want_lists[i], want_at[i]) {
-                    let others = at_next - terms[i];
-                    let at_level = terms[i].max(gap(need, level));
-                    let lower = terms[i].max(gap(need, level.saturating_sub(1)));
-                    let here = (scale.cost * (others + at_level + lacking) + price.max(floor))
-                        .min(scale.cost * (others + lower + lacking) + floor);
+            // A wanter unseen comes after the next one in its list: their
+            // gap² there (in the skill, and the partner's) is at least its
+            // own, and if equal their price at least its price.
+            for (i, key) in keys.iter().enumerate() {
+                if let Some(&(p, next_gap)) = want_lists[i].get(want_at[i]) {
+                    let partner = key
+                        .2
+                        .and_then(|(other, _)| needs.iter().position(|&(s, _)| s == other));
+                    let covered = terms[i] + partner.map_or(0, |j| terms[j]);
+                    let rest = at_next - covered;
+                    let next_gap = i64::from(next_gap);
+                    let here = (scale.cost * (rest + covered.max(next_gap) + lacking)
+                        + order[p].max(floor))
+                    .min(scale.cost * (rest + covered.max(next_gap + 1) + lacking) + floor);
                     least = least.min(here);
                 }
             }
@@ -323,6 +340,31 @@ impl<'a> Walker<'a> {
             }
         }
     }
+}
+
+/// A needed skill (and its need) whose wanters a walk reads, with the
+/// mission's other skill of the highest need, if any.
+type WantKey = (SkillId, u8, Option<(SkillId, u8)>);
+
+/// The wanters of a skill by their gap² in it and in the partner skill,
+/// lowest first, then by `order`.
+fn want_list(
+    index: &Index,
+    wanting: &[PersonId],
+    (skill, need, partner): WantKey,
+    order: &[i64],
+) -> Vec<(PersonId, u8)> {
+    let gap = |need: u8, level: u8| need.saturating_sub(level).pow(2);
+    let mut list: Vec<(PersonId, u8)> = wanting
+        .iter()
+        .map(|&p| {
+            let own = gap(need, index.level(p, skill));
+            let other = partner.map_or(0, |(other, need)| gap(need, index.level(p, other)));
+            (p, own + other)
+        })
+        .collect();
+    list.sort_by_key(|&(p, gap)| (gap, order[p]));
+    list
 }
 
 /// A list from its first person not gone, moving `start` there for good.
