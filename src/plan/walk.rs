@@ -28,6 +28,8 @@ pub struct Walker<'a> {
     holders: Vec<[Vec<(PersonId, u8)>; 4]>,
     /// Per skill, people with spare capacity who want it.
     wanting: Vec<Vec<PersonId>>,
+    /// Per (wanted skill, another skill they hold), those people.
+    wanting_holding: HashMap<(SkillId, SkillId), Vec<PersonId>>,
     /// The wanters of a needed skill as a walk reads them, made when first
     /// needed: by their gap² in it — and, when the mission needs another
     /// skill, in that one too, so that wanters who lack it come late —
@@ -52,6 +54,16 @@ impl<'a> Walker<'a> {
                 wanting[skill].push(p);
             }
         }
+        let mut wanting_holding: HashMap<(SkillId, SkillId), Vec<PersonId>> = HashMap::default();
+        for &p in lists.by_rank() {
+            for &wanted in &index.person_wants[p] {
+                for &(held, _) in &index.person_skills[p] {
+                    if held != wanted {
+                        wanting_holding.entry((wanted, held)).or_default().push(p);
+                    }
+                }
+            }
+        }
         let holders = (0..index.skills.len())
             .map(|skill| [1u8, 2, 3, 4].map(|need| lists.owners_at(skill, need).to_vec()))
             .collect();
@@ -61,6 +73,7 @@ impl<'a> Walker<'a> {
             scale,
             holders,
             wanting,
+            wanting_holding,
             wanters: HashMap::default(),
             gone: vec![false; index.person_skills.len()],
             holders_start: vec![[0; 4]; index.skills.len()],
@@ -148,6 +161,7 @@ impl<'a> Walker<'a> {
             scale,
             holders,
             wanting,
+            wanting_holding,
             wanters,
             gone,
             holders_start,
@@ -183,9 +197,17 @@ impl<'a> Walker<'a> {
             })
             .collect();
         for &key in &keys {
-            let (list, start) = wanters
-                .entry(key)
-                .or_insert_with(|| (want_list(index, &wanting[key.0], key, order), 0));
+            let (list, start) = wanters.entry(key).or_insert_with(|| {
+                // With a partner, only those who hold it: the rest lack
+                // it all (its need² as gap).
+                let people = match key.2 {
+                    None => &wanting[key.0][..],
+                    Some((other, _)) => wanting_holding
+                        .get(&(key.0, other))
+                        .map_or(&[][..], Vec::as_slice),
+                };
+                (want_list(index, people, key, order), 0)
+            });
             past_gone(list, start, gone);
         }
         let wanters = &*wanters;
@@ -296,30 +318,51 @@ impl<'a> Walker<'a> {
             // A wanter unseen comes after the next one in its list: their
             // gap² there (in the skill, and the partner's) is at least its
             // own, and if equal their price at least its price.
+            // A wanter who lacks the partner skill has its whole need² as
+            // gap there.
             for (i, key) in keys.iter().enumerate() {
+                let partner = key
+                    .2
+                    .and_then(|(other, _)| needs.iter().position(|&(s, _)| s == other));
+                let covered = terms[i] + partner.map_or(0, |j| terms[j]);
+                let rest = at_next - covered;
                 if let Some(&(p, next_gap)) = want_lists[i].get(want_at[i]) {
-                    let partner = key
-                        .2
-                        .and_then(|(other, _)| needs.iter().position(|&(s, _)| s == other));
-                    let covered = terms[i] + partner.map_or(0, |j| terms[j]);
-                    let rest = at_next - covered;
                     let next_gap = i64::from(next_gap);
                     let here = (scale.cost * (rest + covered.max(next_gap) + lacking)
                         + order[p].max(floor))
                     .min(scale.cost * (rest + covered.max(next_gap + 1) + lacking) + floor);
                     least = least.min(here);
                 }
+                if let (Some(_), Some((_, need_j))) = (partner, key.2) {
+                    let lacks = terms[i] + gap(need_j, 0);
+                    least = least.min(scale.cost * (rest + covered.max(lacks) + lacking) + floor);
+                }
             }
             if done(least, best) {
                 return;
             }
         }
-        // Everyone unseen now holds and wants none of the skills: only a
-        // tool can make them cheaper than the most anyone costs.
+        // Everyone unseen now holds none of the skills: only a tool, or
+        // wanting one of the skills (the wanters read above were those who
+        // hold the partner skill), can make them cheaper than the most
+        // anyone costs.
         let all_skills: i64 = needs.iter().map(|&(_, need)| gap(need, 0)).sum();
+        let wanting_lists: Vec<&[PersonId]> = keys
+            .iter()
+            .filter(|key| key.2.is_some())
+            .map(|key| wanting[key.0].as_slice())
+            .collect();
+        let mut wanting_at = vec![0usize; wanting_lists.len()];
         loop {
             let mut read = false;
             for (at, list) in tool_at.iter_mut().zip(&tool_lists) {
+                if let Some(&p) = list.get(*at) {
+                    *at += 1;
+                    read = true;
+                    offer(p, best);
+                }
+            }
+            for (at, list) in wanting_at.iter_mut().zip(&wanting_lists) {
                 if let Some(&p) = list.get(*at) {
                     *at += 1;
                     read = true;
@@ -334,7 +377,12 @@ impl<'a> Walker<'a> {
                 .zip(&tool_at)
                 .filter(|(list, at)| **at >= list.len())
                 .count() as i64;
-            let least = scale.cost * (all_skills + 2 * missing) + scale.growth;
+            let wanted = wanting_lists
+                .iter()
+                .zip(&wanting_at)
+                .any(|(list, &at)| at < list.len());
+            let least =
+                scale.cost * (all_skills + 2 * missing) + if wanted { 0 } else { scale.growth };
             if done(least + floor, best) {
                 return;
             }
