@@ -30,6 +30,42 @@ fn mission() -> impl Strategy<Value = (Vec<u8>, Vec<bool>, Option<usize>, Option
     )
 }
 
+/// The names whose flag is set.
+fn picked(names: &[&str], flags: &[bool]) -> Vec<String> {
+    names
+        .iter()
+        .zip(flags)
+        .filter(|(_, set)| **set)
+        .map(|(name, _)| name.to_string())
+        .collect()
+}
+
+/// Person `i` with these levels (at most `top`), tools and wants.
+fn person_of(i: usize, levels: &[u8], tools: &[bool], wants: &[bool], top: u8) -> Person {
+    let mut p = Person::named(format!("P{i}"));
+    for (s, &level) in SKILLS.iter().zip(levels) {
+        if level > 0 {
+            p.skills.insert(s.to_string(), level.min(top));
+        }
+    }
+    p.tools = picked(&TOOLS, tools);
+    p.wants = picked(&SKILLS, wants);
+    p
+}
+
+/// Mission `i` needing these levels (each `need` instead, if given) and tools.
+fn mission_of(i: usize, needs: &[u8], tools: &[bool], need: Option<u8>) -> Mission {
+    let mut m = Mission::titled(format!("M{i}"));
+    m.goal = "g".into();
+    for (s, &level) in SKILLS.iter().zip(needs) {
+        if level > 0 {
+            m.skills.insert(s.to_string(), need.unwrap_or(level));
+        }
+    }
+    m.tools = picked(&TOOLS, tools);
+    m
+}
+
 /// A random small team: up to 5 people and 6 missions, some owned already.
 fn team() -> impl Strategy<Value = Team> {
     (
@@ -40,43 +76,14 @@ fn team() -> impl Strategy<Value = Team> {
             let mut team = Team::default();
             for (i, (levels, tools, capacity, mentor_capacity, wants)) in people.iter().enumerate()
             {
-                let mut p = Person::named(format!("P{i}"));
-                for (s, &level) in SKILLS.iter().zip(levels) {
-                    if level > 0 {
-                        p.skills.insert(s.to_string(), level);
-                    }
-                }
-                p.tools = TOOLS
-                    .iter()
-                    .zip(tools)
-                    .filter(|(_, h)| **h)
-                    .map(|(t, _)| t.to_string())
-                    .collect();
-                p.wants = SKILLS
-                    .iter()
-                    .zip(wants)
-                    .filter(|(_, w)| **w)
-                    .map(|(s, _)| s.to_string())
-                    .collect();
+                let mut p = person_of(i, levels, tools, wants, 4);
                 p.capacity = *capacity;
                 p.mentor_capacity = *mentor_capacity;
                 team.people.push(p);
             }
             let n = team.people.len();
             for (i, (needs, tools, owner, mentor, done)) in missions.iter().enumerate() {
-                let mut m = Mission::titled(format!("M{i}"));
-                m.goal = "g".into();
-                for (s, &need) in SKILLS.iter().zip(needs) {
-                    if need > 0 {
-                        m.skills.insert(s.to_string(), need);
-                    }
-                }
-                m.tools = TOOLS
-                    .iter()
-                    .zip(tools)
-                    .filter(|(_, h)| **h)
-                    .map(|(t, _)| t.to_string())
-                    .collect();
+                let mut m = mission_of(i, needs, tools, None);
                 m.owner = owner.map(|o| format!("P{}", o % n));
                 m.mentor = mentor
                     .map(|o| format!("P{}", o % n))
@@ -214,24 +221,8 @@ fn adversarial_team() -> impl Strategy<Value = Team> {
             for (i, &(profile, capacity, load)) in people.iter().enumerate() {
                 let (levels, tools, _, mentor_capacity, wants) =
                     &profiles[profile % profiles.len()];
-                let mut p = Person::named(format!("P{i}"));
-                for (s, &level) in SKILLS.iter().zip(levels) {
-                    if level > 0 {
-                        p.skills.insert(s.to_string(), level.min(3));
-                    }
-                }
-                p.tools = TOOLS
-                    .iter()
-                    .zip(tools)
-                    .filter(|(_, h)| **h)
-                    .map(|(t, _)| t.to_string())
-                    .collect();
-                p.wants = SKILLS
-                    .iter()
-                    .zip(wants)
-                    .filter(|(_, w)| **w)
-                    .map(|(s, _)| s.to_string())
-                    .collect();
+                // Nobody is above 3, so a need of 4 is never met.
+                let mut p = person_of(i, levels, tools, wants, 3);
                 // Existing load from missions they own already.
                 p.capacity = capacity + load;
                 p.mentor_capacity = *mentor_capacity;
@@ -245,21 +236,7 @@ fn adversarial_team() -> impl Strategy<Value = Team> {
             }
             let n = team.people.len();
             for (i, (needs, tools, _, mentor, _)) in missions.iter().enumerate() {
-                let mut m = Mission::titled(format!("M{i}"));
-                m.goal = "g".into();
-                for (s, &need) in SKILLS.iter().zip(needs) {
-                    if need > 0 {
-                        // Nobody is above 3: a need of 4 is never met.
-                        m.skills
-                            .insert(s.to_string(), if hopeless { 4 } else { need });
-                    }
-                }
-                m.tools = TOOLS
-                    .iter()
-                    .zip(tools)
-                    .filter(|(_, h)| **h)
-                    .map(|(t, _)| t.to_string())
-                    .collect();
+                let mut m = mission_of(i, needs, tools, hopeless.then_some(4));
                 m.mentor = mentor.map(|o| format!("P{}", o % n));
                 team.missions.push(m);
             }
