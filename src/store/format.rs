@@ -13,12 +13,20 @@ use crate::model::{LogEntry, Mission, Person, Team};
 
 /// The team as the file holds it.
 pub fn to_ron(team: &Team) -> String {
+    to_ron_about(team, 0)
+}
+
+/// As [`to_ron`], for a team whose last text was about `bytes` long: the
+/// text is made in one buffer of that size, never grown (growing a large
+/// team's text holds it twice, for a moment).
+pub fn to_ron_about(team: &Team, bytes: usize) -> String {
     let Team {
         version,
         people,
         missions,
     } = team;
-    let mut out = String::with_capacity(256 * (people.len() + missions.len()) + 64);
+    let guess = 256 * (people.len() + missions.len()) + 64;
+    let mut out = String::with_capacity(guess.max(bytes + bytes / 8));
     out.push_str("(\n");
     field(&mut out, 1, "version", version);
     list(&mut out, 1, "people", people, write_person);

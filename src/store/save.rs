@@ -2,6 +2,7 @@ use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
+use super::format::to_ron_about;
 use super::paths::{Found, inspect, original_path, real_path, recovery_path};
 use super::{Baseline, backup_path, to_ron};
 use crate::model::Team;
@@ -73,7 +74,7 @@ pub fn save(path: &Path, team: &Team, baseline: &Baseline) -> Result<Saved, Save
     };
     refuse_read_only(&target)?;
     let old = read_if_unchanged(&target, baseline)?;
-    let text = to_ron(team);
+    let text = to_ron_about(team, old.len());
     let new = prepare(&target, text.as_bytes())?;
     write_atomically(&backup_path(&target), &old, true)?;
     let original_kept = keep_comments(&target, &old)?;
