@@ -31,10 +31,16 @@ pub struct Baseline {
 
 impl Baseline {
     pub(super) fn of(bytes: &[u8], meta: &Metadata) -> Self {
+        Baseline::written(super::Fingerprint::of(bytes), meta)
+    }
+
+    /// The baseline of contents written (known by their fingerprint, the
+    /// bytes perhaps gone) to a file with this metadata.
+    pub(super) fn written(contents: super::Fingerprint, meta: &Metadata) -> Self {
         Baseline {
             len: meta.len(),
             modified: meta.modified().ok(),
-            hash: hash(bytes),
+            hash: contents.hash,
         }
     }
 

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::format::to_ron_about;
 use super::paths::{Found, inspect, original_path, real_path, recovery_path};
-use super::{Baseline, backup_path, to_ron};
+use super::{Baseline, Fingerprint, backup_path, to_ron};
 use crate::model::Team;
 
 /// A finished save: what the file now is, and where the comments of a
@@ -73,18 +73,26 @@ pub fn save(path: &Path, team: &Team, baseline: &Baseline) -> Result<Saved, Save
         _ => path.to_path_buf(),
     };
     refuse_read_only(&target)?;
+    // The new version first, into its temporary file, keeping only its
+    // fingerprint: a large team's new text and its old file are never in
+    // memory together. (Nothing is renamed before the old file is checked.)
+    let (new, contents) = {
+        let size = fs::metadata(&target).map_or(0, |meta| meta.len() as usize);
+        let text = to_ron_about(team, size);
+        (
+            prepare(&target, text.as_bytes())?,
+            Fingerprint::of(text.as_bytes()),
+        )
+    };
     let old = read_if_unchanged(&target, baseline)?;
-    let text = to_ron_about(team, old.len());
-    let new = prepare(&target, text.as_bytes())?;
     write_atomically(&backup_path(&target), &old, true)?;
     let original_kept = keep_comments(&target, &old)?;
-    // Not held through the last look: a large team's file would be in
-    // memory twice.
+    // Not held through the last look: the file would be in memory twice.
     drop(old);
     // One last look right before the rename: a writer that came in while
     // the new version and the backup were written is not overwritten.
     read_if_unchanged(&target, baseline)?;
-    let baseline = put_in_place(new, &target, text.as_bytes(), true)?;
+    let baseline = put_in_place(new, &target, contents, true)?;
     Ok(Saved {
         baseline,
         original_kept,
@@ -299,7 +307,7 @@ pub fn remove_stale_temporaries(folder: &Path) -> usize {
 /// renamed over the target: a crash leaves the old file or the new, never half.
 fn write_atomically(path: &Path, bytes: &[u8], overwrite: bool) -> Result<Baseline, SaveError> {
     let temp = prepare(path, bytes)?;
-    put_in_place(temp, path, bytes, overwrite)
+    put_in_place(temp, path, Fingerprint::of(bytes), overwrite)
 }
 
 fn folder(path: &Path) -> &Path {
@@ -326,7 +334,7 @@ fn prepare(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, SaveErr
 fn put_in_place(
     temp: tempfile::NamedTempFile,
     path: &Path,
-    bytes: &[u8],
+    contents: Fingerprint,
     overwrite: bool,
 ) -> Result<Baseline, SaveError> {
     let dir = folder(path);
@@ -347,7 +355,7 @@ fn put_in_place(
         let _ = dir.sync_all();
     }
     let meta = file.metadata().map_err(SaveError::io(path))?;
-    Ok(Baseline::of(bytes, &meta))
+    Ok(Baseline::written(contents, &meta))
 }
 
 #[derive(Debug, thiserror::Error)]
